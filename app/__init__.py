@@ -1,0 +1,4 @@
+"""Journeyboard application: main window, document, undo commands, export, CLI."""
+
+APP_NAME = "Journeyboard"
+ORG_NAME = "Journeyboard"

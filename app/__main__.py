@@ -1,0 +1,66 @@
+"""Entry point: ``python -m app [FILE]`` starts the editor; subcommands run headless."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+CLI_COMMANDS = ("new", "import", "export")
+
+NO_DISPLAY_MESSAGE = """\
+journeyboard: no display found, so the editor window cannot open.
+  - On a desktop, start it from your graphical session.
+  - On a server, run it under a virtual display:  xvfb-run python -m app [FILE]
+  - Or use the headless command line, for example:
+      python -m app new map.cjm --template cjm7 --journey "Checkout"
+      python -m app export map.cjm --pdf poster.pdf --paper A0 --landscape
+    (python -m app new --help, import --help, export --help)"""
+
+
+def display_available() -> bool:
+    """Whether a Qt window can be shown here (X11/Wayland, or an explicit QPA platform)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journeyboard",
+        description="Journeyboard: an offline editor for customer journey maps.",
+        epilog=(
+            "Headless commands (no screen needed): "
+            + ", ".join(CLI_COMMANDS)
+            + ". Run 'python -m app COMMAND --help' for each."
+        ),
+    )
+    parser.add_argument("file", nargs="?", help="a .cjm project file to open")
+    parser.add_argument(
+        "--template",
+        choices=("blank", "cjm7", "blueprint"),
+        default="cjm7",
+        help="template of the new map when no file is given (default: cjm7)",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in CLI_COMMANDS:
+        from app.cli import run_cli
+
+        return run_cli(argv)
+    args = build_parser().parse_args(argv)
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from app.gui import run_gui
+
+    return run_gui(args.file, args.template)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

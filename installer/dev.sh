@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian machine with Python 3.11:
+#   bash installer/dev.sh run [FILE]   set up everything, then start the editor
+#   bash installer/dev.sh test         set up everything, then run the whole test suite
+# Setup is idempotent: apt packages only when missing, the venv only when pyproject changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VENV=${JOURNEYBOARD_VENV:-$ROOT/.venv}
+PYTHON=${PYTHON:-python3}
+
+# Qt's xcb platform, fonts, poppler (PDF checks in tests), Xvfb for a screenless run.
+APT_PACKAGES="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
+ libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+ libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 poppler-utils xvfb
+ python3-venv sqlite3"
+
+apt_setup() {
+    command -v dpkg-query >/dev/null || return 0
+    local missing=()
+    for p in $APT_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "journeyboard: installing system packages: ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+venv_setup() {
+    local stamp="$VENV/.journeyboard-installed"
+    if [ -f "$stamp" ] && [ "$stamp" -nt pyproject.toml ]; then return 0; fi
+    [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+    "$VENV/bin/python" -m pip install -q -e ".[test]"
+    touch "$stamp"
+}
+
+cmd=${1:-run}
+[ $# -gt 0 ] && shift
+apt_setup
+venv_setup
+case "$cmd" in
+    run)  exec "$VENV/bin/python" -m app "$@" ;;
+    test) export QT_QPA_PLATFORM=offscreen; exec "$VENV/bin/python" -m pytest -q "$@" ;;
+    *)    echo "usage: bash installer/dev.sh run [FILE] | test [PYTEST-ARGS]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,1 @@
+"""Journeyboard's domain model: pure Python, no Qt."""

@@ -1,0 +1,555 @@
+"""Every change a user can make to a project, as small reversible operations.
+
+Each method changes the ORM objects, flushes, emits a ``Change`` and returns what
+an undo needs (old values, a snapshot, an old position). Undo commands in app/
+hold those return values (ids and plain data, never ORM objects).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from model.changes import Change, ChangeHub, How, What
+from model.entities import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    Card,
+    EmotionCurve,
+    EmotionPoint,
+    Journey,
+    Lane,
+    LaneKind,
+    Opportunity,
+    Persona,
+    Stage,
+    utcnow,
+)
+from model.snapshot import Row, card_links, journey_snapshot, restore_journey, row
+from model.templates import create_journey
+
+Cell = tuple[int, int]  # (stage_id, lane_id)
+
+CARD_FIELDS = frozenset(
+    {"kind", "text", "color", "notes", "channel", "department", "usage_share", "severity"}
+)
+STAGE_FIELDS = frozenset({"name", "description", "color", "width"})
+LANE_FIELDS = frozenset({"name", "kind", "color"})
+JOURNEY_FIELDS = frozenset(
+    {"name", "objective", "scenario", "persona_id", "owner", "next_review"}
+)
+CURVE_FIELDS = frozenset({"name", "color", "persona_id"})
+PERSONA_FIELDS = frozenset({"name", "role", "goals", "needs", "frustrations", "quote", "photo"})
+OPPORTUNITY_FIELDS = frozenset(
+    {"title", "description", "owner", "importance", "cost", "ease", "status", "due_date"}
+)
+
+MIN_STAGE_WIDTH = 120.0
+MAX_STAGE_WIDTH = 1200.0
+
+
+class EditError(ValueError):
+    """An edit that cannot be made (unknown id, a divider lane, a value off the scale)."""
+
+
+def _check_fields(fields: dict[str, Any], allowed: frozenset[str]) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise EditError(f"Unknown field(s): {', '.join(sorted(unknown))}")
+
+
+class Editor:
+    """Reversible edits on one project's session, announced on its change hub."""
+
+    def __init__(self, session: Session, hub: ChangeHub) -> None:
+        self.session = session
+        self.hub = hub
+
+    # -- helpers -------------------------------------------------------------
+
+    def _get(self, cls: type[Any], obj_id: int) -> Any:
+        obj = self.session.get(cls, obj_id)
+        if obj is None:
+            raise EditError(f"No {cls.__name__.lower()} with id {obj_id}")
+        return obj
+
+    def _emit(self, what: What, obj_id: int, how: How, journey_id: int | None) -> None:
+        self.session.flush()
+        if journey_id is not None:
+            journey = self.session.get(Journey, journey_id)
+            if journey is not None:
+                journey.modified_at = utcnow()
+        self.hub.emit(Change(what, obj_id, how, journey_id))
+
+    @staticmethod
+    def _set(obj: Any, fields: dict[str, Any]) -> dict[str, Any]:
+        old = {key: getattr(obj, key) for key in fields}
+        for key, value in fields.items():
+            setattr(obj, key, value)
+        return old
+
+    def cell_cards(self, journey: Journey, cell: Cell) -> list[Card]:
+        """Cards of one cell in order."""
+        stage_id, lane_id = cell
+        return sorted(
+            (c for c in journey.cards if c.stage_id == stage_id and c.lane_id == lane_id),
+            key=lambda c: c.position,
+        )
+
+    def _renumber(self, cards: list[Card]) -> None:
+        for i, card in enumerate(cards):
+            if card.position != i:
+                card.position = i
+
+    def _check_cell(self, journey: Journey, cell: Cell) -> None:
+        stage = self._get(Stage, cell[0])
+        lane = self._get(Lane, cell[1])
+        if stage.journey_id != journey.id or lane.journey_id != journey.id:
+            raise EditError("That cell belongs to another journey")
+        if lane.kind in (LaneKind.DIVIDER.value, LaneKind.EMOTION.value):
+            raise EditError(f"Cards cannot be placed in the {lane.name!r} lane")
+
+    # -- cards ---------------------------------------------------------------
+
+    def add_card(
+        self, journey_id: int, cell: Cell, index: int | None = None, fields: Row | None = None
+    ) -> int:
+        """Insert a card at ``index`` in a cell (end when None); return its id."""
+        journey: Journey = self._get(Journey, journey_id)
+        self._check_cell(journey, cell)
+        fields = dict(fields or {})
+        card_id = fields.pop("id", None)
+        _check_fields(fields, CARD_FIELDS)
+        cards = self.cell_cards(journey, cell)
+        index = len(cards) if index is None else max(0, min(index, len(cards)))
+        card = Card(stage_id=cell[0], lane_id=cell[1], **fields)
+        if card_id is not None:
+            card.id = card_id
+        cards.insert(index, card)
+        journey.cards.append(card)
+        self._renumber(cards)
+        self.session.flush()
+        self._emit(What.CARD, card.id, How.ADDED, journey_id)
+        return card.id
+
+    def remove_card(self, card_id: int) -> Row:
+        """Delete a card; return a snapshot that restore_card() puts back exactly."""
+        card: Card = self._get(Card, card_id)
+        journey = card.journey
+        snap = row(card)
+        snap["opportunities"] = card_links(self.session, card_id)
+        cards = self.cell_cards(journey, (card.stage_id, card.lane_id))
+        cards.remove(card)
+        journey.cards.remove(card)
+        for opp in journey.opportunities:
+            if card in opp.cards:
+                opp.cards.remove(card)
+        self._renumber(cards)
+        self._emit(What.CARD, card_id, How.REMOVED, journey.id)
+        return snap
+
+    def restore_card(self, snap: Row) -> int:
+        data = dict(snap)
+        links = data.pop("opportunities", [])
+        journey_id = data.pop("journey_id")
+        cell = (data.pop("stage_id"), data.pop("lane_id"))
+        index = data.pop("position")
+        card_id = self.add_card(journey_id, cell, index, data)
+        card = self._get(Card, card_id)
+        for opp_id in links:
+            opp = self.session.get(Opportunity, opp_id)
+            if opp is not None:
+                opp.cards.append(card)
+        self.session.flush()
+        return card_id
+
+    def move_card(self, card_id: int, cell: Cell, index: int | None = None) -> tuple[Cell, int]:
+        """Move a card to ``index`` in a cell; return its old cell and index."""
+        card: Card = self._get(Card, card_id)
+        journey = card.journey
+        self._check_cell(journey, cell)
+        old_cell = (card.stage_id, card.lane_id)
+        old_index = card.position
+        source = self.cell_cards(journey, old_cell)
+        source.remove(card)
+        self._renumber(source)
+        target = source if cell == old_cell else self.cell_cards(journey, cell)
+        index = len(target) if index is None else max(0, min(index, len(target)))
+        card.stage_id, card.lane_id = cell
+        target.insert(index, card)
+        self._renumber(target)
+        self._emit(What.CARD, card_id, How.MOVED, journey.id)
+        return old_cell, old_index
+
+    def update_card(self, card_id: int, fields: Row) -> Row:
+        _check_fields(fields, CARD_FIELDS)
+        if "severity" in fields and fields["severity"] is not None:
+            fields = {**fields, "severity": max(1, min(5, int(fields["severity"])))}
+        if "usage_share" in fields and fields["usage_share"] is not None:
+            fields = {**fields, "usage_share": max(0.0, min(1.0, float(fields["usage_share"])))}
+        card: Card = self._get(Card, card_id)
+        old = self._set(card, fields)
+        self._emit(What.CARD, card_id, How.UPDATED, card.journey_id)
+        return old
+
+    # -- stages and lanes ----------------------------------------------------
+
+    def add_stage(self, journey_id: int, index: int | None = None, fields: Row | None = None) -> int:
+        journey: Journey = self._get(Journey, journey_id)
+        fields = dict(fields or {})
+        stage_id = fields.pop("id", None)
+        _check_fields(fields, STAGE_FIELDS)
+        stages = sorted(journey.stages, key=lambda s: s.position)
+        index = len(stages) if index is None else max(0, min(index, len(stages)))
+        stage = Stage(**fields)
+        if stage_id is not None:
+            stage.id = stage_id
+        stages.insert(index, stage)
+        journey.stages.append(stage)
+        self._renumber_items(stages)
+        self.session.flush()
+        if stage_id is None:
+            for curve in journey.curves:
+                curve.points.append(EmotionPoint(stage_id=stage.id, value=0))
+        self._emit(What.STAGE, stage.id, How.ADDED, journey_id)
+        return stage.id
+
+    @staticmethod
+    def _renumber_items(items: list[Any]) -> None:
+        for i, item in enumerate(items):
+            if item.position != i:
+                item.position = i
+
+    def remove_stage(self, stage_id: int) -> Row:
+        """Delete a stage with its cards and emotion points; return the snapshot."""
+        stage: Stage = self._get(Stage, stage_id)
+        journey = stage.journey
+        cards = [c for c in journey.cards if c.stage_id == stage_id]
+        points = [p for curve in journey.curves for p in curve.points if p.stage_id == stage_id]
+        snap = row(stage)
+        snap["cards"] = [dict(row(c), opportunities=card_links(self.session, c.id)) for c in cards]
+        snap["points"] = [row(p) for p in points]
+        for card in cards:
+            for opp in journey.opportunities:
+                if card in opp.cards:
+                    opp.cards.remove(card)
+            journey.cards.remove(card)
+        for point in points:
+            point.curve.points.remove(point)
+        # The ORM does not know points and cards depend on the stage: delete them first.
+        self.session.flush()
+        stages = sorted(journey.stages, key=lambda s: s.position)
+        stages.remove(stage)
+        journey.stages.remove(stage)
+        self._renumber_items(stages)
+        self._emit(What.STAGE, stage_id, How.REMOVED, journey.id)
+        return snap
+
+    def restore_stage(self, snap: Row) -> int:
+        data = dict(snap)
+        cards = data.pop("cards")
+        points = data.pop("points")
+        journey_id = data.pop("journey_id")
+        index = data.pop("position")
+        stage_id = self.add_stage(journey_id, index, data)
+        for p in points:
+            curve: EmotionCurve = self._get(EmotionCurve, p["curve_id"])
+            curve.points.append(EmotionPoint(**p))
+        self.session.flush()
+        for c in sorted(cards, key=lambda c: c["position"]):
+            self.restore_card(c)
+        self.hub.emit(Change(What.STAGE, stage_id, How.UPDATED, journey_id))
+        return stage_id
+
+    def move_stage(self, stage_id: int, index: int) -> int:
+        stage: Stage = self._get(Stage, stage_id)
+        stages = sorted(stage.journey.stages, key=lambda s: s.position)
+        old = stages.index(stage)
+        stages.remove(stage)
+        stages.insert(max(0, min(index, len(stages))), stage)
+        self._renumber_items(stages)
+        self._emit(What.STAGE, stage_id, How.MOVED, stage.journey_id)
+        return old
+
+    def update_stage(self, stage_id: int, fields: Row) -> Row:
+        _check_fields(fields, STAGE_FIELDS)
+        if "width" in fields:
+            fields = {
+                **fields,
+                "width": max(MIN_STAGE_WIDTH, min(MAX_STAGE_WIDTH, float(fields["width"]))),
+            }
+        stage: Stage = self._get(Stage, stage_id)
+        old = self._set(stage, fields)
+        self._emit(What.STAGE, stage_id, How.UPDATED, stage.journey_id)
+        return old
+
+    def add_lane(self, journey_id: int, index: int | None = None, fields: Row | None = None) -> int:
+        journey: Journey = self._get(Journey, journey_id)
+        fields = dict(fields or {})
+        lane_id = fields.pop("id", None)
+        _check_fields(fields, LANE_FIELDS)
+        if "kind" in fields:
+            LaneKind(fields["kind"])  # raises ValueError on an unknown kind
+        lanes = sorted(journey.lanes, key=lambda x: x.position)
+        index = len(lanes) if index is None else max(0, min(index, len(lanes)))
+        lane = Lane(**fields)
+        if lane_id is not None:
+            lane.id = lane_id
+        lanes.insert(index, lane)
+        journey.lanes.append(lane)
+        self._renumber_items(lanes)
+        self.session.flush()
+        self._emit(What.LANE, lane.id, How.ADDED, journey_id)
+        return lane.id
+
+    def remove_lane(self, lane_id: int) -> Row:
+        lane: Lane = self._get(Lane, lane_id)
+        journey = lane.journey
+        cards = [c for c in journey.cards if c.lane_id == lane_id]
+        snap = row(lane)
+        snap["cards"] = [dict(row(c), opportunities=card_links(self.session, c.id)) for c in cards]
+        for card in cards:
+            for opp in journey.opportunities:
+                if card in opp.cards:
+                    opp.cards.remove(card)
+            journey.cards.remove(card)
+        self.session.flush()
+        lanes = sorted(journey.lanes, key=lambda x: x.position)
+        lanes.remove(lane)
+        journey.lanes.remove(lane)
+        self._renumber_items(lanes)
+        self._emit(What.LANE, lane_id, How.REMOVED, journey.id)
+        return snap
+
+    def restore_lane(self, snap: Row) -> int:
+        data = dict(snap)
+        cards = data.pop("cards")
+        journey_id = data.pop("journey_id")
+        index = data.pop("position")
+        lane_id = self.add_lane(journey_id, index, data)
+        for c in sorted(cards, key=lambda c: c["position"]):
+            self.restore_card(c)
+        self.hub.emit(Change(What.LANE, lane_id, How.UPDATED, journey_id))
+        return lane_id
+
+    def move_lane(self, lane_id: int, index: int) -> int:
+        lane: Lane = self._get(Lane, lane_id)
+        lanes = sorted(lane.journey.lanes, key=lambda x: x.position)
+        old = lanes.index(lane)
+        lanes.remove(lane)
+        lanes.insert(max(0, min(index, len(lanes))), lane)
+        self._renumber_items(lanes)
+        self._emit(What.LANE, lane_id, How.MOVED, lane.journey_id)
+        return old
+
+    def update_lane(self, lane_id: int, fields: Row) -> Row:
+        _check_fields(fields, LANE_FIELDS)
+        lane: Lane = self._get(Lane, lane_id)
+        if "kind" in fields:
+            kind = LaneKind(fields["kind"])
+            has_cards = any(c.lane_id == lane_id for c in lane.journey.cards)
+            if has_cards and kind in (LaneKind.DIVIDER, LaneKind.EMOTION):
+                raise EditError("Move or delete this lane's cards before changing its kind")
+        old = self._set(lane, fields)
+        self._emit(What.LANE, lane_id, How.UPDATED, lane.journey_id)
+        return old
+
+    # -- emotion curves --------------------------------------------------------
+
+    def set_emotion(
+        self, curve_id: int, stage_id: int, value: int | None, note: str | None = None
+    ) -> tuple[int | None, str]:
+        """Set (or with value None, clear) a curve's point at a stage; return the old one."""
+        curve: EmotionCurve = self._get(EmotionCurve, curve_id)
+        point = next((p for p in curve.points if p.stage_id == stage_id), None)
+        old = (point.value, point.note) if point is not None else (None, "")
+        if value is None:
+            if point is not None:
+                curve.points.remove(point)
+        else:
+            if not EMOTION_MIN <= value <= EMOTION_MAX:
+                raise EditError(f"Emotion must be between {EMOTION_MIN} and {EMOTION_MAX}")
+            if point is None:
+                point = EmotionPoint(stage_id=stage_id, value=value, note=note or "")
+                curve.points.append(point)
+            else:
+                point.value = value
+                if note is not None:
+                    point.note = note
+        self._emit(What.POINT, curve_id, How.UPDATED, curve.journey_id)
+        return old
+
+    def add_curve(self, journey_id: int, fields: Row | None = None) -> int:
+        journey: Journey = self._get(Journey, journey_id)
+        fields = dict(fields or {})
+        curve_id = fields.pop("id", None)
+        points = fields.pop("points", None)
+        position = fields.pop("position", len(journey.curves))
+        _check_fields(fields, CURVE_FIELDS)
+        curve = EmotionCurve(position=position, **fields)
+        if curve_id is not None:
+            curve.id = curve_id
+        journey.curves.append(curve)
+        self.session.flush()
+        if points is None:
+            for stage in journey.stages:
+                curve.points.append(EmotionPoint(stage_id=stage.id, value=0))
+        else:
+            for p in points:
+                curve.points.append(EmotionPoint(**p))
+        self._emit(What.CURVE, curve.id, How.ADDED, journey_id)
+        return curve.id
+
+    def remove_curve(self, curve_id: int) -> Row:
+        curve: EmotionCurve = self._get(EmotionCurve, curve_id)
+        journey = curve.journey
+        snap = row(curve)
+        snap["points"] = [row(p) for p in curve.points]
+        journey.curves.remove(curve)
+        self._emit(What.CURVE, curve_id, How.REMOVED, journey.id)
+        return snap
+
+    def restore_curve(self, snap: Row) -> int:
+        data = dict(snap)
+        journey_id = data.pop("journey_id")
+        return self.add_curve(journey_id, data)
+
+    def update_curve(self, curve_id: int, fields: Row) -> Row:
+        _check_fields(fields, CURVE_FIELDS)
+        curve: EmotionCurve = self._get(EmotionCurve, curve_id)
+        old = self._set(curve, fields)
+        self._emit(What.CURVE, curve_id, How.UPDATED, curve.journey_id)
+        return old
+
+    # -- journeys ----------------------------------------------------------------
+
+    def add_journey(self, template: str = "cjm7", name: str = "") -> int:
+        journey = create_journey(self.session, template, name)
+        self._emit(What.JOURNEY, journey.id, How.ADDED, journey.id)
+        return journey.id
+
+    def duplicate_journey(self, journey_id: int, name: str) -> int:
+        journey: Journey = self._get(Journey, journey_id)
+        last = max(j.position for j in self.session.query(Journey))
+        copy = restore_journey(
+            self.session,
+            journey_snapshot(journey),
+            new_ids=True,
+            name=name,
+            position=last + 1,
+            created_at=utcnow(),
+        )
+        self._emit(What.JOURNEY, copy.id, How.ADDED, copy.id)
+        return copy.id
+
+    def remove_journey(self, journey_id: int) -> dict[str, Any]:
+        journey: Journey = self._get(Journey, journey_id)
+        snap = journey_snapshot(journey)
+        self.session.delete(journey)
+        self.session.flush()
+        self.hub.emit(Change(What.JOURNEY, journey_id, How.REMOVED, journey_id))
+        return snap
+
+    def restore_journey(self, snap: dict[str, Any]) -> int:
+        journey = restore_journey(self.session, snap)
+        self._emit(What.JOURNEY, journey.id, How.ADDED, journey.id)
+        return journey.id
+
+    def update_journey(self, journey_id: int, fields: Row) -> Row:
+        _check_fields(fields, JOURNEY_FIELDS)
+        journey: Journey = self._get(Journey, journey_id)
+        old = self._set(journey, fields)
+        self._emit(What.JOURNEY, journey_id, How.UPDATED, journey_id)
+        return old
+
+    # -- personas and opportunities --------------------------------------------------
+
+    def add_persona(self, fields: Row | None = None) -> int:
+        fields = dict(fields or {})
+        persona_id = fields.pop("id", None)
+        _check_fields(fields, PERSONA_FIELDS)
+        persona = Persona(**fields)
+        if persona_id is not None:
+            persona.id = persona_id
+        self.session.add(persona)
+        self.session.flush()
+        self._emit(What.PERSONA, persona.id, How.ADDED, None)
+        return persona.id
+
+    def update_persona(self, persona_id: int, fields: Row) -> Row:
+        _check_fields(fields, PERSONA_FIELDS)
+        old = self._set(self._get(Persona, persona_id), fields)
+        self._emit(What.PERSONA, persona_id, How.UPDATED, None)
+        return old
+
+    def remove_persona(self, persona_id: int) -> Row:
+        """Delete a persona; journeys and curves that used it keep no persona."""
+        persona: Persona = self._get(Persona, persona_id)
+        snap = row(persona)
+        users = [
+            (type(obj).__name__, obj.id)
+            for cls in (Journey, EmotionCurve)
+            for obj in self.session.query(cls).filter_by(persona_id=persona_id)
+        ]
+        for cls in (Journey, EmotionCurve):
+            for obj in self.session.query(cls).filter_by(persona_id=persona_id):
+                obj.persona_id = None
+        snap["used_by"] = users
+        self.session.delete(persona)
+        self._emit(What.PERSONA, persona_id, How.REMOVED, None)
+        return snap
+
+    def restore_persona(self, snap: Row) -> int:
+        data = dict(snap)
+        users = data.pop("used_by", [])
+        persona_id = self.add_persona(data)
+        classes = {"Journey": Journey, "EmotionCurve": EmotionCurve}
+        for cls_name, obj_id in users:
+            obj = self.session.get(classes[cls_name], obj_id)
+            if obj is not None:
+                obj.persona_id = persona_id
+        self.session.flush()
+        return persona_id
+
+    def add_opportunity(self, journey_id: int, fields: Row | None = None) -> int:
+        journey: Journey = self._get(Journey, journey_id)
+        fields = dict(fields or {})
+        opp_id = fields.pop("id", None)
+        card_ids = fields.pop("card_ids", [])
+        _check_fields(fields, OPPORTUNITY_FIELDS)
+        opp = Opportunity(**fields)
+        if opp_id is not None:
+            opp.id = opp_id
+        journey.opportunities.append(opp)
+        for card_id in card_ids:
+            opp.cards.append(self._get(Card, card_id))
+        self.session.flush()
+        self._emit(What.OPPORTUNITY, opp.id, How.ADDED, journey_id)
+        return opp.id
+
+    def update_opportunity(self, opp_id: int, fields: Row) -> Row:
+        opp: Opportunity = self._get(Opportunity, opp_id)
+        fields = dict(fields)
+        old: Row = {}
+        if "card_ids" in fields:
+            old["card_ids"] = [c.id for c in opp.cards]
+            opp.cards = [self._get(Card, cid) for cid in fields.pop("card_ids")]
+        _check_fields(fields, OPPORTUNITY_FIELDS)
+        old.update(self._set(opp, fields))
+        self._emit(What.OPPORTUNITY, opp_id, How.UPDATED, opp.journey_id)
+        return old
+
+    def remove_opportunity(self, opp_id: int) -> Row:
+        opp: Opportunity = self._get(Opportunity, opp_id)
+        journey = opp.journey
+        snap = row(opp)
+        snap["card_ids"] = [c.id for c in opp.cards]
+        journey.opportunities.remove(opp)
+        self._emit(What.OPPORTUNITY, opp_id, How.REMOVED, journey.id)
+        return snap
+
+    def restore_opportunity(self, snap: Row) -> int:
+        data = dict(snap)
+        journey_id = data.pop("journey_id")
+        return self.add_opportunity(journey_id, data)

@@ -1,0 +1,243 @@
+"""SQLAlchemy mapped classes for everything a .cjm project file holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    Index,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+EMOTION_MIN = -5
+EMOTION_MAX = 5
+SCORE_MIN = 1
+SCORE_MAX = 5
+
+
+class CardKind(StrEnum):
+    TOUCHPOINT = "touchpoint"
+    ACTION = "action"
+    THOUGHT = "thought"
+    PAIN_POINT = "pain_point"
+    OPPORTUNITY = "opportunity"
+    BACKSTAGE = "backstage"
+    NOTE = "note"
+
+
+class LaneKind(StrEnum):
+    ACTIONS = "actions"
+    THOUGHTS = "thoughts"
+    TOUCHPOINTS = "touchpoints"
+    CHANNELS = "channels"
+    PAIN_POINTS = "pain_points"
+    OPPORTUNITIES = "opportunities"
+    BACKSTAGE = "backstage"
+    EMOTION = "emotion"
+    METRICS = "metrics"
+    EVIDENCE = "evidence"
+    FRONTSTAGE = "frontstage"
+    SUPPORT = "support"
+    TEXT = "text"
+    # A thin labelled line (e.g. "line of visibility") that holds no cards.
+    DIVIDER = "divider"
+
+
+class OpportunityStatus(StrEnum):
+    IDEA = "idea"
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+opportunity_cards = Table(
+    "opportunity_cards",
+    Base.metadata,
+    Column(
+        "opportunity_id",
+        Integer,
+        ForeignKey("opportunities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("card_id", Integer, ForeignKey("cards.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Persona(Base):
+    __tablename__ = "personas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, default="")
+    role: Mapped[str] = mapped_column(String, default="")
+    goals: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[str] = mapped_column(Text, default="")
+    frustrations: Mapped[str] = mapped_column(Text, default="")
+    quote: Mapped[str] = mapped_column(Text, default="")
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, default=None)
+
+
+class Journey(Base):
+    __tablename__ = "journeys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    objective: Mapped[str] = mapped_column(Text, default="")
+    scenario: Mapped[str] = mapped_column(Text, default="")
+    persona_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personas.id", ondelete="SET NULL"), nullable=True, default=None
+    )
+    owner: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    modified_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    next_review: Mapped[dt.date | None] = mapped_column(Date, nullable=True, default=None)
+
+    persona: Mapped[Persona | None] = relationship()
+    stages: Mapped[list[Stage]] = relationship(
+        back_populates="journey", order_by="Stage.position", cascade="all, delete-orphan"
+    )
+    lanes: Mapped[list[Lane]] = relationship(
+        back_populates="journey", order_by="Lane.position", cascade="all, delete-orphan"
+    )
+    cards: Mapped[list[Card]] = relationship(
+        back_populates="journey", order_by="Card.position", cascade="all, delete-orphan"
+    )
+    curves: Mapped[list[EmotionCurve]] = relationship(
+        back_populates="journey", order_by="EmotionCurve.position", cascade="all, delete-orphan"
+    )
+    opportunities: Mapped[list[Opportunity]] = relationship(
+        back_populates="journey", order_by="Opportunity.id", cascade="all, delete-orphan"
+    )
+
+
+class Stage(Base):
+    __tablename__ = "stages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    color: Mapped[str] = mapped_column(String, default="#dfe7f2")
+    width: Mapped[float] = mapped_column(Float, default=220.0)
+
+    journey: Mapped[Journey] = relationship(back_populates="stages")
+
+
+class Lane(Base):
+    __tablename__ = "lanes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    kind: Mapped[str] = mapped_column(String, default=LaneKind.TEXT.value)
+    color: Mapped[str] = mapped_column(String, default="#f4f6f8")
+
+    journey: Mapped[Journey] = relationship(back_populates="lanes")
+
+
+class Card(Base):
+    __tablename__ = "cards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="CASCADE"))
+    lane_id: Mapped[int] = mapped_column(ForeignKey("lanes.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String, default=CardKind.NOTE.value)
+    text: Mapped[str] = mapped_column(Text, default="")
+    color: Mapped[str] = mapped_column(String, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(String, default="")
+    department: Mapped[str] = mapped_column(String, default="")
+    # Share of customers who use this touchpoint, 0..1; None when unknown.
+    usage_share: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
+    # Pain-point severity 1 (minor) .. 5 (critical); None when not rated.
+    severity: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+
+    journey: Mapped[Journey] = relationship(back_populates="cards")
+
+
+class EmotionCurve(Base):
+    __tablename__ = "emotion_curves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    persona_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personas.id", ondelete="SET NULL"), nullable=True, default=None
+    )
+    color: Mapped[str] = mapped_column(String, default="#2f6fdf")
+
+    journey: Mapped[Journey] = relationship(back_populates="curves")
+    points: Mapped[list[EmotionPoint]] = relationship(
+        back_populates="curve", cascade="all, delete-orphan"
+    )
+
+
+class EmotionPoint(Base):
+    """One emotion value per stage per curve, on the scale EMOTION_MIN..EMOTION_MAX."""
+
+    __tablename__ = "emotion_points"
+    __table_args__ = (UniqueConstraint("curve_id", "stage_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    curve_id: Mapped[int] = mapped_column(ForeignKey("emotion_curves.id", ondelete="CASCADE"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="CASCADE"))
+    value: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    curve: Mapped[EmotionCurve] = relationship(back_populates="points")
+
+
+class Opportunity(Base):
+    __tablename__ = "opportunities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String, default="")
+    importance: Mapped[int] = mapped_column(Integer, default=3)
+    cost: Mapped[int] = mapped_column(Integer, default=3)
+    ease: Mapped[int] = mapped_column(Integer, default=3)
+    status: Mapped[str] = mapped_column(String, default=OpportunityStatus.IDEA.value)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, default=None)
+
+    journey: Mapped[Journey] = relationship(back_populates="opportunities")
+    cards: Mapped[list[Card]] = relationship(secondary=opportunity_cards, order_by="Card.id")
+
+
+# Indexes the hot queries use (cards of a cell, children of a journey).
+
+Index("ix_cards_cell", Card.stage_id, Card.lane_id, Card.position)
+Index("ix_cards_journey", Card.journey_id)
+Index("ix_stages_journey", Stage.journey_id)
+Index("ix_lanes_journey", Lane.journey_id)
+Index("ix_curves_journey", EmotionCurve.journey_id)
+Index("ix_points_stage", EmotionPoint.stage_id)
+Index("ix_opportunities_journey", Opportunity.journey_id)
+Index("ix_opportunity_cards_card", opportunity_cards.c.card_id)

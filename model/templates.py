@@ -1,0 +1,114 @@
+"""Journey templates: blank, the 7-stage customer journey map, and a service blueprint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from model.entities import EmotionCurve, EmotionPoint, Journey, Lane, LaneKind, Stage
+from model.palette import CURVE_COLORS
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    title: str
+    stages: tuple[str, ...]
+    lanes: tuple[tuple[str, LaneKind], ...]
+
+    @property
+    def has_emotion(self) -> bool:
+        return any(kind is LaneKind.EMOTION for _, kind in self.lanes)
+
+
+STAGE_COLORS = ("#dbe8f7", "#dcefe6", "#f6e7d3", "#ece1f5", "#f7dede", "#def2f2", "#f2efd6")
+
+TEMPLATES: dict[str, Template] = {
+    t.key: t
+    for t in (
+        Template(
+            "blank",
+            "Blank map",
+            ("Stage 1", "Stage 2", "Stage 3"),
+            (("Actions", LaneKind.ACTIONS), ("Emotion", LaneKind.EMOTION)),
+        ),
+        Template(
+            "cjm7",
+            "Customer journey map (7 stages)",
+            (
+                "Awareness",
+                "Consideration",
+                "Purchase",
+                "Onboarding",
+                "Usage",
+                "Support",
+                "Loyalty",
+            ),
+            (
+                ("Actions", LaneKind.ACTIONS),
+                ("Thoughts", LaneKind.THOUGHTS),
+                ("Touchpoints", LaneKind.TOUCHPOINTS),
+                ("Channels", LaneKind.CHANNELS),
+                ("Emotion", LaneKind.EMOTION),
+                ("Pain points", LaneKind.PAIN_POINTS),
+                ("Opportunities", LaneKind.OPPORTUNITIES),
+                ("Backstage", LaneKind.BACKSTAGE),
+            ),
+        ),
+        Template(
+            "blueprint",
+            "Service blueprint",
+            ("Discover", "Request", "Receive", "Use", "Follow up"),
+            (
+                ("Physical evidence", LaneKind.EVIDENCE),
+                ("Customer actions", LaneKind.ACTIONS),
+                ("Line of interaction", LaneKind.DIVIDER),
+                ("Frontstage", LaneKind.FRONTSTAGE),
+                ("Line of visibility", LaneKind.DIVIDER),
+                ("Backstage", LaneKind.BACKSTAGE),
+                ("Line of internal interaction", LaneKind.DIVIDER),
+                ("Support processes", LaneKind.SUPPORT),
+            ),
+        ),
+    )
+}
+
+LANE_COLORS: dict[LaneKind, str] = {
+    LaneKind.EMOTION: "#fbfcfe",
+    LaneKind.PAIN_POINTS: "#fdf3f2",
+    LaneKind.OPPORTUNITIES: "#fffbea",
+    LaneKind.BACKSTAGE: "#f1f3f5",
+    LaneKind.SUPPORT: "#f1f3f5",
+    LaneKind.DIVIDER: "#ffffff",
+}
+
+
+def create_journey(session: Session, template: str = "cjm7", name: str = "") -> Journey:
+    """Add a journey built from a template to the project and return it."""
+    try:
+        spec = TEMPLATES[template]
+    except KeyError:
+        raise ValueError(
+            f"Unknown template {template!r}; choose one of {', '.join(TEMPLATES)}."
+        ) from None
+    last = session.scalar(select(func.max(Journey.position)))
+    journey = Journey(name=name or spec.title, position=(last + 1) if last is not None else 0)
+    for i, stage_name in enumerate(spec.stages):
+        journey.stages.append(
+            Stage(name=stage_name, position=i, color=STAGE_COLORS[i % len(STAGE_COLORS)])
+        )
+    for i, (lane_name, kind) in enumerate(spec.lanes):
+        journey.lanes.append(
+            Lane(name=lane_name, kind=kind.value, position=i, color=LANE_COLORS.get(kind, "#f7f8fa"))
+        )
+    session.add(journey)
+    if spec.has_emotion:
+        curve = EmotionCurve(name="As-is", color=CURVE_COLORS[0], position=0)
+        journey.curves.append(curve)
+        session.flush()
+        for stage in journey.stages:
+            curve.points.append(EmotionPoint(stage_id=stage.id, value=0))
+    session.flush()
+    return journey

@@ -1,0 +1,1 @@
+"""Bundled fonts, icons, templates and desktop files."""

@@ -1,0 +1,36 @@
+"""Test setup: Qt offscreen, and every test gets its own settings and state folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before PySide6 is imported anywhere
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point HOME and the XDG folders at a fresh temp dir (QSettings, platformdirs)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    yield home
+
+
+@pytest.fixture
+def workspace(tmp_path: Path):
+    """A store workspace (working copies, locks) private to one test."""
+    from model.store import Workspace
+
+    return Workspace(tmp_path / "workspace")

@@ -1,0 +1,1 @@
+"""Graphics items, the journey scene/view, panels and dialogs."""
