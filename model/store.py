@@ -22,7 +22,9 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -100,12 +102,23 @@ class FileLock:
         self._fh: IO[str] | None = None
 
     def try_acquire(self) -> bool:
+        if self._fh is not None:
+            return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while locked
-        try:
-            _lock_fd(fh)
-        except OSError:
+        for _attempt in range(5):
+            fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while locked
+            try:
+                _lock_fd(fh)
+            except OSError:
+                fh.close()
+                return False
+            # release() unlinks the file after unlocking it: a lock taken on that
+            # unlinked inode in between protects nothing, so make sure it is still the
+            # file at our path (else two processes could both "hold" the lock).
+            if _same_file(fh, self.path):
+                break
             fh.close()
+        else:  # pragma: no cover - only under a sustained race
             return False
         fh.seek(0)
         fh.truncate()
@@ -113,6 +126,10 @@ class FileLock:
         fh.flush()
         self._fh = fh
         return True
+
+    def moved_to(self, path: Path) -> None:
+        """Note that the locked file was renamed (with its folder) to ``path``."""
+        self.path = path
 
     @property
     def held(self) -> bool:
@@ -133,6 +150,15 @@ class FileLock:
         self._fh = None
         with contextlib.suppress(OSError):
             self.path.unlink()
+
+
+def _same_file(fh: IO[str], path: Path) -> bool:
+    try:
+        on_disk = path.stat()
+    except OSError:
+        return False
+    held = os.fstat(fh.fileno())
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -169,8 +195,21 @@ def _fsync_path(path: Path, directory: bool = False) -> None:
         os.close(fd)
 
 
-def check_header(path: Path) -> int:
-    """Check the 100-byte SQLite header without opening the database; return user_version."""
+def check_header(path: Path, shown_as: Path | None = None) -> int:
+    """Check the 100-byte SQLite header without opening the database; return user_version.
+
+    ``shown_as`` is the path named in error messages (the user's file when ``path`` is
+    its working copy).
+    """
+    try:
+        return _check_header(path)
+    except ProjectFileError as exc:
+        if shown_as is None:
+            raise
+        raise type(exc)(shown_as, exc.message) from None
+
+
+def _check_header(path: Path) -> int:
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -317,32 +356,64 @@ class Workspace:
         key = hashlib.sha256(str(_canonical(target)).encode("utf-8")).hexdigest()[:24]
         return FileLock(self.root / "locks" / f"{key}.lock")
 
-    def new_session_folder(self) -> Path:
-        folder = self.sessions_dir / uuid.uuid4().hex
-        folder.mkdir(parents=True)
-        return folder
+    @property
+    def staging_dir(self) -> Path:
+        return self.root / "staging"
+
+    def new_session(self) -> tuple[Path, FileLock]:
+        """A new, empty session folder, already locked by this process.
+
+        The folder is made and locked under ``staging/`` and then renamed into
+        ``sessions/``, so ``recoverable()`` in another instance never sees a session
+        folder that nobody holds yet (and never deletes one that is being set up).
+        """
+        name = uuid.uuid4().hex
+        staging = self.staging_dir / name
+        staging.mkdir(parents=True)
+        lock = FileLock(staging / "owner.lock")
+        if not lock.try_acquire():  # pragma: no cover - a fresh random name
+            raise ProjectFileError(None, "Could not create a working folder.")
+        folder = self.sessions_dir / name
+        try:
+            self.sessions_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(staging, folder)
+        except OSError:
+            lock.release()
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        lock.moved_to(folder / "owner.lock")
+        return folder, lock
 
     def recoverable(self) -> list[RecoverableSession]:
         """Sessions whose owner died with unsaved changes; clean ones are removed."""
+        self._sweep_staging()
         found: list[RecoverableSession] = []
         if not self.sessions_dir.is_dir():
             return found
         for folder in sorted(self.sessions_dir.iterdir()):
+            if not folder.is_dir():
+                continue
             lock = FileLock(folder / "owner.lock")
-            if not folder.is_dir() or not lock.try_acquire():
+            if not lock.try_acquire():
                 continue  # a live process owns it
             try:
+                work = folder / "work.cjm"
                 info = _read_session_info(folder)
-                if info is None or not info.get("dirty") or not (folder / "work.cjm").exists():
-                    lock.release()
-                    shutil.rmtree(folder, ignore_errors=True)
+                has_work = work.is_file() and work.stat().st_size > 0
+                if not has_work or (info is not None and not info.get("dirty")):
+                    _remove_session_folder(folder, lock)
                     continue
+                if info is None:
+                    # session.json was lost (crash while it was written): the working
+                    # copy may still hold unsaved edits, so offer it rather than delete it.
+                    info = {"target": None, "journeys": _journey_names(work)}
+                target = info.get("target")
                 found.append(
                     RecoverableSession(
                         folder=folder,
-                        target=Path(info["target"]) if info.get("target") else None,
+                        target=Path(target) if isinstance(target, str) and target else None,
                         modified_at=_parse_time(info.get("modified_at")),
-                        journeys=tuple(info.get("journeys", ())),
+                        journeys=tuple(str(n) for n in info.get("journeys", ()) or ()),
                     )
                 )
             finally:
@@ -350,7 +421,48 @@ class Workspace:
         return found
 
     def discard(self, session: RecoverableSession) -> None:
-        shutil.rmtree(session.folder, ignore_errors=True)
+        """Delete a crashed session's unsaved work (unless a live process holds it)."""
+        lock = FileLock(session.folder / "owner.lock")
+        if not session.folder.is_dir():
+            return
+        if not lock.try_acquire():
+            raise FileInUseError(session.target, "This recovered session is open.")
+        _remove_session_folder(session.folder, lock)
+
+    def _sweep_staging(self) -> None:
+        """Remove staging folders left by a process that died while creating a session."""
+        if not self.staging_dir.is_dir():
+            return
+        cutoff = time.time() - STALE_STAGING_SECONDS
+        for folder in self.staging_dir.iterdir():
+            with contextlib.suppress(OSError):
+                if folder.stat().st_mtime < cutoff:
+                    lock = FileLock(folder / "owner.lock")
+                    if lock.try_acquire():
+                        _remove_session_folder(folder, lock)
+
+
+STALE_STAGING_SECONDS = 600.0
+
+
+def _remove_session_folder(folder: Path, lock: FileLock) -> None:
+    # Delete while still holding the lock, so no other instance sees it half-removed.
+    shutil.rmtree(folder, ignore_errors=True)
+    lock.release()
+    shutil.rmtree(folder, ignore_errors=True)  # Windows: the lock file goes last
+
+
+def _journey_names(work: Path) -> list[str]:
+    try:
+        conn = sqlite3.connect(f"{work.as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA trusted_schema=OFF")
+            rows = conn.execute("SELECT name FROM journeys ORDER BY position, id").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [str(r[0]) for r in rows]
 
 
 def _canonical(path: Path) -> Path:
@@ -363,6 +475,11 @@ def _read_session_info(folder: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _migrated_from(info: dict[str, Any] | None) -> int | None:
+    value = info.get("migrated_from") if info else None
+    return value if isinstance(value, int) and 1 <= value < SCHEMA_VERSION else None
 
 
 def _parse_time(value: object) -> dt.datetime | None:
@@ -405,6 +522,7 @@ class Project:
         folder: Path,
         target: Path | None,
         migrated_from: int | None = None,
+        owner: FileLock | None = None,
     ) -> None:
         self.workspace = workspace
         self.folder = folder
@@ -412,7 +530,7 @@ class Project:
         self.migrated_from = migrated_from
         self.changes = ChangeHub()
         self.changes.subscribe(lambda _change: self.mark_dirty())
-        self._owner = FileLock(folder / "owner.lock")
+        self._owner = owner if owner is not None else FileLock(folder / "owner.lock")
         if not self._owner.try_acquire():
             raise FileInUseError(target, "This recovered session is already open.")
         self._target_lock: FileLock | None = None
@@ -430,9 +548,13 @@ class Project:
     @classmethod
     def new(cls, workspace: Workspace) -> Project:
         """An untitled, empty project (add journeys with model.templates)."""
-        folder = workspace.new_session_folder()
-        create_empty_database(folder / "work.cjm")
-        project = cls(workspace, folder, None)
+        folder, owner = workspace.new_session()
+        try:
+            create_empty_database(folder / "work.cjm")
+            project = cls(workspace, folder, None, owner=owner)
+        except BaseException:
+            _remove_session_folder(folder, owner)
+            raise
         project._write_info()
         return project
 
@@ -448,54 +570,93 @@ class Project:
                 path, f"This file is already open in another Journeyboard window{who}."
             )
         folder: Path | None = None
+        owner: FileLock | None = None
+        project: Project | None = None
         try:
-            version = check_header(path)
-            folder = workspace.new_session_folder()
+            check_header(path)  # cheap: refuse non-projects before copying anything
+            folder, owner = workspace.new_session()
             work = folder / "work.cjm"
             try:
                 shutil.copyfile(path, work)
             except OSError as exc:
-                raise ProjectFileError(path, f"The file cannot be read: {exc}.") from None
+                raise ProjectFileError(
+                    path, f"The file cannot be read: {exc.strerror or exc}."
+                ) from None
+            # The file may have changed since the first look: trust only the copy.
+            version = check_header(work, shown_as=path)
             conn = _connect(work)
             try:
                 validate_database(conn, path, version)
                 if version < SCHEMA_VERSION:
-                    migrate(conn, version)
+                    try:
+                        migrate(conn, version)
+                    except sqlite3.Error as exc:
+                        raise DamagedFileError(
+                            path, f"The file could not be upgraded ({exc})."
+                        ) from None
                     validate_database(conn, path, SCHEMA_VERSION)
             finally:
                 conn.close()
             project = cls(
-                workspace, folder, path, migrated_from=version if version < SCHEMA_VERSION else None
+                workspace,
+                folder,
+                path,
+                migrated_from=version if version < SCHEMA_VERSION else None,
+                owner=owner,
             )
             project._target_lock = lock
             project._write_info()
             return project
         except BaseException:
+            if project is not None:
+                project.session.close()
+                project.engine.dispose()
             lock.release()
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+            if folder is not None and owner is not None:
+                _remove_session_folder(folder, owner)
             raise
 
     @classmethod
     def recover(cls, session: RecoverableSession, workspace: Workspace) -> Project:
         """Reopen unsaved work from a crashed session; Save writes to its original target."""
+        owner = FileLock(session.folder / "owner.lock")
+        if not session.folder.is_dir():
+            raise ProjectFileError(session.target, "This unsaved work no longer exists.")
+        if not owner.try_acquire():
+            raise FileInUseError(session.target, "This recovered session is already open.")
         lock: FileLock | None = None
-        if session.target is not None:
-            lock = workspace.lock_for(session.target)
-            if not lock.try_acquire():
-                raise FileInUseError(
-                    session.target, "This file is already open in another Journeyboard window."
-                )
         try:
-            conn = _connect(session.folder / "work.cjm")
+            work = session.folder / "work.cjm"
+            if not work.is_file():
+                raise ProjectFileError(session.target, "This unsaved work no longer exists.")
+            if session.target is not None:
+                lock = workspace.lock_for(session.target)
+                if not lock.try_acquire():
+                    raise FileInUseError(
+                        session.target,
+                        "This file is already open in another Journeyboard window.",
+                    )
+            shown = session.target or work
+            version = check_header(work, shown_as=shown)
+            conn = _connect(work)  # rolls back a half-committed flush (hot journal)
             try:
-                validate_database(conn, session.folder / "work.cjm", SCHEMA_VERSION)
+                validate_database(conn, shown, version)
+                if version != SCHEMA_VERSION:
+                    raise UnexpectedSchemaError(shown, "The unsaved work has an old format.")
             finally:
                 conn.close()
-            project = cls(workspace, session.folder, session.target)
+            info = _read_session_info(session.folder)
+            project = cls(
+                workspace,
+                session.folder,
+                session.target,
+                migrated_from=_migrated_from(info),
+                owner=owner,
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
+            owner.release()
             raise
         project._target_lock = lock
         project.dirty = True
@@ -521,8 +682,11 @@ class Project:
 
     def flush(self) -> None:
         """Commit pending edits to the working copy, so a crash loses nothing."""
+        # session.json says "dirty" before the edits land: a crash in between must
+        # not make recoverable() treat the session as clean and delete it.
+        if self.dirty:
+            self._write_info()
         self.session.commit()
-        self._write_info()
 
     def save(self, path: Path | str | None = None) -> Path:
         """Write the project to ``path`` (or its own path) atomically."""
@@ -530,7 +694,8 @@ class Project:
         if target is None:
             raise SaveFailedError(None, "This project has no file name yet; use Save As.")
         new_lock: FileLock | None = None
-        if self.path is None or _canonical(target) != _canonical(self.path):
+        same_file = self.path is not None and _canonical(target) == _canonical(self.path)
+        if not same_file:
             new_lock = self.workspace.lock_for(target)
             if not new_lock.try_acquire():
                 raise FileInUseError(
@@ -538,7 +703,8 @@ class Project:
                 )
         try:
             self.session.commit()  # backup() hangs behind an open write transaction
-            self._write_copy(target)
+            # Overwriting the file we migrated: keep its original bytes first.
+            self._write_copy(target, backup_from=self.migrated_from if same_file else None)
         except BaseException:
             if new_lock is not None:
                 new_lock.release()
@@ -553,45 +719,65 @@ class Project:
         self._write_info()
         return target
 
-    def _write_copy(self, target: Path) -> None:
-        directory = target.parent
-        tmp = directory / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+    def export_copy(self, target: Path | str) -> None:
+        """Write a complete copy elsewhere without changing this project's own path."""
+        target = Path(target)
+        lock: FileLock | None = None
+        if self.path is None or _canonical(target) != _canonical(self.path):
+            lock = self.workspace.lock_for(target)
+            if not lock.try_acquire():
+                raise FileInUseError(
+                    target, "That file is open in another Journeyboard window; close it first."
+                )
         try:
-            replacing_original = self.path is not None and _canonical(target) == _canonical(
-                self.path
-            )
-            if self.migrated_from is not None and replacing_original and target.exists():
-                backup = target.with_name(f"{target.stem}.v{self.migrated_from}-backup{SUFFIX}")
-                if not backup.exists():
-                    shutil.copy2(target, backup)
-            src = sqlite3.connect(self.work_path)
+            self.session.commit()
+            self._write_copy(target, backup_from=None)
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def _write_copy(self, target: Path, backup_from: int | None) -> None:
+        """Write the working copy's committed state to ``target`` via a temp file.
+
+        The caller holds the target's lock, so temp files of earlier, interrupted saves
+        of the same target are ours to remove.
+        """
+        # Replace the file a symlink points to, not the symlink.
+        real = Path(os.path.realpath(target))
+        directory = real.parent
+        tmp = directory / f".{real.name}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}"
+        try:
+            _remove_stale_temps(real)
             try:
-                dst = sqlite3.connect(tmp)
-                try:
-                    src.backup(dst)
-                    dst.execute("PRAGMA journal_mode=DELETE")
-                finally:
-                    dst.close()
+                old_mode: int | None = stat.S_IMODE(real.stat().st_mode)
+            except FileNotFoundError:
+                old_mode = None
+            if backup_from is not None and old_mode is not None:
+                _keep_backup(real, backup_from)
+            dst = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                # Copy from the live connection, not by path: if the working copy was
+                # deleted underneath us, opening it by name would save an empty project.
+                src = self.session.connection().connection.driver_connection
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                _verify_written(dst)
             finally:
-                src.close()
+                dst.close()
+            if old_mode is not None:
+                os.chmod(tmp, old_mode)
             _fsync_path(tmp)
-            os.replace(tmp, target)
+            os.replace(tmp, real)
             _fsync_path(directory, directory=True)
         except (OSError, sqlite3.Error) as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            for leftover in (Path(f"{tmp}-journal"),):
+            for leftover in (tmp, Path(f"{tmp}-journal")):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
             raise SaveFailedError(
-                target, f"Could not save: {getattr(exc, 'strerror', None) or exc}. "
-                "The previous file is unchanged."
+                target,
+                f"Could not save: {getattr(exc, 'strerror', None) or exc}. "
+                "The previous file is unchanged.",
             ) from None
-
-    def export_copy(self, target: Path) -> None:
-        """Write a complete copy elsewhere without changing this project's own path."""
-        self.session.commit()
-        self._write_copy(target)
 
     def _write_info(self) -> None:
         info = {
@@ -599,10 +785,14 @@ class Project:
             "dirty": self.dirty,
             "modified_at": dt.datetime.now().isoformat(timespec="seconds"),
             "pid": os.getpid(),
+            "migrated_from": self.migrated_from,
             "journeys": [j.name for j in self.journeys()] if not self._closed else [],
         }
         tmp = self.folder / "session.json.tmp"
-        tmp.write_text(json.dumps(info), encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(info, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, self.folder / "session.json")
 
     def close(self) -> None:
@@ -614,14 +804,78 @@ class Project:
         self.engine.dispose()
         if self._target_lock is not None:
             self._target_lock.release()
-        self._owner.release()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _remove_session_folder(self.folder, self._owner)
 
     def __enter__(self) -> Project:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+TMP_SUFFIX = ".tmp"
+
+
+def _remove_stale_temps(real: Path) -> None:
+    """Delete temp files an interrupted save of this target left beside it."""
+    prefix = f".{real.name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(real.parent):
+            name = entry.name
+            if name.startswith(prefix) and (
+                name.endswith(TMP_SUFFIX) or name.endswith(f"{TMP_SUFFIX}-journal")
+            ):
+                stem = name[len(prefix) :].split(".", 1)[0]
+                if len(stem) == 8 and all(c in "0123456789abcdef" for c in stem):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
+def _keep_backup(real: Path, version: int) -> None:
+    """Keep the pre-migration file as NAME.vN-backup.cjm (atomically; never overwritten)."""
+    stem = real.name[: -len(SUFFIX)] if real.name.endswith(SUFFIX) else real.name
+    backup = real.with_name(f"{stem}.v{version}-backup{SUFFIX}")
+    counter = 2
+    while backup.exists():
+        if _same_bytes(backup, real):
+            return
+        backup = real.with_name(f"{stem}.v{version}-backup-{counter}{SUFFIX}")
+        counter += 1
+    tmp = backup.with_name(f".{backup.name}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}")
+    try:
+        shutil.copy2(real, tmp)
+        _fsync_path(tmp)
+        os.replace(tmp, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            while True:
+                ca, cb = fa.read(1 << 20), fb.read(1 << 20)
+                if ca != cb:
+                    return False
+                if not ca:
+                    return True
+    except OSError:
+        return False
+
+
+def _verify_written(conn: sqlite3.Connection) -> None:
+    """Refuse to replace the user's file with a copy that would not open again."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+        raise sqlite3.DatabaseError("the written copy has a wrong header")
+    check = conn.execute("PRAGMA quick_check").fetchall()
+    if check != [("ok",)]:
+        raise sqlite3.DatabaseError(f"the written copy is damaged: {check[0][0]}")
 
 
 @contextlib.contextmanager
