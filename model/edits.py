@@ -165,22 +165,66 @@ class Editor:
         return card_id
 
     def move_card(self, card_id: int, cell: Cell, index: int | None = None) -> tuple[Cell, int]:
-        """Move a card to ``index`` in a cell; return its old cell and index."""
-        card: Card = self._get(Card, card_id)
-        journey = card.journey
-        self._check_cell(journey, cell)
-        old_cell = (card.stage_id, card.lane_id)
-        old_index = card.position
-        source = self.cell_cards(journey, old_cell)
-        source.remove(card)
-        self._renumber(source)
-        target = source if cell == old_cell else self.cell_cards(journey, cell)
-        index = len(target) if index is None else max(0, min(index, len(target)))
-        card.stage_id, card.lane_id = cell
-        target.insert(index, card)
-        self._renumber(target)
-        self._emit(What.CARD, card_id, How.MOVED, journey.id)
+        """Move one card to ``index`` in a cell; return its old cell and index."""
+        (_, old_cell, old_index), = self.move_cards([card_id], cell, index)
         return old_cell, old_index
+
+    def move_cards(
+        self, card_ids: list[int], cell: Cell, index: int | None = None
+    ) -> list[tuple[int, Cell, int]]:
+        """Move cards, in the given order, to consecutive places from ``index`` in a cell.
+
+        ``index`` counts among the target cell's cards that are not moving. Returns each
+        card's old (id, cell, index) for place_cards().
+        """
+        cards: list[Card] = [self._get(Card, cid) for cid in card_ids]
+        if not cards:
+            return []
+        journey = cards[0].journey
+        if any(c.journey_id != journey.id for c in cards):
+            raise EditError("Cards of different journeys cannot move together")
+        self._check_cell(journey, cell)
+        old = [(c.id, (c.stage_id, c.lane_id), c.position) for c in cards]
+        self._take_out(journey, cards)
+        moving = set(card_ids)
+        target = [c for c in self.cell_cards(journey, cell) if c.id not in moving]
+        index = len(target) if index is None else max(0, min(index, len(target)))
+        for card in cards:
+            card.stage_id, card.lane_id = cell
+        target[index:index] = cards
+        self._renumber(target)
+        for card in cards:
+            self._emit(What.CARD, card.id, How.MOVED, journey.id)
+        return old
+
+    def place_cards(self, places: list[tuple[int, Cell, int]]) -> None:
+        """Put cards at exact (cell, index) places: the undo of move_cards()."""
+        cards = {cid: self._get(Card, cid) for cid, _, _ in places}
+        if not cards:
+            return
+        journey = next(iter(cards.values())).journey
+        self._take_out(journey, list(cards.values()))
+        pending = set(cards)
+        for cid, cell, index in sorted(places, key=lambda p: p[2]):
+            card = cards[cid]
+            pending.discard(cid)
+            target = [
+                c for c in self.cell_cards(journey, cell) if c.id not in pending and c.id != cid
+            ]
+            card.stage_id, card.lane_id = cell
+            target.insert(min(index, len(target)), card)
+            self._renumber(target)
+        for cid in cards:
+            self._emit(What.CARD, cid, How.MOVED, journey.id)
+
+    def _take_out(self, journey: Journey, cards: list[Card]) -> None:
+        """Remove cards from their cells' order (they stay in the journey)."""
+        moving = {c.id for c in cards}
+        for source_cell in {(c.stage_id, c.lane_id) for c in cards}:
+            rest = [c for c in self.cell_cards(journey, source_cell) if c.id not in moving]
+            self._renumber(rest)
+        for card in cards:
+            card.position = -1
 
     def update_card(self, card_id: int, fields: Row) -> Row:
         _check_fields(fields, CARD_FIELDS)

@@ -36,3 +36,22 @@ CARD_BORDER = "#7b8794"
 def card_fill(kind: str, color: str) -> str:
     """The colour a card is painted with: its own, else its kind's."""
     return color or CARD_KIND_COLORS.get(kind, CARD_KIND_COLORS[CardKind.NOTE])
+
+# The card kind a new card gets when it is typed straight into a lane.
+LANE_DEFAULT_CARD_KIND: dict[str, str] = {
+    "actions": CardKind.ACTION,
+    "thoughts": CardKind.THOUGHT,
+    "touchpoints": CardKind.TOUCHPOINT,
+    "channels": CardKind.TOUCHPOINT,
+    "pain_points": CardKind.PAIN_POINT,
+    "opportunities": CardKind.OPPORTUNITY,
+    "backstage": CardKind.BACKSTAGE,
+    "support": CardKind.BACKSTAGE,
+    "frontstage": CardKind.ACTION,
+    "evidence": CardKind.TOUCHPOINT,
+}
+
+
+def default_card_kind(lane_kind: str) -> str:
+    """The kind of card a lane suggests (a note where it suggests nothing)."""
+    return str(LANE_DEFAULT_CARD_KIND.get(lane_kind, CardKind.NOTE))

@@ -1,0 +1,338 @@
+"""Undo commands: every change a user makes goes through one of these.
+
+Commands hold ids and plain values, never ORM objects or graphics items; redo() is
+the only place a change is made, undo() restores exactly what was there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from model.edits import Cell, Editor, Row
+
+
+class EditorCommand(QUndoCommand):
+    """Base: a command that acts through the model's Editor."""
+
+    def __init__(self, editor: Editor, text: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.editor = editor
+
+
+class EditFieldsCommand(EditorCommand):
+    """Change some fields of one object; undo puts the old values back."""
+
+    def __init__(
+        self,
+        editor: Editor,
+        update: Callable[[int, Row], Row],
+        obj_id: int,
+        fields: Row,
+        text: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(editor, text, parent)
+        self._update = update
+        self.obj_id = obj_id
+        self.fields = dict(fields)
+        self.old: Row = {}
+
+    def redo(self) -> None:
+        self.old = self._update(self.obj_id, self.fields)
+
+    def undo(self) -> None:
+        self._update(self.obj_id, self.old)
+
+
+class EditCardCommand(EditFieldsCommand):
+    def __init__(self, editor: Editor, card_id: int, fields: Row) -> None:
+        what = "Edit card text" if set(fields) == {"text"} else "Edit card"
+        super().__init__(editor, editor.update_card, card_id, fields, what)
+
+
+class EditStageCommand(EditFieldsCommand):
+    def __init__(self, editor: Editor, stage_id: int, fields: Row) -> None:
+        what = "Resize stage" if set(fields) == {"width"} else "Edit stage"
+        super().__init__(editor, editor.update_stage, stage_id, fields, what)
+
+
+class EditLaneCommand(EditFieldsCommand):
+    def __init__(self, editor: Editor, lane_id: int, fields: Row) -> None:
+        super().__init__(editor, editor.update_lane, lane_id, fields, "Edit lane")
+
+
+class EditJourneyCommand(EditFieldsCommand):
+    def __init__(self, editor: Editor, journey_id: int, fields: Row) -> None:
+        what = "Rename journey" if set(fields) == {"name"} else "Edit journey"
+        super().__init__(editor, editor.update_journey, journey_id, fields, what)
+
+
+class EditCurveCommand(EditFieldsCommand):
+    def __init__(self, editor: Editor, curve_id: int, fields: Row) -> None:
+        super().__init__(editor, editor.update_curve, curve_id, fields, "Edit emotion curve")
+
+
+class AddCardCommand(EditorCommand):
+    """Create a card in a cell; redo after undo recreates it with the same id."""
+
+    def __init__(
+        self,
+        editor: Editor,
+        journey_id: int,
+        cell: Cell,
+        index: int | None,
+        fields: Row,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(editor, "Add card", parent)
+        self.journey_id = journey_id
+        self.cell = cell
+        self.index = index
+        self.fields = dict(fields)
+        self.card_id: int | None = None
+
+    def redo(self) -> None:
+        fields = dict(self.fields)
+        if self.card_id is not None:
+            fields["id"] = self.card_id
+        self.card_id = self.editor.add_card(self.journey_id, self.cell, self.index, fields)
+
+    def undo(self) -> None:
+        assert self.card_id is not None
+        self.editor.remove_card(self.card_id)
+
+
+class MoveCardsCommand(EditorCommand):
+    """Move one or several cards (one drag gesture) to a place in a cell."""
+
+    def __init__(self, editor: Editor, card_ids: list[int], cell: Cell, index: int) -> None:
+        super().__init__(editor, "Move card" if len(card_ids) == 1 else "Move cards")
+        self.card_ids = list(card_ids)
+        self.cell = cell
+        self.index = index
+        self.old: list[tuple[int, Cell, int]] = []
+
+    def redo(self) -> None:
+        self.old = self.editor.move_cards(self.card_ids, self.cell, self.index)
+
+    def undo(self) -> None:
+        self.editor.place_cards(self.old)
+
+
+class RemoveCommand(EditorCommand):
+    """Delete an object through a remove/restore pair that round-trips a snapshot."""
+
+    def __init__(
+        self,
+        editor: Editor,
+        remove: Callable[[int], Any],
+        restore: Callable[[Any], int],
+        obj_id: int,
+        text: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(editor, text, parent)
+        self._remove = remove
+        self._restore = restore
+        self.obj_id = obj_id
+        self.snapshot: Any = None
+
+    def redo(self) -> None:
+        self.snapshot = self._remove(self.obj_id)
+
+    def undo(self) -> None:
+        self._restore(self.snapshot)
+
+
+class DeleteCardCommand(RemoveCommand):
+    def __init__(self, editor: Editor, card_id: int, parent: QUndoCommand | None = None) -> None:
+        super().__init__(
+            editor, editor.remove_card, editor.restore_card, card_id, "Delete card", parent
+        )
+
+
+class DeleteStageCommand(RemoveCommand):
+    def __init__(self, editor: Editor, stage_id: int) -> None:
+        super().__init__(
+            editor, editor.remove_stage, editor.restore_stage, stage_id, "Delete stage"
+        )
+
+
+class DeleteLaneCommand(RemoveCommand):
+    def __init__(self, editor: Editor, lane_id: int) -> None:
+        super().__init__(editor, editor.remove_lane, editor.restore_lane, lane_id, "Delete lane")
+
+
+class DeleteCurveCommand(RemoveCommand):
+    def __init__(self, editor: Editor, curve_id: int) -> None:
+        super().__init__(
+            editor, editor.remove_curve, editor.restore_curve, curve_id, "Delete emotion curve"
+        )
+
+
+class DeleteJourneyCommand(RemoveCommand):
+    def __init__(self, editor: Editor, journey_id: int) -> None:
+        super().__init__(
+            editor, editor.remove_journey, editor.restore_journey, journey_id, "Delete journey"
+        )
+
+
+class AddStageCommand(EditorCommand):
+    def __init__(self, editor: Editor, journey_id: int, index: int, fields: Row) -> None:
+        super().__init__(editor, "Add stage")
+        self.journey_id = journey_id
+        self.index = index
+        self.fields = dict(fields)
+        self.snapshot: Row | None = None
+        self.stage_id: int | None = None
+
+    def redo(self) -> None:
+        if self.snapshot is None:
+            self.stage_id = self.editor.add_stage(self.journey_id, self.index, self.fields)
+        else:  # recreate with the same id and emotion points
+            self.stage_id = self.editor.restore_stage(self.snapshot)
+
+    def undo(self) -> None:
+        assert self.stage_id is not None
+        self.snapshot = self.editor.remove_stage(self.stage_id)
+
+
+class AddLaneCommand(EditorCommand):
+    def __init__(self, editor: Editor, journey_id: int, index: int, fields: Row) -> None:
+        super().__init__(editor, "Add lane")
+        self.journey_id = journey_id
+        self.index = index
+        self.fields = dict(fields)
+        self.snapshot: Row | None = None
+        self.lane_id: int | None = None
+
+    def redo(self) -> None:
+        if self.snapshot is None:
+            self.lane_id = self.editor.add_lane(self.journey_id, self.index, self.fields)
+        else:
+            self.lane_id = self.editor.restore_lane(self.snapshot)
+
+    def undo(self) -> None:
+        assert self.lane_id is not None
+        self.snapshot = self.editor.remove_lane(self.lane_id)
+
+
+class AddCurveCommand(EditorCommand):
+    def __init__(self, editor: Editor, journey_id: int, fields: Row) -> None:
+        super().__init__(editor, "Add emotion curve")
+        self.journey_id = journey_id
+        self.fields = dict(fields)
+        self.snapshot: Row | None = None
+        self.curve_id: int | None = None
+
+    def redo(self) -> None:
+        if self.snapshot is None:
+            self.curve_id = self.editor.add_curve(self.journey_id, self.fields)
+        else:
+            self.curve_id = self.editor.restore_curve(self.snapshot)
+
+    def undo(self) -> None:
+        assert self.curve_id is not None
+        self.snapshot = self.editor.remove_curve(self.curve_id)
+
+
+class MoveStageCommand(EditorCommand):
+    def __init__(self, editor: Editor, stage_id: int, index: int) -> None:
+        super().__init__(editor, "Move stage")
+        self.stage_id = stage_id
+        self.index = index
+        self.old = index
+
+    def redo(self) -> None:
+        self.old = self.editor.move_stage(self.stage_id, self.index)
+
+    def undo(self) -> None:
+        self.editor.move_stage(self.stage_id, self.old)
+
+
+class MoveLaneCommand(EditorCommand):
+    def __init__(self, editor: Editor, lane_id: int, index: int) -> None:
+        super().__init__(editor, "Move lane")
+        self.lane_id = lane_id
+        self.index = index
+        self.old = index
+
+    def redo(self) -> None:
+        self.old = self.editor.move_lane(self.lane_id, self.index)
+
+    def undo(self) -> None:
+        self.editor.move_lane(self.lane_id, self.old)
+
+
+class SetEmotionCommand(EditorCommand):
+    def __init__(
+        self, editor: Editor, curve_id: int, stage_id: int, value: int | None,
+        note: str | None = None,
+    ) -> None:
+        super().__init__(editor, "Set emotion")
+        self.curve_id = curve_id
+        self.stage_id = stage_id
+        self.value = value
+        self.note = note
+        self.old: tuple[int | None, str] = (None, "")
+
+    def redo(self) -> None:
+        self.old = self.editor.set_emotion(self.curve_id, self.stage_id, self.value, self.note)
+
+    def undo(self) -> None:
+        self.editor.set_emotion(self.curve_id, self.stage_id, self.old[0], self.old[1])
+
+
+class AddJourneyCommand(EditorCommand):
+    """Add a journey from a template, or duplicate one (source_id)."""
+
+    def __init__(
+        self, editor: Editor, name: str, template: str = "cjm7", source_id: int | None = None
+    ) -> None:
+        super().__init__(editor, "Duplicate journey" if source_id else "Add journey")
+        self.name = name
+        self.template = template
+        self.source_id = source_id
+        self.snapshot: dict[str, Any] | None = None
+        self.journey_id: int | None = None
+
+    def redo(self) -> None:
+        if self.snapshot is not None:
+            self.journey_id = self.editor.restore_journey(self.snapshot)
+        elif self.source_id is not None:
+            self.journey_id = self.editor.duplicate_journey(self.source_id, self.name)
+        else:
+            self.journey_id = self.editor.add_journey(self.template, self.name)
+
+    def undo(self) -> None:
+        assert self.journey_id is not None
+        self.snapshot = self.editor.remove_journey(self.journey_id)
+
+
+class AddPersonaCommand(EditorCommand):
+    """Create a persona and (optionally) make it a journey's persona."""
+
+    def __init__(self, editor: Editor, name: str, journey_id: int | None) -> None:
+        super().__init__(editor, "Add persona")
+        self.name = name
+        self.journey_id = journey_id
+        self.persona_id: int | None = None
+        self.old_persona: int | None = None
+
+    def redo(self) -> None:
+        fields: Row = {"name": self.name}
+        if self.persona_id is not None:
+            fields["id"] = self.persona_id
+        self.persona_id = self.editor.add_persona(fields)
+        if self.journey_id is not None:
+            old = self.editor.update_journey(self.journey_id, {"persona_id": self.persona_id})
+            self.old_persona = old["persona_id"]
+
+    def undo(self) -> None:
+        assert self.persona_id is not None
+        if self.journey_id is not None:
+            self.editor.update_journey(self.journey_id, {"persona_id": self.old_persona})
+        self.editor.remove_persona(self.persona_id)

@@ -1,0 +1,99 @@
+"""The open document: a Project (model), its Editor, and the undo stack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from model.changes import Change, How, What
+from model.edits import Editor
+from model.layout import JourneyLayout, compute_layout
+from model.store import Project
+
+AUTOSAVE_MS = 2000  # edits reach the working copy on disk within this time
+
+
+class Document(QObject):
+    """Owns the project session and the QUndoStack; bridges model changes to Qt."""
+
+    changed = Signal(object)  # a model.changes.Change
+    journey_switched = Signal(int)
+    journeys_changed = Signal()
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.editor = Editor(project.session, project.changes)
+        self.undo_stack = QUndoStack(self)
+        self._unsubscribe = project.changes.subscribe(self._on_change)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        journeys = project.journeys()
+        self.journey_id: int | None = journeys[0].id if journeys else None
+        if project.dirty:  # recovered work: modified until saved
+            self.undo_stack.resetClean()
+
+    # -- state -----------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        return self.project.path
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        return self.project.path.name if self.project.path else "Untitled"
+
+    def layout(self) -> JourneyLayout | None:
+        if self.journey_id is None:
+            return None
+        return compute_layout(self.project.journey(self.journey_id))
+
+    def set_journey(self, journey_id: int | None) -> None:
+        if journey_id != self.journey_id:
+            self.journey_id = journey_id
+            self.journey_switched.emit(journey_id if journey_id is not None else 0)
+
+    # -- edits -------------------------------------------------------------------
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def _on_change(self, change: Change) -> None:
+        self._autosave.start()
+        if change.what is What.JOURNEY and change.how in (How.ADDED, How.REMOVED, How.UPDATED):
+            if change.how is How.REMOVED and change.id == self.journey_id:
+                remaining = self.project.journeys()
+                self.set_journey(remaining[0].id if remaining else None)
+            elif change.how is How.ADDED:
+                self.set_journey(change.id)
+            self.journeys_changed.emit()
+        self.changed.emit(change)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.project.dirty = not clean
+
+    # -- persistence -------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Commit edits to the working copy (crash safety); cheap when nothing changed."""
+        self._autosave.stop()
+        self.project.flush()
+
+    def save(self, path: Path | None = None) -> Path:
+        self._autosave.stop()
+        saved = self.project.save(path)
+        self.undo_stack.setClean()
+        return saved
+
+    def close(self) -> None:
+        self._autosave.stop()
+        self._unsubscribe()
+        self.project.close()

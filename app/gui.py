@@ -1,0 +1,112 @@
+"""Start the editor: QApplication, crash recovery, the main window, friendly errors."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from platformdirs import user_log_path, user_state_path
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app import APP_NAME, ORG_NAME
+from app.document import Document
+from app.settings import Settings
+from model.store import Project, ProjectFileError, RecoverableSession, Workspace
+from model.templates import TEMPLATES, create_journey
+
+log = logging.getLogger("journeyboard")
+
+
+def default_workspace() -> Workspace:
+    return Workspace(user_state_path(APP_NAME, ORG_NAME) / "workspace")
+
+
+def new_document(workspace: Workspace, template: str = "cjm7") -> Document:
+    """An untitled project holding one journey from a template."""
+    project = Project.new(workspace)
+    create_journey(project.session, template)
+    project.flush()
+    project.dirty = False
+    return Document(project)
+
+
+def open_document(path: Path, workspace: Workspace) -> Document:
+    project = Project.open(path, workspace)
+    if not project.journeys():
+        create_journey(project.session, "cjm7")
+    project.flush()
+    return Document(project)
+
+
+def offer_recovery(parent: QWidget | None, workspace: Workspace) -> Document | None:
+    """Ask about unsaved work left by a crash; return the document to show, if any."""
+    sessions: list[RecoverableSession] = workspace.recoverable()
+    chosen: Document | None = None
+    for session in sessions:
+        when = session.modified_at.strftime("%Y-%m-%d %H:%M") if session.modified_at else "?"
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Recover Unsaved Work")
+        box.setText(
+            f"{APP_NAME} closed unexpectedly with unsaved changes to “{session.title}” "
+            f"(last change {when})."
+        )
+        box.setInformativeText("Recover them now? Discarding cannot be undone.")
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Ask Later", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is recover and chosen is None:
+            try:
+                chosen = Document(Project.recover(session, workspace))
+            except ProjectFileError as exc:
+                QMessageBox.warning(parent, "Cannot Recover", exc.message)
+        elif box.clickedButton() is discard:
+            workspace.discard(session)
+    return chosen
+
+
+def _install_excepthook(window: QWidget) -> None:
+    """Unexpected errors: details to the log, a plain message to the user, no traceback."""
+    log_dir = user_log_path(APP_NAME, ORG_NAME)
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_file = log_dir / "journeyboard.log"
+    logging.basicConfig(filename=log_file, level=logging.INFO)
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        QMessageBox.critical(
+            window,
+            "Unexpected Error",
+            f"Something went wrong: {value}\n\nYour work is kept in the autosave and "
+            f"details were written to {log_file}.",
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(file: str | None, template: str = "cjm7") -> int:
+    from app.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    if template not in TEMPLATES:
+        template = "cjm7"
+    workspace = default_workspace()
+    window = MainWindow(Settings(), workspace)
+    _install_excepthook(window)
+    recovered = offer_recovery(None, workspace)
+    if recovered is not None:
+        window.set_document(recovered)
+    elif file:
+        path = Path(file)
+        if not window.open_file(path):
+            window.set_document(new_document(workspace, template))
+    else:
+        window.set_document(new_document(workspace, template))
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,609 @@
+"""Graphics items of the journey canvas: cards, stage and lane headers, the emotion curve."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsTextItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from model.layout import CardGeom, CurveGeom, LaneGeom, Rect, StageGeom, monotone_beziers
+from model.palette import CARD_BORDER, HEADER_TEXT, NEGATIVE_TINT, POSITIVE_TINT
+
+if TYPE_CHECKING:
+    from widgets.scene import JourneyScene
+
+CARD_FONT_PT = 9.5
+HEADER_FONT_PT = 11.0
+ZOOMED_OUT_LOD = 0.35  # below this level of detail cards are drawn as plain boxes
+
+
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.w, rect.h)
+
+
+def wrap_text(text: str, font: QFont, width: float, height: float) -> list[tuple[QPointF, str]]:
+    """Lines of ``text`` wrapped to ``width``; the last visible line gets an ellipsis."""
+    metrics = QFontMetricsF(font)
+    line_h = metrics.lineSpacing()
+    max_lines = max(1, int(height // line_h))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    lines: list[tuple[QPointF, str]] = []
+    y = 0.0
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            part = paragraph[line.textStart() : line.textStart() + line.textLength()]
+            if len(lines) == max_lines:
+                layout.endLayout()
+                last_pos, last = lines[-1]
+                lines[-1] = (
+                    last_pos,
+                    metrics.elidedText(last.rstrip() + " …", Qt.TextElideMode.ElideRight, width),
+                )
+                if not lines[-1][1].endswith("…"):
+                    lines[-1] = (last_pos, lines[-1][1] + "…")
+                return lines
+            lines.append((QPointF(0, y + metrics.ascent()), part.rstrip()))
+            y += line_h
+        layout.endLayout()
+    return lines
+
+
+class CardItem(QGraphicsObject):
+    """A sticky-note card. Moves freely while dragged; the scene decides where it lands."""
+
+    def __init__(self, geom: CardGeom) -> None:
+        super().__init__()
+        self.card_id = geom.id
+        self.geom = geom
+        self._size = QSizeF(geom.rect.w, geom.rect.h)
+        self._lines: list[tuple[QPointF, str]] = []
+        self._editor: CardTextEditor | None = None
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(10)
+        self.set_geom(geom)
+
+    # -- model sync ------------------------------------------------------------
+
+    def set_geom(self, geom: CardGeom) -> None:
+        size_changed = geom.rect.w != self._size.width() or geom.rect.h != self._size.height()
+        text_changed = geom.text != self.geom.text or not self._lines
+        if size_changed:
+            self.prepareGeometryChange()
+            self._size = QSizeF(geom.rect.w, geom.rect.h)
+        self.geom = geom
+        if size_changed or text_changed:
+            font = QFont()
+            font.setPointSizeF(CARD_FONT_PT)
+            self._lines = wrap_text(geom.text, font, geom.rect.w - 16, geom.rect.h - 12)
+        self.setToolTip(geom.text if len(geom.text) > 60 else "")
+        self.setPos(geom.rect.x, geom.rect.y)
+        self.update()
+
+    # -- painting ----------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-2, -2, self._size.width() + 5, self._size.height() + 5)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, self._size.width(), self._size.height()), 6, 6)
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = QRectF(0, 0, self._size.width(), self._size.height())
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= ZOOMED_OUT_LOD)
+        if lod >= ZOOMED_OUT_LOD:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 28))
+            painter.drawRoundedRect(rect.translated(1.5, 2), 6, 6)
+        pen = QPen(QColor("#1c6ed6") if selected else QColor(CARD_BORDER), 2.2 if selected else 0.8)
+        painter.setPen(pen)
+        painter.setBrush(QColor(self.geom.fill))
+        painter.drawRoundedRect(rect, 6, 6)
+        if lod < ZOOMED_OUT_LOD or self._editor is not None:
+            return
+        if self.geom.severity:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(NEGATIVE_TINT))
+            for i in range(self.geom.severity):
+                painter.drawEllipse(QPointF(rect.right() - 8 - i * 7, rect.bottom() - 7), 2.4, 2.4)
+        font = QFont()
+        font.setPointSizeF(CARD_FONT_PT)
+        painter.setFont(font)
+        painter.setPen(QColor(HEADER_TEXT))
+        for pos, text in self._lines:
+            painter.drawText(pos + QPointF(8, 6), text)
+
+    # -- gestures ------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            self.setZValue(20)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(10)
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.start_editing()
+
+    def start_editing(self, initial: str | None = None) -> None:
+        """Edit the text in place: Enter commits, Shift+Enter breaks a line, Escape cancels."""
+        if self._editor is not None:
+            return
+        editor = CardTextEditor(self.geom.text if initial is None else initial,
+                                self._size.width() - 12)
+        editor.setParentItem(self)  # keeps the child alive in PySide6
+        editor.setPos(4, 4)
+        self._editor = editor
+        editor.finished.connect(self._finish_editing)
+        editor.start()
+        self.update()
+
+    @property
+    def editing(self) -> bool:
+        return self._editor is not None
+
+    def _finish_editing(self, accepted: bool) -> None:
+        editor = self._editor
+        if editor is None:
+            return
+        self._editor = None
+        text = editor.toPlainText()
+        editor.setParentItem(None)
+        if self.scene() is not None:
+            self.scene().removeItem(editor)
+        self.update()
+        scene = self.scene()
+        if accepted and text != self.geom.text and scene is not None:
+            scene.card_text_edited.emit(self.card_id, text)
+
+
+class CardTextEditor(QGraphicsTextItem):
+    """The in-place text editor of a card or of a new card typed into a cell."""
+
+    finished = Signal(bool)  # accepted
+
+    def __init__(self, text: str, width: float) -> None:
+        super().__init__()
+        self.setPlainText(text)
+        self.setTextWidth(width)
+        font = QFont()
+        font.setPointSizeF(CARD_FONT_PT)
+        self.setFont(font)
+        self.setDefaultTextColor(QColor(HEADER_TEXT))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setZValue(50)
+        self._done = False
+
+    def start(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = self.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(QColor("#1c6ed6"), 1.2))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRect(self.boundingRect())
+        super().paint(painter, option, widget)
+
+    def keyPressEvent(self, event: Any) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self._finish(False)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self._finish(True)
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self._finish(True)
+
+    def _finish(self, accepted: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.clearFocus()
+        self.finished.emit(accepted)
+
+
+class StageHeaderItem(QGraphicsObject):
+    """A stage column header: drag sideways to reorder, drag the right edge to resize."""
+
+    GRIP = 6.0
+
+    def __init__(self, geom: StageGeom) -> None:
+        super().__init__()
+        self.stage_id = geom.id
+        self.geom = geom
+        self._rect = qrect(geom.header)
+        self._resizing = False
+        self._press_x = 0.0
+        self._drag_dx = 0.0
+        self._live_width = geom.header.w
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(5)
+
+    def set_geom(self, geom: StageGeom) -> None:
+        self.prepareGeometryChange()
+        self.geom = geom
+        self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
+        self._live_width = geom.header.w
+        self.setPos(geom.header.x, geom.header.y)
+        self.setToolTip(f"{geom.name}\nDrag to reorder; drag the right edge to resize.")
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self._live_width, self._rect.height())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = self.boundingRect().adjusted(2, 4, -2, -6)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#1c6ed6"), 2) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.geom.color))
+        path = QPainterPath()
+        tip = 12.0
+        path.moveTo(rect.left(), rect.top())
+        path.lineTo(rect.right() - tip, rect.top())
+        path.lineTo(rect.right(), rect.center().y())
+        path.lineTo(rect.right() - tip, rect.bottom())
+        path.lineTo(rect.left(), rect.bottom())
+        path.lineTo(rect.left() + tip, rect.center().y())
+        path.closeSubpath()
+        painter.drawPath(path)
+        font = QFont()
+        font.setPointSizeF(HEADER_FONT_PT)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(HEADER_TEXT))
+        text_rect = rect.adjusted(tip + 4, 0, -tip - 2, 0)
+        metrics = QFontMetricsF(font)
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignCenter,
+            metrics.elidedText(self.geom.name, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+
+    def _on_grip(self, x: float) -> bool:
+        return x >= self._live_width - self.GRIP
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setCursor(
+            Qt.CursorShape.SizeHorCursor
+            if self._on_grip(event.pos().x())
+            else Qt.CursorShape.OpenHandCursor
+        )
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        self._resizing = self._on_grip(event.pos().x())
+        self._press_x = event.scenePos().x()
+        self._drag_dx = 0.0
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        dx = event.scenePos().x() - self._press_x
+        if self._resizing:
+            self.prepareGeometryChange()
+            self._live_width = max(120.0, self.geom.header.w + dx)
+            self.update()
+        else:
+            self._drag_dx = dx
+            self.setPos(self.geom.header.x + dx, self.geom.header.y)
+            self.setZValue(30)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        self.setZValue(5)
+        if scene is None:
+            return
+        if self._resizing:
+            self._resizing = False
+            if abs(self._live_width - self.geom.header.w) >= 1:
+                scene.stage_resized.emit(self.stage_id, round(self._live_width))
+            return
+        if abs(self._drag_dx) >= 4:
+            scene.stage_dropped(self, self.geom.header.center[0] + self._drag_dx)
+        self.setPos(self.geom.header.x, self.geom.header.y)
+
+
+class LaneHeaderItem(QGraphicsObject):
+    """A lane row header: drag up or down to reorder."""
+
+    def __init__(self, geom: LaneGeom) -> None:
+        super().__init__()
+        self.lane_id = geom.id
+        self.geom = geom
+        self._rect = QRectF()
+        self._press_y = 0.0
+        self._drag_dy = 0.0
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(5)
+        self.set_geom(geom)
+
+    def set_geom(self, geom: LaneGeom) -> None:
+        self.prepareGeometryChange()
+        self.geom = geom
+        self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
+        self.setPos(geom.header.x, geom.header.y)
+        self.setToolTip(f"{geom.name}\nDrag to reorder.")
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = self._rect.adjusted(0, 0, -1, -1)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(QColor("#1c6ed6"), 2) if selected else QPen(QColor("#c7ced8"), 0))
+        painter.setBrush(QColor("#eef1f5"))
+        painter.drawRect(rect)
+        font = QFont()
+        font.setPointSizeF(HEADER_FONT_PT - 1)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(HEADER_TEXT))
+        if self.geom.kind == "divider":
+            font.setItalic(True)
+            font.setBold(False)
+            painter.setFont(font)
+        painter.drawText(
+            rect.adjusted(10, 4, -6, -4),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            | int(Qt.TextFlag.TextWordWrap),
+            self.geom.name,
+        )
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        self._press_y = event.scenePos().y()
+        self._drag_dy = 0.0
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._drag_dy = event.scenePos().y() - self._press_y
+        self.setPos(self.geom.header.x, self.geom.header.y + self._drag_dy)
+        self.setZValue(30)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.setZValue(5)
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None and abs(self._drag_dy) >= 4:
+            scene.lane_dropped(self, self.geom.header.center[1] + self._drag_dy)
+        self.setPos(self.geom.header.x, self.geom.header.y)
+
+
+class EmotionHandleItem(QGraphicsObject):
+    """One draggable point of an emotion curve; moves vertically and snaps to the scale."""
+
+    RADIUS = 7.0
+
+    def __init__(self, curve: EmotionCurveItem, stage_id: int, note: str) -> None:
+        super().__init__()
+        self.curve = curve
+        self.stage_id = stage_id
+        self.note = note
+        self.value = 0
+        self._dragging = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.SizeVerCursor)
+        self.setZValue(40)
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        painter.setPen(QPen(QColor(self.curve.geom.color), 2.5))
+        painter.setBrush(QColor("#ffffff") if not hovered else QColor(self.curve.geom.color))
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+        if self.note:
+            painter.setBrush(QColor(self.curve.geom.color))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(QPointF(0, 0), 2.5, 2.5)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and self._dragging:
+            scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+            if scene is not None and scene.layout is not None:
+                lane_id = self.curve.geom.lane_id
+                snapped = scene.layout.emotion_value(lane_id, value.y())
+                self.value = snapped
+                return QPointF(self.x(), scene.layout.emotion_y(lane_id, snapped))
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self._dragging:
+            self.curve.rebuild_path()
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._dragging = True
+        self._start_value = self.value
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self._dragging = False
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None and self.value != self._start_value:
+            scene.emotion_edited.emit(self.curve.curve_id, self.stage_id, self.value)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(
+            f"{self.curve.geom.name}: {self.value:+d}" + (f"\n{self.note}" if self.note else "")
+        )
+        super().hoverEnterEvent(event)
+
+
+class EmotionCurveItem(QGraphicsObject):
+    """A smooth curve through its handles, tinted above and below the neutral line."""
+
+    def __init__(self, geom: CurveGeom, band: Rect, zero_y: float, tint: bool) -> None:
+        super().__init__()
+        self.curve_id = geom.id
+        self.geom = geom
+        self.handles: dict[int, EmotionHandleItem] = {}
+        self._path = QPainterPath()
+        self._shape = QPainterPath()
+        self._band = qrect(band)
+        self._zero_y = zero_y
+        self._tint = tint
+        self.setZValue(8)
+        self.set_geom(geom, band, zero_y, tint)
+
+    def set_geom(self, geom: CurveGeom, band: Rect, zero_y: float, tint: bool) -> None:
+        self.geom = geom
+        self._band = qrect(band)
+        self._zero_y = zero_y
+        self._tint = tint
+        wanted = {p.stage_id for p in geom.points}
+        for stage_id in list(self.handles):
+            if stage_id not in wanted:
+                handle = self.handles.pop(stage_id)
+                handle.setParentItem(None)
+                if handle.scene() is not None:
+                    handle.scene().removeItem(handle)
+        for p in geom.points:
+            handle = self.handles.get(p.stage_id)
+            if handle is None:
+                handle = EmotionHandleItem(self, p.stage_id, p.note)
+                handle.setParentItem(self)
+                self.handles[p.stage_id] = handle
+            handle.note = p.note
+            handle.value = p.value
+            handle.setPos(p.x, p.y)
+            handle.update()
+        self.rebuild_path()
+
+    def rebuild_path(self) -> None:
+        self.prepareGeometryChange()
+        points = sorted((h.pos().x(), h.pos().y()) for h in self.handles.values())
+        path = QPainterPath()
+        segments = monotone_beziers(points)
+        if points:
+            path.moveTo(*points[0])
+        for _, c1, c2, end in segments:
+            path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
+        self._path = path
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        self._shape = stroker.createStroke(path)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._band
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self._path.isEmpty():
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._tint:
+            area = QPainterPath(self._path)
+            last = self._path.currentPosition()
+            first = self._path.elementAt(0)
+            area.lineTo(last.x(), self._zero_y)
+            area.lineTo(first.x, self._zero_y)
+            area.closeSubpath()
+            painter.setPen(Qt.PenStyle.NoPen)
+            above = QRectF(self._band.left(), self._band.top(), self._band.width(),
+                           self._zero_y - self._band.top())
+            below = QRectF(self._band.left(), self._zero_y, self._band.width(),
+                           self._band.bottom() - self._zero_y)
+            for clip, color in ((above, POSITIVE_TINT), (below, NEGATIVE_TINT)):
+                painter.save()
+                painter.setClipRect(clip)
+                tint = QColor(color)
+                tint.setAlpha(40)
+                painter.setBrush(tint)
+                painter.drawPath(area)
+                painter.restore()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(self.geom.color), 3, Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap))
+        painter.drawPath(self._path)
+
+
+__all__ = [
+    "CardItem",
+    "CardTextEditor",
+    "EmotionCurveItem",
+    "EmotionHandleItem",
+    "LaneHeaderItem",
+    "StageHeaderItem",
+    "qrect",
+    "wrap_text",
+]

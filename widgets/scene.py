@@ -1,0 +1,399 @@
+"""The journey canvas scene: shows a JourneyLayout and reports gestures as signals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
+
+from model.entities import EMOTION_MAX, EMOTION_MIN
+from model.layout import Cell, JourneyLayout, Rect
+from model.palette import GRID_LINE, HEADER_TEXT
+from widgets.items import (
+    CardItem,
+    CardTextEditor,
+    EmotionCurveItem,
+    LaneHeaderItem,
+    StageHeaderItem,
+    qrect,
+)
+
+PALETTE_MIME = "application/x-journeyboard-card-kind"
+MARGIN = 40.0
+
+
+class JourneyScene(QGraphicsScene):
+    """Draws the grid from the layout, holds one item per card/header/curve.
+
+    It never changes the model: every gesture ends in one signal, and the app pushes
+    the matching undo command; the model change then comes back through apply_layout().
+    """
+
+    cards_moved = Signal(list)  # [card_id, ...], target Cell, index among the others
+    card_dropped = Signal(str, object, int)  # card kind from the palette, Cell, index
+    card_typed = Signal(object, int, str)  # Cell, index, text: a new card typed in place
+    card_text_edited = Signal(int, str)
+    emotion_edited = Signal(int, int, int)  # curve_id, stage_id, value
+    stage_moved = Signal(int, int)  # stage_id, new index
+    lane_moved = Signal(int, int)
+    stage_resized = Signal(int, float)
+    context_requested = Signal(str, int, object, object)  # what, id, Cell|None, screen QPoint
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.layout: JourneyLayout | None = None
+        self.card_items: dict[int, CardItem] = {}
+        self.stage_items: dict[int, StageHeaderItem] = {}
+        self.lane_items: dict[int, LaneHeaderItem] = {}
+        self.curve_items: dict[int, EmotionCurveItem] = {}
+        self.current_cell: Cell | None = None
+        self._drop: tuple[Cell, int] | None = None
+        self._new_card_editor: CardTextEditor | None = None
+        self._drag_grabber: CardItem | None = None
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(QColor("#ffffff"))
+
+    # -- model -> items ----------------------------------------------------------
+
+    def apply_layout(self, layout: JourneyLayout) -> None:
+        """Bring the items in line with a freshly computed layout."""
+        self.layout = layout
+        self.setSceneRect(
+            QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
+        )
+        self._sync(self.stage_items, {s.id: s for s in layout.stages}, StageHeaderItem)
+        self._sync(self.lane_items, {lane.id: lane for lane in layout.lanes}, LaneHeaderItem)
+        self._sync(self.card_items, layout.cards, CardItem)
+        emotion = layout.emotion_lane()
+        wanted = {c.id: c for c in layout.curves} if emotion is not None else {}
+        for curve_id in list(self.curve_items):
+            if curve_id not in wanted:
+                self.removeItem(self.curve_items.pop(curve_id))
+        if emotion is not None:
+            zero = layout.emotion_y(emotion.id, 0)
+            for i, (curve_id, geom) in enumerate(wanted.items()):
+                item = self.curve_items.get(curve_id)
+                if item is None:
+                    item = EmotionCurveItem(geom, emotion.band, zero, tint=i == 0)
+                    self.curve_items[curve_id] = item
+                    self.addItem(item)
+                else:
+                    item.set_geom(geom, emotion.band, zero, tint=i == 0)
+        if self.current_cell is not None and not self._cell_exists(self.current_cell):
+            self.current_cell = None
+        self._drop = None
+        self.update()
+
+    def clear_map(self) -> None:
+        """Show nothing (no document or no journey)."""
+        for items in (self.card_items, self.stage_items, self.lane_items, self.curve_items):
+            for item in items.values():
+                self.removeItem(item)
+            items.clear()
+        self.layout = None
+        self.current_cell = None
+        self._drop = None
+        self.update()
+
+    def _sync(self, items: dict[int, Any], geoms: dict[int, Any], cls: type[Any]) -> None:
+        for obj_id in list(items):
+            if obj_id not in geoms:
+                self.removeItem(items.pop(obj_id))
+        for obj_id, geom in geoms.items():
+            item = items.get(obj_id)
+            if item is None:
+                item = cls(geom)
+                items[obj_id] = item
+                self.addItem(item)
+            else:
+                item.set_geom(geom)
+
+    def _cell_exists(self, cell: Cell) -> bool:
+        assert self.layout is not None
+        return any(s.id == cell[0] for s in self.layout.stages) and any(
+            lane.id == cell[1] and lane.holds_cards for lane in self.layout.lanes
+        )
+
+    # -- queries -------------------------------------------------------------------
+
+    def selected_card_ids(self) -> list[int]:
+        """Selected cards in reading order (stage, lane, position)."""
+        items = [i for i in self.selectedItems() if isinstance(i, CardItem)]
+        items.sort(key=lambda i: (i.geom.rect.x, i.geom.rect.y))
+        return [i.card_id for i in items]
+
+    def select_cards(self, card_ids: list[int]) -> None:
+        self.clearSelection()
+        for card_id in card_ids:
+            item = self.card_items.get(card_id)
+            if item is not None:
+                item.setSelected(True)
+
+    # -- painting ------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        layout = self.layout
+        if layout is None:
+            return
+        grid = QPen(QColor(GRID_LINE), 0)
+        for lane in layout.lanes:
+            band = qrect(lane.band)
+            if not band.intersects(rect):
+                continue
+            if lane.kind == "divider":
+                y = band.center().y()
+                painter.setPen(QPen(QColor("#5f6b7a"), 1.4, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(band.left(), y), QPointF(band.right(), y))
+                continue
+            painter.fillRect(band, QColor(lane.color))
+            painter.setPen(grid)
+            painter.drawLine(band.bottomLeft(), band.bottomRight())
+            if lane.kind == "emotion":
+                self._draw_emotion_scale(painter, lane.band)
+        painter.setPen(grid)
+        for stage in layout.stages:
+            col = qrect(stage.column)
+            painter.drawLine(col.topRight(), col.bottomRight())
+        if self.current_cell is not None and self._cell_exists(self.current_cell):
+            cell_rect = qrect(layout.cell_rect(self.current_cell)).adjusted(1, 1, -1, -1)
+            painter.setPen(QPen(QColor("#1c6ed6"), 1.5, Qt.PenStyle.DotLine))
+            painter.setBrush(QColor(28, 110, 214, 14))
+            painter.drawRect(cell_rect)
+
+    def _draw_emotion_scale(self, painter: QPainter, band: Rect) -> None:
+        assert self.layout is not None
+        m = self.layout.metrics
+        zero = self.layout.emotion_y(self.layout.emotion_lane().id, 0)  # type: ignore[union-attr]
+        painter.setPen(QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(band.x, zero), QPointF(band.right, zero))
+        font = QFont()
+        font.setPointSizeF(8)
+        painter.setFont(font)
+        painter.setPen(QColor("#7b8794"))
+        for value in (EMOTION_MAX, 0, EMOTION_MIN):
+            y = self.layout.emotion_y(self.layout.emotion_lane().id, value)  # type: ignore[union-attr]
+            painter.drawText(QPointF(band.x + 4, y + 4), f"{value:+d}" if value else "0")
+        # legend of the curves
+        x = band.x + 30
+        y = band.y + m.emotion_pad_top / 2 + 4
+        font.setPointSizeF(8.5)
+        painter.setFont(font)
+        for curve in self.layout.curves:
+            painter.setPen(QPen(QColor(curve.color), 3))
+            painter.drawLine(QPointF(x, y - 4), QPointF(x + 18, y - 4))
+            painter.setPen(QColor(HEADER_TEXT))
+            painter.drawText(QPointF(x + 24, y), curve.name)
+            x += 24 + painter.fontMetrics().horizontalAdvance(curve.name) + 20
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        if self._drop is None or self.layout is None:
+            return
+        cell, index = self._drop
+        slot = qrect(self.layout.slot_rect(cell, index))
+        y = slot.top() - self.layout.metrics.card_gap / 2
+        painter.setPen(QPen(QColor("#1c6ed6"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(QPointF(slot.left(), y), QPointF(slot.right(), y))
+        painter.setPen(QPen(QColor("#1c6ed6"), 1.2, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(qrect(self.layout.cell_rect(cell)).adjusted(2, 2, -2, -2))
+
+    def _set_drop(self, drop: tuple[Cell, int] | None) -> None:
+        if drop != self._drop:
+            self._drop = drop
+            self.update()
+
+    # -- card drags ------------------------------------------------------------------
+
+    def _drop_target(self, pos: QPointF, ignore: frozenset[int]) -> tuple[Cell, int] | None:
+        if self.layout is None:
+            return None
+        cell = self.layout.cell_at(pos.x(), pos.y())
+        if cell is None:
+            return None
+        return cell, self.layout.insert_index(cell, pos.y(), ignore)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
+        if event.button() == Qt.MouseButton.LeftButton and item is None and self.layout:
+            cell = self.layout.cell_at(event.scenePos().x(), event.scenePos().y())
+            if cell != self.current_cell:
+                self.current_cell = cell
+                self.update()
+        super().mousePressEvent(event)
+        grabber = self.mouseGrabberItem()
+        self._drag_grabber = grabber if isinstance(grabber, CardItem) else None
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self._drag_grabber is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            moving = frozenset(self.selected_card_ids())
+            self._set_drop(self._drop_target(self._grab_point(self._drag_grabber), moving))
+
+    def _grab_point(self, item: CardItem) -> QPointF:
+        """Where a dragged card points: its centre."""
+        return item.mapToScene(item.boundingRect().center())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        grabber = self._drag_grabber
+        self._drag_grabber = None
+        super().mouseReleaseEvent(event)
+        if grabber is None or self.layout is None:
+            return
+        moved = [
+            i
+            for i in (self.card_items.get(cid) for cid in self.selected_card_ids())
+            if i is not None
+            and (abs(i.x() - i.geom.rect.x) > 0.5 or abs(i.y() - i.geom.rect.y) > 0.5)
+        ]
+        self._set_drop(None)
+        if not moved:
+            return
+        ids = [i.card_id for i in moved]
+        target = self._drop_target(self._grab_point(grabber), frozenset(ids))
+        # Snap every card back to its place: the model change (if any) moves it for real.
+        for item in moved:
+            item.setPos(item.geom.rect.x, item.geom.rect.y)
+        if target is None:
+            return
+        cell, index = target
+        unchanged = len(ids) == 1 and moved[0].geom.cell == cell and moved[0].geom.index == index
+        if not unchanged:
+            self.cards_moved.emit(ids, cell, index)
+
+    # -- palette drops ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if event.mimeData().hasFormat(PALETTE_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if not event.mimeData().hasFormat(PALETTE_MIME):
+            event.ignore()
+            return
+        target = self._drop_target(event.scenePos(), frozenset())
+        self._set_drop(target)
+        if target is None:
+            event.ignore()
+        else:
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self._set_drop(None)
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self._set_drop(None)
+        target = self._drop_target(event.scenePos(), frozenset())
+        if not event.mimeData().hasFormat(PALETTE_MIME) or target is None:
+            event.ignore()
+            return
+        kind = bytes(event.mimeData().data(PALETTE_MIME).data()).decode("utf-8", "replace")
+        event.acceptProposedAction()
+        self.card_dropped.emit(kind, target[0], target[1])
+
+    # -- headers ------------------------------------------------------------------------
+
+    def stage_dropped(self, item: StageHeaderItem, center_x: float) -> None:
+        assert self.layout is not None
+        others = [s for s in self.layout.stages if s.id != item.stage_id]
+        index = sum(1 for s in others if s.header.center[0] < center_x)
+        current = [s.id for s in self.layout.stages].index(item.stage_id)
+        if index != current:
+            self.stage_moved.emit(item.stage_id, index)
+
+    def lane_dropped(self, item: LaneHeaderItem, center_y: float) -> None:
+        assert self.layout is not None
+        others = [lane for lane in self.layout.lanes if lane.id != item.lane_id]
+        index = sum(1 for lane in others if lane.header.center[1] < center_y)
+        current = [lane.id for lane in self.layout.lanes].index(item.lane_id)
+        if index != current:
+            self.lane_moved.emit(item.lane_id, index)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
+        while item is not None and not isinstance(
+            item, CardItem | StageHeaderItem | LaneHeaderItem
+        ):
+            item = item.parentItem()
+        cell = (
+            self.layout.cell_at(event.scenePos().x(), event.scenePos().y()) if self.layout else None
+        )
+        if isinstance(item, CardItem):
+            if not item.isSelected():
+                self.select_cards([item.card_id])
+            self.context_requested.emit("card", item.card_id, item.geom.cell, event.screenPos())
+        elif isinstance(item, StageHeaderItem):
+            self.context_requested.emit("stage", item.stage_id, None, event.screenPos())
+        elif isinstance(item, LaneHeaderItem):
+            self.context_requested.emit("lane", item.lane_id, None, event.screenPos())
+        elif cell is not None:
+            self.current_cell = cell
+            self.update()
+            self.context_requested.emit("cell", 0, cell, event.screenPos())
+        event.accept()
+
+    # -- keyboard-first capture -------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        focus = self.focusItem()
+        if isinstance(focus, CardTextEditor):
+            super().keyPressEvent(event)
+            return
+        selected = self.selected_card_ids()
+        if event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(
+            selected
+        ) == 1:
+            self.card_items[selected[0]].start_editing()
+            event.accept()
+            return
+        text = event.text()
+        if (
+            self.current_cell is not None
+            and not selected
+            and text
+            and text.isprintable()
+            and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.AltModifier)
+        ):
+            self.start_new_card(self.current_cell, text)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def start_new_card(self, cell: Cell, initial: str = "") -> None:
+        """Open an in-place editor in the cell's next free slot; Enter makes the card."""
+        if self.layout is None or self._new_card_editor is not None:
+            return
+        index = len(self.layout.cell_cards.get(cell, []))
+        slot = self.layout.slot_rect(cell, index)
+        editor = CardTextEditor(initial, slot.w)
+        editor.setPos(slot.x, slot.y)
+        self.addItem(editor)
+        self._new_card_editor = editor
+
+        def finished(accepted: bool) -> None:
+            text = editor.toPlainText().strip()
+            self._new_card_editor = None
+            self.removeItem(editor)
+            if accepted and text:
+                self.card_typed.emit(cell, index, text)
+
+        editor.finished.connect(finished)
+        editor.start()
+
+    def card_at(self, pos: QPointF) -> CardItem | None:
+        for item in self.items(pos):
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+
