@@ -1,0 +1,182 @@
+"""The strip above the canvas: the journey's name, objective and persona, edited in place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+NEW_PERSONA = "new"  # item data of the "New persona…" entry; persona ids are ints
+
+
+def ask_persona_name(parent: QWidget) -> str | None:
+    """Ask for a new persona's name; None when cancelled (thin wrapper for tests)."""
+    name, ok = QInputDialog.getText(parent, "New persona", "Name of the new persona:")
+    return name if ok else None
+
+
+class JourneyHeader(QWidget):
+    """Shows and edits the journey's name, objective and persona.
+
+    ``journey_edited`` carries only the fields the user changed. Choosing
+    "New persona…" asks for a name and emits ``persona_created``; the app then
+    creates it (and usually assigns it) and calls ``set_journey`` again.
+    """
+
+    journey_edited = Signal(dict)
+    persona_created = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("JourneyHeader")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._values: dict[str, Any] = {"name": "", "objective": "", "persona_id": None}
+
+        self.name_edit = QLineEdit()
+        font = QFont(self.name_edit.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.name_edit.setFont(font)
+        self.name_edit.setFrame(False)
+        # Reads as a title until clicked, then looks like the field it is.
+        self.name_edit.setStyleSheet(
+            "QLineEdit { background: transparent; } QLineEdit:focus { background: palette(base); }"
+        )
+        self.name_edit.setPlaceholderText("Untitled journey")
+        self.name_edit.setToolTip("Journey name: click to rename")
+        self.name_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.name_edit.setMinimumWidth(160)
+        self.name_edit.editingFinished.connect(self._on_name_finished)
+
+        self.objective_edit = QLineEdit()
+        self.objective_edit.setPlaceholderText("What is this map for?")
+        self.objective_edit.setToolTip("Objective: what this journey map is for")
+        self.objective_edit.setClearButtonEnabled(True)
+        self.objective_edit.editingFinished.connect(self._on_objective_finished)
+        objective_label = QLabel("Objective:")
+        objective_label.setBuddy(self.objective_edit)
+
+        self.persona_combo = QComboBox()
+        self.persona_combo.setToolTip("The persona whose journey this is")
+        self.persona_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.persona_combo.setMinimumContentsLength(10)
+        self.persona_combo.activated.connect(self._on_persona_activated)
+        persona_label = QLabel("Persona:")
+        persona_label.setBuddy(self.persona_combo)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.name_edit, 2)
+        layout.addSpacing(12)
+        layout.addWidget(objective_label)
+        layout.addWidget(self.objective_edit, 3)
+        layout.addSpacing(12)
+        layout.addWidget(persona_label)
+        layout.addWidget(self.persona_combo)
+        self.set_journey({}, [])
+
+    # -- public API --------------------------------------------------------------
+
+    def set_journey(self, fields: Mapping[str, Any], personas: Sequence[tuple[int, str]]) -> None:
+        """Show the journey (name, objective, persona_id) and the personas to pick from."""
+        self._values = {
+            "name": str(fields.get("name") or ""),
+            "objective": str(fields.get("objective") or ""),
+            "persona_id": fields.get("persona_id"),
+        }
+        inputs = (self, self.name_edit, self.objective_edit, self.persona_combo)
+        blockers = [QSignalBlocker(w) for w in inputs]
+        try:
+            self._show_text(self.name_edit, self._values["name"])
+            self._show_text(self.objective_edit, self._values["objective"])
+            self.objective_edit.setToolTip(
+                self._values["objective"] or "Objective: what this journey map is for"
+            )
+            self.persona_combo.clear()
+            self.persona_combo.addItem("No persona", None)
+            for persona_id, name in personas:
+                self.persona_combo.addItem(name or "(unnamed persona)", persona_id)
+            self.persona_combo.insertSeparator(self.persona_combo.count())
+            self.persona_combo.addItem("New persona…", NEW_PERSONA)
+            self._show_persona()
+        finally:
+            for blocker in blockers:
+                blocker.unblock()
+
+    def values(self) -> dict[str, Any]:
+        """The values as last shown or edited."""
+        return dict(self._values)
+
+    def choose_persona(self, persona_id: int | None) -> None:
+        """Assign a persona as if picked from the list (None for no persona)."""
+        self._commit("persona_id", persona_id)
+        self._show_persona()
+
+    def create_persona(self, name: str) -> None:
+        """Report a new persona called ``name``; blank names are ignored."""
+        name = name.strip()
+        if name:
+            self.persona_created.emit(name)
+
+    # -- gestures ------------------------------------------------------------------
+
+    def _on_name_finished(self) -> None:
+        if not self.name_edit.isModified():
+            return
+        self.name_edit.setModified(False)
+        name = self.name_edit.text().strip()
+        if not name:  # a journey keeps a name; clearing it is taken as a slip
+            self._show_text(self.name_edit, self._values["name"])
+            return
+        self._commit("name", name)
+
+    def _on_objective_finished(self) -> None:
+        if not self.objective_edit.isModified():
+            return
+        self.objective_edit.setModified(False)
+        self._commit("objective", self.objective_edit.text())
+
+    def _on_persona_activated(self, index: int) -> None:
+        data = self.persona_combo.itemData(index)
+        if data == NEW_PERSONA:
+            self._show_persona()  # until the app shows the new persona
+            name = ask_persona_name(self)
+            if name is not None:
+                self.create_persona(name)
+            return
+        self.choose_persona(data)
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _commit(self, key: str, value: Any) -> None:
+        if self._values.get(key) == value:
+            return
+        self._values[key] = value
+        self.journey_edited.emit({key: value})
+
+    def _show_persona(self) -> None:
+        blocker = QSignalBlocker(self.persona_combo)
+        wanted = self._values["persona_id"]
+        combo = self.persona_combo
+        # A persona id that is not listed shows as "No persona" rather than blank.
+        index = next((i for i in range(combo.count()) if combo.itemData(i) == wanted), 0)
+        combo.setCurrentIndex(index)
+        blocker.unblock()
+
+    @staticmethod
+    def _show_text(edit: QLineEdit, text: str) -> None:
+        edit.setText(text)
+        edit.setCursorPosition(0)
+        edit.setModified(False)
