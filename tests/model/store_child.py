@@ -8,6 +8,10 @@ project as JSON-safe data. As a script, one of:
   name, and (when opened) wait for a line on stdin before closing.
 * ``crash-after-flush TARGET WORKSPACE``: save a project with journey "Alpha" to TARGET,
   add journey "Beta" and a card, flush, print ``flushed`` and wait to be killed.
+* ``open-edit-crash TARGET WORKSPACE``: open TARGET, add a card "recovered edit" to its
+  first journey, flush, print ``flushed`` and wait to be killed.
+* ``save-to TARGET WORKSPACE ELSEWHERE``: make a small project, try to save it to TARGET,
+  then to ELSEWHERE; print one JSON line with both outcomes.
 * ``save-loop TARGET WORKSPACE CARDS``: open TARGET (or create it with CARDS cards),
   print ``ready``, then forever: print ``start N``, write counter N into the first and
   the last card, save, print ``saved N``.
@@ -32,6 +36,14 @@ from model.store import Project, ProjectFileError, Workspace
 Dump = dict[str, list[dict[str, Any]]]
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8 + b"\x00\x00tail"
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def child_command(*args: str | Path) -> list[str]:
+    """The command line that runs this module as a child process (cwd must be ROOT)."""
+    return [sys.executable, "-m", "tests.model.store_child", *(str(a) for a in args)]
 
 
 def _json_value(value: object) -> object:
@@ -193,6 +205,34 @@ def _crash_after_flush(target: Path, workspace: Workspace) -> None:
     time.sleep(600)
 
 
+def _open_edit_crash(target: Path, workspace: Workspace) -> None:
+    import time
+
+    project = Project.open(target, workspace)
+    ed = Editor(project.session, project.changes)
+    journey = project.journeys()[0]
+    lane = next(x for x in journey.lanes if x.kind not in ("divider", "emotion"))
+    ed.add_card(journey.id, (journey.stages[0].id, lane.id), None, {"text": "recovered edit"})
+    project.flush()
+    print("flushed", flush=True)
+    time.sleep(600)
+
+
+def _save_to(target: Path, workspace: Workspace, elsewhere: Path) -> None:
+    project = Project.new(workspace)
+    Editor(project.session, project.changes).add_journey("blank", "Draft")
+    outcome: dict[str, str] = {}
+    for key, path in (("target", target), ("elsewhere", elsewhere)):
+        try:
+            project.save(path)
+            outcome[key] = "saved"
+        except ProjectFileError as exc:
+            outcome[key] = type(exc).__name__
+            outcome[f"{key}_message"] = exc.message
+    project.close()
+    print(json.dumps(outcome), flush=True)
+
+
 def make_counter_project(project: Project, cards: int) -> None:
     """One journey, ``cards`` cards spread over its cells; first and last hold the counter."""
     ed = Editor(project.session, project.changes)
@@ -245,6 +285,10 @@ def main(argv: list[str]) -> None:
         _open(path, workspace)
     elif mode == "crash-after-flush":
         _crash_after_flush(path, workspace)
+    elif mode == "open-edit-crash":
+        _open_edit_crash(path, workspace)
+    elif mode == "save-to":
+        _save_to(path, workspace, Path(argv[3]))
     elif mode == "save-loop":
         _save_loop(path, workspace, int(argv[3]))
     else:
