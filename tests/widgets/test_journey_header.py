@@ -149,3 +149,18 @@ def test_unlisted_persona_shows_as_no_persona(header: JourneyHeader) -> None:
     header.set_journey({**JOURNEY, "persona_id": 99}, PERSONAS)
     assert header.persona_combo.currentText() == "No persona"
     assert edits == []
+
+
+def test_retyping_the_same_objective_or_repicking_the_persona_emits_nothing(
+    header: JourneyHeader, qtbot: QtBot
+) -> None:
+    header.set_journey({**JOURNEY, "objective": "Cut churn", "persona_id": 2}, PERSONAS)
+    edits, _created = record(header)
+    focus(qtbot, header.objective_edit)
+    QTest.keyClick(header.objective_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(header.objective_edit, "Cut churn")
+    QTest.keyClick(header.objective_edit, Qt.Key.Key_Return)
+    # What the popup reports when the user clicks the persona already shown.
+    header.persona_combo.activated.emit(header.persona_combo.currentIndex())
+    assert edits == []
+    assert header.persona_combo.currentText() == "Ben, busy parent"
