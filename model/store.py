@@ -240,8 +240,7 @@ def _check_header(path: Path) -> int:
     if header[24:28] == header[92:96] and size < page_count * page_size:
         raise DamagedFileError(
             path,
-            f"The file is truncated: it should be {page_count * page_size} bytes "
-            f"but is {size}.",
+            f"The file is truncated: it should be {page_count * page_size} bytes but is {size}.",
         )
     if size % page_size:
         raise DamagedFileError(path, "The file is truncated or damaged (odd size).")
@@ -279,8 +278,8 @@ def validate_database(conn: sqlite3.Connection, path: Path, version: int) -> Non
     if found != expected:
         extra = sorted(
             name
-            for name in {n for n, _ in found.tables} | {n for _, n in found.others}
-            if name not in {n for n, _ in expected.tables}
+            for name in {t[0] for t in found.tables} | {n for _, n in found.others}
+            if name not in {t[0] for t in expected.tables}
         )
         detail = f" Unexpected: {', '.join(extra)}." if extra else ""
         raise UnexpectedSchemaError(

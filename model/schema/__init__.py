@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from functools import cache
@@ -29,10 +30,24 @@ def ddl(version: int) -> str:
 class SchemaSignature:
     """What a schema is made of, independent of how its SQL text is spelled."""
 
-    tables: frozenset[tuple[str, frozenset[tuple[str, str, int, int]]]]
-    indexes: frozenset[tuple[str, str, tuple[str, ...], int]]
-    foreign_keys: frozenset[tuple[str, str, str, str, str]]
+    # (table, {(column, TYPE, notnull, pk, hidden, default)}, {constraint keywords})
+    tables: frozenset[tuple[str, frozenset[tuple[str, str, int, int, int, str]], frozenset[str]]]
+    # (table, index name or "auto", ((column, desc, collation), ...), unique, partial)
+    indexes: frozenset[tuple[str, str, tuple[tuple[str, int, str], ...], int, int]]
+    # (table, column, parent table, parent column, on update, on delete)
+    foreign_keys: frozenset[tuple[str, str, str, str, str, str]]
     others: frozenset[tuple[str, str]]  # views, triggers and anything else: must be empty
+
+
+# Table clauses the pragmas do not show but that change what the file accepts.
+_HIDDEN_CLAUSES = ("CHECK", "COLLATE", "GENERATED", "STRICT", "AUTOINCREMENT", "WITHOUT")
+_LITERALS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`[^`]*`|\[[^\]]*\]")
+_WORDS = re.compile(r"[A-Za-z_]+")
+
+
+def _clauses(sql: str | None) -> frozenset[str]:
+    words = {w.upper() for w in _WORDS.findall(_LITERALS.sub(" ", sql or ""))}
+    return frozenset(words.intersection(_HIDDEN_CLAUSES))
 
 
 def read_signature(conn: sqlite3.Connection) -> SchemaSignature:
@@ -42,34 +57,49 @@ def read_signature(conn: sqlite3.Connection) -> SchemaSignature:
     fks = []
     others = []
     rows = conn.execute(
-        "SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name"
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
     ).fetchall()
-    for kind, name, tbl_name in rows:
+    for kind, name, tbl_name, sql in rows:
         if kind == "table":
             if name.startswith("sqlite_"):
                 others.append((kind, name))
                 continue
             cols = frozenset(
-                (str(r[1]), str(r[2]).upper(), int(r[3]), int(r[5]))
+                (
+                    str(r[1]),
+                    str(r[2]).upper(),
+                    int(r[3]),
+                    int(r[5]),
+                    int(r[6]),
+                    "" if r[4] is None else str(r[4]),
+                )
                 for r in conn.execute("SELECT * FROM pragma_table_xinfo(?)", (name,))
             )
-            tables.append((name, cols))
+            tables.append((name, cols, _clauses(sql)))
             for r in conn.execute("SELECT * FROM pragma_foreign_key_list(?)", (name,)):
-                fks.append((name, str(r[3]), str(r[2]), str(r[4]), str(r[6])))
+                fks.append((name, str(r[3]), str(r[2]), str(r[4]), str(r[5]), str(r[6])))
         elif kind == "index":
-            cols_t = tuple(
-                str(r[2]) for r in conn.execute("SELECT * FROM pragma_index_info(?)", (name,))
+            key = tuple(
+                (str(r[2]) if r[2] is not None else "<expression>", int(r[3]), str(r[4]))
+                for r in conn.execute("SELECT * FROM pragma_index_xinfo(?)", (name,))
+                if r[5]
             )
-            unique = conn.execute(
-                "SELECT \"unique\" FROM pragma_index_list(?) WHERE name = ?", (tbl_name, name)
+            listed = conn.execute(
+                'SELECT "unique", partial FROM pragma_index_list(?) WHERE name = ?',
+                (tbl_name, name),
             ).fetchone()
-            indexes.append((tbl_name, "auto" if name.startswith("sqlite_") else name, cols_t,
-                            int(unique[0]) if unique else 0))
+            indexes.append(
+                (
+                    tbl_name,
+                    "auto" if name.startswith("sqlite_") else name,
+                    key,
+                    int(listed[0]) if listed else 0,
+                    int(listed[1]) if listed else 1,
+                )
+            )
         else:
             others.append((kind, name))
-    return SchemaSignature(
-        frozenset(tables), frozenset(indexes), frozenset(fks), frozenset(others)
-    )
+    return SchemaSignature(frozenset(tables), frozenset(indexes), frozenset(fks), frozenset(others))
 
 
 @cache

@@ -96,18 +96,29 @@ def build_full_project(project: Project) -> dict[str, int]:
     stages = [s.id for s in sorted(journey.stages, key=lambda s: s.position)]
     stages.append(
         ed.add_stage(
-            jid, None, {"name": "Renewal", "description": "Year two", "color": "#abcdef",
-                        "width": 333.5}
+            jid,
+            None,
+            {"name": "Renewal", "description": "Year two", "color": "#abcdef", "width": 333.5},
         )
     )
     actions = next(lane.id for lane in journey.lanes if lane.kind == LaneKind.ACTIONS.value)
-    touch = ed.add_lane(jid, 1, {"name": "Touchpoints", "kind": LaneKind.TOUCHPOINTS.value,
-                                 "color": "#eeeeff"})
+    touch = ed.add_lane(
+        jid, 1, {"name": "Touchpoints", "kind": LaneKind.TOUCHPOINTS.value, "color": "#eeeeff"}
+    )
     pains = ed.add_lane(jid, None, {"name": "Pain points", "kind": LaneKind.PAIN_POINTS.value})
     ed.add_lane(jid, None, {"name": "Line of visibility", "kind": LaneKind.DIVIDER.value})
     backstage = ed.add_lane(jid, None, {"name": "Backstage", "kind": LaneKind.BACKSTAGE.value})
-    c_first = ed.add_card(jid, (stages[0], actions), None, {"text": "Reads the invite", "kind":
-                          CardKind.ACTION.value, "notes": "from the webinar", "color": "#fff"})
+    c_first = ed.add_card(
+        jid,
+        (stages[0], actions),
+        None,
+        {
+            "text": "Reads the invite",
+            "kind": CardKind.ACTION.value,
+            "notes": "from the webinar",
+            "color": "#fff",
+        },
+    )
     c_front = ed.add_card(jid, (stages[0], actions), 0, {"text": "Hears about us"})
     touchpoint = ed.add_card(
         jid,
@@ -127,8 +138,12 @@ def build_full_project(project: Project) -> dict[str, int]:
         None,
         {"text": "Password rules unclear 😤", "kind": CardKind.PAIN_POINT.value, "severity": 4},
     )
-    ed.add_card(jid, (stages[3], backstage), None, {"text": "CRM sync job",
-                                                     "kind": CardKind.BACKSTAGE.value})
+    ed.add_card(
+        jid,
+        (stages[3], backstage),
+        None,
+        {"text": "CRM sync job", "kind": CardKind.BACKSTAGE.value},
+    )
     as_is = journey.curves[0].id
     to_be = ed.add_curve(jid, {"name": "To-be", "color": "#ff8800", "persona_id": other})
     for i, stage in enumerate(stages):

@@ -6,11 +6,9 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import sqlite3
 import stat
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,9 @@ from model.store import (
     Workspace,
 )
 from tests.model.store_child import ROOT, child_command
+from tests.model.store_fixtures import Child, children
+
+__all__ = ["children"]  # a fixture
 
 
 def _new_saved(workspace: Workspace, path: Path, name: str = "Saved journey") -> None:
@@ -50,54 +51,6 @@ def saved(tmp_path: Path, workspace: Workspace) -> Path:
     path.parent.mkdir()
     _new_saved(workspace, path)
     return path
-
-
-class Child:
-    """A child process running store_child, talked to line by line."""
-
-    def __init__(self, *args: str | Path) -> None:
-        self.proc = subprocess.Popen(
-            child_command(*args),
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-
-    def line(self) -> str:
-        assert self.proc.stdout is not None
-        out = self.proc.stdout.readline().strip()
-        if not out:
-            self.proc.wait(timeout=30)
-            assert self.proc.stderr is not None
-            raise AssertionError(f"child said nothing: {self.proc.stderr.read()}")
-        return out
-
-    def send(self, text: str) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(text + "\n")
-        self.proc.stdin.flush()
-
-    def finish(self) -> None:
-        self.proc.wait(timeout=30)
-        assert self.proc.returncode == 0
-
-    def kill(self) -> None:
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=30)
-
-
-@pytest.fixture
-def children() -> Iterator[list[Child]]:
-    started: list[Child] = []
-    yield started
-    for child in started:
-        if child.proc.poll() is None:
-            child.kill()
-        for stream in (child.proc.stdin, child.proc.stdout, child.proc.stderr):
-            if stream is not None:
-                stream.close()
 
 
 # --------------------------------------------------------------------------- two instances
@@ -157,9 +110,7 @@ def test_a_killed_instance_does_not_keep_the_file_in_use(
     project.close()
 
 
-def test_save_as_onto_a_file_open_elsewhere_is_refused(
-    saved: Path, workspace: Workspace
-) -> None:
+def test_save_as_onto_a_file_open_elsewhere_is_refused(saved: Path, workspace: Workspace) -> None:
     holder = Project.open(saved, workspace)
     before = _sha(saved)
     other = Project.new(workspace)
@@ -233,9 +184,7 @@ def test_new_file_is_private_to_write(tmp_path: Path, workspace: Workspace) -> N
     assert mode & 0o022 == 0
 
 
-def test_save_through_a_symlink_updates_the_real_file(
-    saved: Path, workspace: Workspace
-) -> None:
+def test_save_through_a_symlink_updates_the_real_file(saved: Path, workspace: Workspace) -> None:
     link = saved.parent / "shortcut.cjm"
     link.symlink_to(saved)
     project = Project.open(link, workspace)

@@ -61,8 +61,11 @@ def _png(path: Path, _valid: Path) -> None:
 
 
 def _foreign_sqlite(path: Path, _valid: Path) -> None:
-    _edit_with_sqlite(path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
-                      "INSERT INTO notes (body) VALUES ('hello')")
+    _edit_with_sqlite(
+        path,
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
+        "INSERT INTO notes (body) VALUES ('hello')",
+    )
 
 
 def _truncated(path: Path, valid: Path) -> None:
@@ -98,6 +101,16 @@ def _schema_edit(*statements: str) -> Callable[[Path, Path], None]:
     return make
 
 
+def _rewrite_sql(name: str, old: str, new: str) -> Callable[[Path, Path], None]:
+    """Change a CREATE statement in place (what a careless external tool can do)."""
+    old_q, new_q = old.replace("'", "''"), new.replace("'", "''")
+    return _schema_edit(
+        "PRAGMA writable_schema=ON",
+        f"UPDATE sqlite_master SET sql = replace(sql, '{old_q}', '{new_q}') WHERE name = '{name}'",
+        "PRAGMA writable_schema=OFF",
+    )
+
+
 def _newer(path: Path, valid: Path) -> None:
     shutil.copyfile(valid, path)
     _edit_with_sqlite(path, f"PRAGMA user_version={SCHEMA_VERSION + 1}")
@@ -117,9 +130,7 @@ CASES: dict[str, tuple[Callable[[Path, Path], None], type[ProjectFileError]]] = 
     "cut at a page boundary": (_truncated_at_page_boundary, DamagedFileError),
     "corrupted pages": (_corrupted_pages, DamagedFileError),
     "extra trigger": (
-        _schema_edit(
-            "CREATE TRIGGER evil AFTER INSERT ON cards BEGIN DELETE FROM personas; END"
-        ),
+        _schema_edit("CREATE TRIGGER evil AFTER INSERT ON cards BEGIN DELETE FROM personas; END"),
         UnexpectedSchemaError,
     ),
     "extra view": (_schema_edit("CREATE VIEW v AS SELECT text FROM cards"), UnexpectedSchemaError),
@@ -129,6 +140,20 @@ CASES: dict[str, tuple[Callable[[Path, Path], None], type[ProjectFileError]]] = 
         UnexpectedSchemaError,
     ),
     "extra index": (_schema_edit("CREATE INDEX ix_extra ON cards (text)"), UnexpectedSchemaError),
+    "check constraint": (
+        _rewrite_sql(
+            "cards", "text TEXT NOT NULL", "text TEXT NOT NULL CHECK (length(text) < 99999)"
+        ),
+        UnexpectedSchemaError,
+    ),
+    "column default": (
+        _rewrite_sql("cards", "notes TEXT NOT NULL", "notes TEXT NOT NULL DEFAULT 'x'"),
+        UnexpectedSchemaError,
+    ),
+    "partial index": (
+        _rewrite_sql("ix_cards_journey", "(journey_id)", "(journey_id) WHERE journey_id > 1"),
+        UnexpectedSchemaError,
+    ),
     "newer version": (_newer, NewerVersionError),
     "broken reference": (_broken_reference, DamagedFileError),
 }
@@ -140,9 +165,7 @@ def _fingerprint(path: Path) -> tuple[str, int, int]:
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_bad_file_is_refused_and_left_untouched(
-    case: str, valid_cjm: Path, tmp_path: Path
-) -> None:
+def test_bad_file_is_refused_and_left_untouched(case: str, valid_cjm: Path, tmp_path: Path) -> None:
     make, error = CASES[case]
     folder = tmp_path / "docs"
     folder.mkdir()
