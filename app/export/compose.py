@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app.export.paper import Fit, Paper, Tile, fit_rect
-from app.export.text import text_width, wrap
+from app.export.text import is_rtl, text_width, wrap
 from model.entities import Journey, LaneKind
-from model.layout import JourneyLayout, Rect, compute_layout
+from model.layout import JourneyLayout, Rect, compute_layout, sample_beziers
 from model.palette import (
     CARD_BORDER,
     CARD_KIND_COLORS,
@@ -316,10 +316,14 @@ def _draw_card(surface: Surface, r: Rect, text: str, fill: str, severity: int | 
     lines = wrap(text, r.w - 2 * CARD_PAD, CARD_TEXT, max_lines=max_lines)
     surface.save()
     surface.clip(r.x + 2, r.y + 2, r.w - 4, r.h - 4)
+    rtl = is_rtl(text)
     for i, line in enumerate(lines):
         if line:
             baseline = r.y + 6 + i * line_h + CARD_TEXT * ASCENT
-            surface.text(r.x + CARD_PAD, baseline, line, CARD_TEXT, HEADER_TEXT)
+            x = r.x + CARD_PAD
+            if rtl:  # right-to-left text starts at the right edge
+                x = max(x, r.right - CARD_PAD - text_width(line, CARD_TEXT))
+            surface.text(x, baseline, line, CARD_TEXT, HEADER_TEXT)
     if severity:
         for i in range(max(0, min(5, severity))):
             surface.circle(r.right - 8 - i * 7, r.bottom - 7, 2.4, NEGATIVE_TINT, None, 0)
@@ -339,18 +343,17 @@ def _draw_emotion(surface: Surface, layout: JourneyLayout, band: Rect, lane_id: 
             for p in curve.points:
                 surface.circle(p.x, p.y, 4.5, "#ffffff", curve.color, 2)
             continue
-        first = curve.segments[0][0]
-        segs: list[Segment] = [(s[1], s[2], s[3]) for s in curve.segments]
-        last = curve.segments[-1][3]
-        area = [*segs, ((last[0], zero),), ((first[0], zero),)]
-        for clip, tint in (
-            ((band.x, band.y, band.w, zero - band.y), POSITIVE_TINT),
-            ((band.x, zero, band.w, band.bottom - zero), NEGATIVE_TINT),
-        ):
-            surface.save()
-            surface.clip(*clip)
-            surface.path(first, area, fill=tint, stroke=None, alpha=TINT_ALPHA, close=True)
-            surface.restore()
+        # The area between curve and zero line, clamped to each side of it: no clip
+        # needed, so it also holds in viewers that ignore clipping.
+        samples = sample_beziers(curve.segments, 24)
+        x0, x1 = samples[0][0], samples[-1][0]
+        for side, tint in ((min, POSITIVE_TINT), (max, NEGATIVE_TINT)):
+            clamped = [(x, side(y, zero)) for x, y in samples]
+            if all(abs(y - zero) < 0.01 for _, y in clamped):
+                continue
+            outline: list[Segment] = [(pt,) for pt in clamped]
+            outline.append(((x1, zero),))
+            surface.path((x0, zero), outline, fill=tint, stroke=None, alpha=TINT_ALPHA, close=True)
     for curve in layout.curves:
         if len(curve.segments) >= 1:
             first = curve.segments[0][0]

@@ -133,6 +133,17 @@ def has_uncovered(text: str) -> bool:
     )
 
 
+def is_rtl(text: str) -> bool:
+    """Whether a paragraph reads right to left (its first strong character is RTL)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def _attaches(ch: str) -> bool:
     """Marks, joiners and variation selectors belong to the character before them."""
     return unicodedata.category(ch) in ("Mn", "Me", "Cf") or "\ufe00" <= ch <= "\ufe0f"

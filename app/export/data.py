@@ -1,0 +1,87 @@
+"""CSV and JSON of a whole project, written atomically."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from app.export.atomic import atomic_path
+from model.csv_io import export_csv_text
+from model.entities import Journey, Persona
+from model.snapshot import row
+
+JSON_FORMAT = "journeyboard-export"
+JSON_VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def _clean(data: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in data.items() if k not in drop}
+
+
+def journey_json(journey: Journey) -> dict[str, Any]:
+    """One journey with everything it holds, ordered as on the map."""
+    stages = sorted(journey.stages, key=lambda s: s.position)
+    lanes = sorted(journey.lanes, key=lambda x: x.position)
+    stage_pos = {s.id: i for i, s in enumerate(stages)}
+    lane_pos = {lane.id: i for i, lane in enumerate(lanes)}
+    cards = sorted(
+        journey.cards,
+        key=lambda c: (stage_pos.get(c.stage_id, 0), lane_pos.get(c.lane_id, 0), c.position),
+    )
+    return {
+        **_clean(row(journey)),
+        "persona": journey.persona.name if journey.persona is not None else None,
+        "stages": [_clean(row(s), ("journey_id",)) for s in stages],
+        "lanes": [_clean(row(x), ("journey_id",)) for x in lanes],
+        "cards": [_clean(row(c), ("journey_id",)) for c in cards],
+        "emotion_curves": [
+            {
+                **_clean(row(curve), ("journey_id",)),
+                "points": [
+                    _clean(row(p), ("curve_id",))
+                    for p in sorted(curve.points, key=lambda p: stage_pos.get(p.stage_id, 0))
+                ],
+            }
+            for curve in sorted(journey.curves, key=lambda c: c.position)
+        ],
+        "opportunities": [
+            {**_clean(row(o), ("journey_id",)), "card_ids": [c.id for c in o.cards]}
+            for o in journey.opportunities
+        ],
+    }
+
+
+def project_json(journeys: list[Journey], personas: list[Persona]) -> dict[str, Any]:
+    """The whole project as plain JSON data (photos base64-encoded)."""
+    return {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "personas": [_clean(row(p)) for p in personas],
+        "journeys": [journey_json(j) for j in journeys],
+    }
+
+
+def write_json(path: Path | str, journeys: list[Journey], personas: list[Persona]) -> Path:
+    target = Path(path)
+    text = json.dumps(project_json(journeys, personas), ensure_ascii=False, indent=2)
+    with atomic_path(target) as tmp:
+        tmp.write_text(text + "\n", encoding="utf-8")
+    return target
+
+
+def write_csv(path: Path | str, journeys: list[Journey]) -> Path:
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(export_csv_text(journeys).encode("utf-8"))
+    return target

@@ -1,0 +1,268 @@
+"""PNG and SVG exports (and dialog previews) painted with QPainter from the same composition."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+
+from app.export.atomic import ExportError, atomic_path
+from app.export.compose import MapDocument, Point, Segment, draw_poster, draw_tile
+from app.export.paper import Paper, Tile, check_pixels
+from app.export.text import BOLD_FILE, CJK_FILE, QT_CJK_FAMILY, QT_FAMILY, REGULAR_FILE
+
+_app: QGuiApplication | None = None
+_fonts_loaded = False
+
+
+def ensure_gui_app() -> None:
+    """QPainter needs a QGuiApplication; headless (no display) it uses the offscreen platform."""
+    global _app
+    if QGuiApplication.instance() is None:
+        headless = sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        )
+        if headless and not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _app = QGuiApplication(["journeyboard-export"])
+    _load_fonts()
+
+
+def _load_fonts() -> None:
+    global _fonts_loaded
+    if _fonts_loaded:
+        return
+    for path in (REGULAR_FILE, BOLD_FILE, CJK_FILE):
+        QFontDatabase.addApplicationFont(str(path))
+    _fonts_loaded = True
+
+
+class QtSurface:
+    """The compose.Surface on a QPainter whose user space is in points."""
+
+    def __init__(self, painter: QPainter) -> None:
+        self.p = painter
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        device = painter.device()
+        self._dpi = float(device.logicalDpiY()) if device is not None else 72.0
+        self._fonts: dict[tuple[float, bool], QFont] = {}
+
+    def save(self) -> None:
+        self.p.save()
+
+    def restore(self) -> None:
+        self.p.restore()
+
+    def translate(self, dx: float, dy: float) -> None:
+        self.p.translate(dx, dy)
+
+    def scale(self, k: float) -> None:
+        self.p.scale(k, k)
+
+    def clip(self, x: float, y: float, w: float, h: float) -> None:
+        self.p.setClipRect(QRectF(x, y, w, h), Qt.ClipOperation.IntersectClip)
+
+    def _brush_pen(
+        self, fill: str | None, stroke: str | None, width: float, alpha: float
+    ) -> None:
+        if fill is None:
+            self.p.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            color = QColor(fill)
+            color.setAlphaF(alpha)
+            self.p.setBrush(color)
+        if stroke is None:
+            self.p.setPen(Qt.PenStyle.NoPen)
+        else:
+            color = QColor(stroke)
+            color.setAlphaF(alpha)
+            pen = QPen(color, width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            self.p.setPen(pen)
+
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 1.0,
+        radius: float = 0.0,
+        alpha: float = 1.0,
+    ) -> None:
+        self._brush_pen(fill, stroke, width, alpha)
+        if radius > 0:
+            self.p.drawRoundedRect(QRectF(x, y, w, h), radius, radius)
+        else:
+            self.p.drawRect(QRectF(x, y, w, h))
+
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        color: str,
+        width: float = 1.0,
+        dash: Sequence[float] | None = None,
+    ) -> None:
+        pen = QPen(QColor(color), width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if dash:
+            pen.setDashPattern([d / max(width, 1e-6) for d in dash])
+        self.p.setPen(pen)
+        self.p.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+
+    def path(
+        self,
+        start: Point,
+        segments: Sequence[Segment],
+        fill: str | None,
+        stroke: str | None,
+        width: float = 1.0,
+        alpha: float = 1.0,
+        close: bool = False,
+    ) -> None:
+        path = QPainterPath(QPointF(*start))
+        for seg in segments:
+            if len(seg) == 3:
+                c1, c2, end = seg  # type: ignore[misc]
+                path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
+            else:
+                path.lineTo(QPointF(*seg[0]))
+        if close:
+            path.closeSubpath()
+        self._brush_pen(fill, stroke, width, alpha)
+        self.p.drawPath(path)
+
+    def circle(
+        self, cx: float, cy: float, r: float, fill: str | None, stroke: str | None, width: float
+    ) -> None:
+        self._brush_pen(fill, stroke, width, 1.0)
+        self.p.drawEllipse(QPointF(cx, cy), r, r)
+
+    def _font(self, size: float, bold: bool) -> QFont:
+        key = (size, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont()
+            font.setFamilies([QT_FAMILY, QT_CJK_FAMILY])
+            # Point size such that the font is ``size`` units of the painter's user space.
+            font.setPointSizeF(max(size * 72.0 / self._dpi, 0.01))
+            font.setBold(bold)
+            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            font.setKerning(False)
+            self._fonts[key] = font
+        return font
+
+    def text(
+        self, x: float, y: float, line: str, size: float, color: str, bold: bool = False
+    ) -> None:
+        if not line:
+            return
+        self.p.setFont(self._font(size, bold))
+        self.p.setPen(QColor(color))
+        self.p.drawText(QPointF(x, y), line)
+
+
+def paint_page(painter: QPainter, doc: MapDocument, poster: Paper, tile: Tile | None) -> None:
+    """Paint the poster, or one tile of it, with the painter's user space in points."""
+    surface = QtSurface(painter)
+    if tile is None:
+        draw_poster(surface, doc, poster)
+    else:
+        draw_tile(surface, doc, poster, tile, doc.name)
+
+
+def render_image(
+    doc: MapDocument, poster: Paper, dpi: int, tile: Tile | None = None
+) -> QImage:
+    """The poster (or one tile) as an image of paper size x DPI, tagged with that DPI."""
+    ensure_gui_app()
+    sheet = tile.sheet if tile is not None else poster
+    w, h = check_pixels(sheet, dpi)
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    if image.isNull():
+        raise ExportError(f"not enough memory for a {w} x {h} pixel image.")
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    try:
+        painter.scale(w / sheet.width, h / sheet.height)
+        paint_page(painter, doc, poster, tile)
+    finally:
+        painter.end()
+    return image
+
+
+def render_preview(
+    doc: MapDocument, poster: Paper, tile: Tile | None, max_side: int = 480
+) -> QImage:
+    """A small image of the first page the export will produce (for the dialog)."""
+    ensure_gui_app()
+    sheet = tile.sheet if tile is not None else poster
+    k = max_side / max(sheet.width, sheet.height)
+    w, h = max(1, round(sheet.width * k)), max(1, round(sheet.height * k))
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    try:
+        painter.scale(w / sheet.width, h / sheet.height)
+        paint_page(painter, doc, poster, tile)
+    finally:
+        painter.end()
+    return image
+
+
+def write_png(path: Path | str, doc: MapDocument, paper: Paper, dpi: int) -> Path:
+    """The poster as a PNG of paper size x DPI pixels with DPI metadata."""
+    target = Path(path)
+    image = render_image(doc, paper, dpi)
+    with atomic_path(target) as tmp:
+        if not image.save(str(tmp), "PNG"):
+            raise ExportError(f"{target}: the PNG image could not be written.")
+    return target
+
+
+def write_svg(path: Path | str, doc: MapDocument, paper: Paper) -> Path:
+    """The poster as SVG (vector; text stays text), one user unit per point."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    ensure_gui_app()
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        # SVG 1.1 rather than Tiny: it keeps clip paths (card text stays in its card).
+        generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
+        generator.setFileName(str(tmp))
+        generator.setResolution(72)
+        generator.setSize(QSize(round(paper.width), round(paper.height)))
+        generator.setViewBox(QRectF(0, 0, paper.width, paper.height))
+        generator.setTitle(doc.name)
+        generator.setDescription(f"Journey map exported by Journeyboard ({paper.name})")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise ExportError(f"{target}: the SVG file could not be written.")
+        try:
+            paint_page(painter, doc, paper, None)
+        finally:
+            painter.end()
+    return target

@@ -1,0 +1,161 @@
+"""One entry point for every export format, used by the CLI and the Export dialog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from app.export.atomic import ExportError
+from app.export.compose import MapDocument, ProgressFn
+from app.export.paper import (
+    ORIENTATIONS,
+    Paper,
+    PaperError,
+    Tile,
+    check_dpi,
+    check_pixels,
+    make_paper,
+    plan_tiles,
+)
+from model.entities import Journey, Persona
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from model.store import Project
+
+FORMATS = ("pdf", "png", "svg", "csv", "json")
+FORMAT_TITLES = {
+    "pdf": "PDF poster",
+    "png": "PNG image",
+    "svg": "SVG drawing",
+    "csv": "CSV (cards of all journeys)",
+    "json": "JSON (whole project)",
+}
+PAGE_FORMATS = ("pdf", "png", "svg")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export and how. ``paper`` is a name (A0..A4, Letter, Tabloid) or WxH mm."""
+
+    fmt: str = "pdf"
+    paper: str = "A3"
+    orientation: str = "auto"
+    tile: str | None = None  # "A4" or "Letter": print the poster over several sheets
+    dpi: int = 150
+
+    def checked(self) -> ExportOptions:
+        """The same options, or a PaperError/ExportError saying what is wrong."""
+        if self.fmt not in FORMATS:
+            raise ExportError(f"unknown format {self.fmt!r}; use one of {', '.join(FORMATS)}.")
+        if self.orientation not in ORIENTATIONS:
+            raise PaperError(f"unknown orientation {self.orientation!r}.")
+        if self.fmt == "png":
+            check_dpi(self.dpi)
+        if self.tile is not None and self.fmt != "pdf":
+            raise ExportError("tiled printing is for PDF only.")
+        return replace(self)
+
+
+def document(journey: Journey) -> MapDocument:
+    return MapDocument.from_journey(journey)
+
+
+def poster_paper(doc: MapDocument, options: ExportOptions) -> Paper:
+    aspect = doc.layout.width / doc.layout.height if doc.layout.height else 1.0
+    return make_paper(options.paper, options.orientation, aspect)
+
+
+def pages(doc: MapDocument, options: ExportOptions) -> tuple[Paper, list[Tile] | None]:
+    """The poster sheet and, when tiling, the small sheets it is printed on."""
+    poster = poster_paper(doc, options)
+    if options.tile:
+        return poster, plan_tiles(poster, options.tile)
+    return poster, None
+
+
+def page_count(doc: MapDocument, options: ExportOptions) -> int:
+    if options.fmt not in PAGE_FORMATS:
+        return 0
+    _, tiles = pages(doc, options)
+    return len(tiles) if tiles else 1
+
+
+def describe(doc: MapDocument, options: ExportOptions) -> str:
+    """A one-line summary of the output (paper, pages or pixels) for the dialog."""
+    if options.fmt not in PAGE_FORMATS:
+        return FORMAT_TITLES[options.fmt]
+    poster, tiles = pages(doc, options)
+    size = f"{poster.name} {'landscape' if poster.landscape else 'portrait'}"
+    size += f" ({poster.width_mm:.0f} x {poster.height_mm:.0f} mm)"
+    if options.fmt == "png":
+        w, h = check_pixels(poster, options.dpi)
+        return f"{size}, {w} x {h} pixels at {options.dpi} DPI"
+    if tiles:
+        first = tiles[0]
+        return (
+            f"{size} on {len(tiles)} {first.sheet.name} sheets "
+            f"({first.rows} rows x {first.cols} columns)"
+        )
+    return size
+
+
+def preview_image(doc: MapDocument, options: ExportOptions, max_side: int = 480) -> QImage:
+    """The first page of a PDF/PNG/SVG export, small."""
+    from app.export.qt_render import render_preview
+
+    poster, tiles = pages(doc, options)
+    return render_preview(doc, poster, tiles[0] if tiles else None, max_side)
+
+
+def export_journey(
+    project: Project,
+    journey_id: int,
+    path: Path | str,
+    options: ExportOptions,
+    progress: ProgressFn | None = None,
+) -> Path:
+    """Write one export file (CSV and JSON hold the whole project)."""
+    options = options.checked()
+    target = Path(path)
+    if options.fmt == "csv":
+        from app.export.data import write_csv
+
+        return write_csv(target, project.journeys())
+    if options.fmt == "json":
+        from app.export.data import write_json
+
+        personas = list(project.session.scalars(select(Persona).order_by(Persona.id)))
+        return write_json(target, project.journeys(), personas)
+    doc = document(project.journey(journey_id))
+    return export_document(doc, target, options, progress)
+
+
+def export_document(
+    doc: MapDocument, target: Path, options: ExportOptions, progress: ProgressFn | None = None
+) -> Path:
+    """Write a PDF, PNG or SVG of one journey."""
+    poster, tiles = pages(doc, options)
+    if options.fmt == "pdf":
+        from app.export.pdf import write_poster_pdf, write_tiled_pdf
+
+        if tiles:
+            return write_tiled_pdf(target, doc, poster, tiles, progress)
+        return write_poster_pdf(target, doc, poster, progress)
+    if options.fmt == "png":
+        from app.export.qt_render import write_png
+
+        path = write_png(target, doc, poster, options.dpi)
+    elif options.fmt == "svg":
+        from app.export.qt_render import write_svg
+
+        path = write_svg(target, doc, poster)
+    else:
+        raise ExportError(f"{options.fmt} is not a page format.")
+    if progress is not None:
+        progress(1, 1)
+    return path
