@@ -1,0 +1,300 @@
+"""The headless command line: ``python -m app new|import|export ...`` (no screen needed)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from app.export.paper import PAPERS, TILE_PAPERS
+
+if TYPE_CHECKING:
+    from model.store import Workspace
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad arguments; reported as one line with exit status 2."""
+
+
+class CliError(Exception):
+    """A command that failed; reported as one line with exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line instead of usage + error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def workspace_root() -> Path:
+    """Where the CLI keeps working copies: the per-user state folder."""
+    from platformdirs import user_state_path
+
+    return user_state_path("Journeyboard") / "workspace"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    papers = ", ".join(PAPERS)
+    parser = _Parser(
+        prog="journeyboard",
+        description="Journeyboard headless commands: create maps, import cards, export.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    new = sub.add_parser(
+        "new",
+        help="create a new .cjm project file from a template",
+        description="Create a new project file holding one journey built from a template.",
+    )
+    new.add_argument("file", type=Path, help="the .cjm file to create")
+    new.add_argument(
+        "--template",
+        choices=("cjm7", "blueprint", "blank"),
+        default="cjm7",
+        help="cjm7: 7-stage customer journey map (default); blueprint: service "
+        "blueprint; blank: 3 stages",
+    )
+    new.add_argument("--journey", default="", help="name of the journey (default: the template's)")
+    new.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+    imp = sub.add_parser(
+        "import",
+        help="add the cards of a CSV file to a project",
+        description=(
+            "Add cards from a UTF-8 CSV file (header row; columns journey, stage, lane, kind, "
+            "text and optionally notes, channel, department, usage_share, severity, color). "
+            "Missing journeys, stages and lanes are created. The whole file is checked "
+            "first: a bad row is reported with its line number and nothing is imported."
+        ),
+    )
+    imp.add_argument("csv", type=Path, help="the CSV file to read")
+    imp.add_argument(
+        "--into",
+        type=Path,
+        required=True,
+        help="the .cjm project to add the cards to (created when it does not exist)",
+    )
+    imp.add_argument(
+        "--journey", default="", help="journey for rows whose journey column is empty or missing"
+    )
+
+    exp = sub.add_parser(
+        "export",
+        help="write a PDF poster, PNG, SVG, CSV or JSON",
+        description=(
+            "Export a journey as a PDF poster (optionally tiled onto A4/Letter sheets), PNG "
+            "or SVG, and/or the whole project as CSV or JSON. Give one or more outputs."
+        ),
+    )
+    exp.add_argument("file", type=Path, help="the .cjm project to export")
+    exp.add_argument("--journey", default="", help="journey name (default: the first journey)")
+    exp.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF poster")
+    exp.add_argument("--png", type=Path, metavar="FILE", help="write a PNG image")
+    exp.add_argument("--svg", type=Path, metavar="FILE", help="write an SVG drawing")
+    exp.add_argument("--csv", type=Path, metavar="FILE", help="write all cards as CSV")
+    exp.add_argument("--json", type=Path, metavar="FILE", help="write the whole project as JSON")
+    exp.add_argument(
+        "--paper",
+        default="A3",
+        help=f"paper for PDF/PNG/SVG: {papers}, or WIDTHxHEIGHT in mm (default: A3)",
+    )
+    side = exp.add_mutually_exclusive_group()
+    side.add_argument("--landscape", action="store_true", help="landscape paper")
+    side.add_argument("--portrait", action="store_true", help="portrait paper")
+    exp.add_argument(
+        "--tile",
+        metavar="SHEET",
+        help=f"print the PDF poster over {' or '.join(TILE_PAPERS)} sheets with overlap, "
+        "crop marks and page labels",
+    )
+    exp.add_argument("--dpi", type=int, default=150, help="PNG resolution, 72 to 600 (default 150)")
+    return parser
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    """Run one command; errors are one line on stderr and a non-zero exit status."""
+    try:
+        args = build_parser().parse_args(list(argv))
+        handler = {"new": cmd_new, "import": cmd_import, "export": cmd_export}[args.command]
+        return handler(args)
+    except UsageError as exc:
+        _fail(str(exc))
+        return EXIT_USAGE
+    except CliError as exc:
+        _fail(f"journeyboard: error: {exc}")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _fail("journeyboard: interrupted")
+        return 130
+    except Exception as exc:  # last resort: still one line, never a traceback
+        _fail(f"journeyboard: unexpected error: {type(exc).__name__}: {exc}")
+        return EXIT_FAILED
+
+
+def _fail(message: str) -> None:
+    print(" ".join(message.split("\n")), file=sys.stderr)
+
+
+def _workspace() -> Workspace:
+    from model.store import Workspace
+
+    return Workspace(workspace_root())
+
+
+def _file_error(exc: Exception) -> CliError:
+    from model.store import ProjectFileError
+
+    if isinstance(exc, ProjectFileError):
+        where = f"{exc.path}: " if exc.path is not None else ""
+        return CliError(f"{where}{exc.message}")
+    return CliError(str(exc))
+
+
+# --------------------------------------------------------------------------- new
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from model.edits import Editor
+    from model.store import Project, ProjectFileError
+
+    target: Path = args.file
+    if target.exists() and not args.force:
+        raise CliError(f"{target} already exists; use --force to replace it.")
+    if target.exists() and target.is_dir():
+        raise CliError(f"{target} is a folder.")
+    if not target.parent.resolve().is_dir():
+        raise CliError(f"{target}: the folder {target.parent} does not exist.")
+    try:
+        with Project.new(_workspace()) as project:
+            editor = Editor(project.session, project.changes)
+            editor.add_journey(args.template, args.journey.strip())
+            project.flush()
+            project.save(target)
+            name = project.journeys()[0].name
+    except ProjectFileError as exc:
+        raise _file_error(exc) from None
+    print(f"Created {target} with journey {name!r} ({args.template}).")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- import
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from model.csv_io import CsvImportError, import_rows, parse_csv
+    from model.store import Project, ProjectFileError
+
+    source: Path = args.csv
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise CliError(f"{source}: cannot read the file ({exc.strerror or exc}).") from None
+    try:
+        rows = parse_csv(data, args.journey.strip())
+    except CsvImportError as exc:
+        raise CliError(f"{source}: {exc}; nothing was imported.") from None
+    target: Path = args.into
+    try:
+        project = Project.open(target, _workspace()) if target.exists() else None
+        if project is None:
+            if not target.parent.resolve().is_dir():
+                raise CliError(f"{target}: the folder {target.parent} does not exist.")
+            project = Project.new(_workspace())
+        with project:
+            try:
+                result = import_rows(project.session, project.changes, rows)
+            except CsvImportError as exc:
+                raise CliError(f"{source}: {exc}; nothing was imported.") from None
+            project.flush()
+            project.save(target)
+    except ProjectFileError as exc:
+        raise _file_error(exc) from None
+    extra = []
+    if result.journeys:
+        extra.append(f"new journeys: {', '.join(result.journeys)}")
+    if result.stages:
+        extra.append(f"{len(result.stages)} new stages")
+    if result.lanes:
+        extra.append(f"{len(result.lanes)} new lanes")
+    detail = f" ({'; '.join(extra)})" if extra else ""
+    print(f"Imported {result.cards} cards into {target}{detail}.")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- export
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.export.atomic import ExportError
+    from app.export.paper import PaperError, paper_size_mm
+    from app.export.service import ExportOptions, export_journey
+    from model.store import Project, ProjectFileError
+
+    outputs = [(fmt, getattr(args, fmt)) for fmt in ("pdf", "png", "svg", "csv", "json")]
+    outputs = [(fmt, path) for fmt, path in outputs if path is not None]
+    if not outputs:
+        raise UsageError(
+            "journeyboard export: give at least one output: --pdf, --png, --svg, --csv or "
+            "--json (see journeyboard export --help)"
+        )
+    if args.tile and args.pdf is None:
+        raise UsageError("journeyboard export: --tile needs --pdf (see journeyboard export --help)")
+    orientation = "landscape" if args.landscape else "portrait" if args.portrait else "auto"
+    try:
+        paper_size_mm(args.paper)
+        options = ExportOptions(
+            paper=args.paper, orientation=orientation, tile=args.tile, dpi=args.dpi
+        )
+        if args.png:
+            ExportOptions(fmt="png", dpi=args.dpi).checked()
+        if args.tile:
+            from app.export.paper import make_paper, plan_tiles
+
+            plan_tiles(make_paper(args.paper), args.tile)
+    except (PaperError, ExportError) as exc:
+        raise UsageError(
+            f"journeyboard export: {str(exc).rstrip('.')} (see journeyboard export --help)"
+        ) from None
+    for _, path in outputs:
+        if path.is_dir():
+            raise CliError(f"{path} is a folder, not a file name.")
+        if not path.parent.resolve().is_dir():
+            raise CliError(f"{path}: the folder {path.parent} does not exist.")
+    if any(fmt in ("png", "svg") for fmt, _ in outputs):
+        from app.export.qt_render import ensure_gui_app
+
+        ensure_gui_app()
+    try:
+        with Project.open(args.file, _workspace()) as project:
+            journeys = project.journeys()
+            if not journeys:
+                raise CliError(f"{args.file} holds no journey.")
+            journey = journeys[0]
+            if args.journey:
+                found = [j for j in journeys if j.name == args.journey]
+                if not found:
+                    names = ", ".join(repr(j.name) for j in journeys)
+                    raise CliError(f"no journey named {args.journey!r}; the file has {names}.")
+                journey = found[0]
+            for fmt, path in outputs:
+                opts = ExportOptions(
+                    fmt=fmt,
+                    paper=options.paper,
+                    orientation=options.orientation,
+                    tile=options.tile if fmt == "pdf" else None,
+                    dpi=options.dpi,
+                )
+                export_journey(project, journey.id, path, opts)
+                print(f"Wrote {path}")
+    except ProjectFileError as exc:
+        raise _file_error(exc) from None
+    except (PaperError, ExportError) as exc:
+        raise CliError(getattr(exc, "message", str(exc))) from None
+    return EXIT_OK
