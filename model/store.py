@@ -681,11 +681,21 @@ class Project:
 
     def flush(self) -> None:
         """Commit pending edits to the working copy, so a crash loses nothing."""
+        if not self.dirty and self._has_uncommitted():
+            self.dirty = True  # changed without an Editor (scripts, imports)
         # session.json says "dirty" before the edits land: a crash in between must
         # not make recoverable() treat the session as clean and delete it.
         if self.dirty:
             self._write_info()
         self.session.commit()
+
+    def _has_uncommitted(self) -> bool:
+        if self.session.new or self.session.dirty or self.session.deleted:
+            return True
+        if not self.session.in_transaction():
+            return False
+        raw = self.session.connection().connection.driver_connection
+        return isinstance(raw, sqlite3.Connection) and raw.in_transaction
 
     def save(self, path: Path | str | None = None) -> Path:
         """Write the project to ``path`` (or its own path) atomically."""
@@ -758,6 +768,8 @@ class Project:
                 # Copy from the live connection, not by path: if the working copy was
                 # deleted underneath us, opening it by name would save an empty project.
                 src = self.session.connection().connection.driver_connection
+                if not isinstance(src, sqlite3.Connection):  # pragma: no cover
+                    raise sqlite3.InterfaceError("the working copy is not open")
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
                 _verify_written(dst)
@@ -834,6 +846,7 @@ def _keep_backup(real: Path, version: int) -> None:
     """Keep the pre-migration file as NAME.vN-backup.cjm (atomically; never overwritten)."""
     stem = real.name[: -len(SUFFIX)] if real.name.endswith(SUFFIX) else real.name
     backup = real.with_name(f"{stem}.v{version}-backup{SUFFIX}")
+    _remove_stale_temps(backup)
     counter = 2
     while backup.exists():
         if _same_bytes(backup, real):

@@ -47,7 +47,7 @@ def _slot(
     try:
         for kill in range(KILLS_PER_SLOT):
             proc = subprocess.Popen(
-                child_command("save-loop", target, child_ws, CARDS),
+                child_command("save-loop", target, child_ws, str(CARDS)),
                 cwd=ROOT,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,

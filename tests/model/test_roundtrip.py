@@ -8,11 +8,14 @@ import os
 import subprocess
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.exc import SAWarning
 
 from model.edits import Editor
 from model.entities import EMOTION_MAX, EMOTION_MIN, LaneKind
@@ -84,7 +87,7 @@ def test_every_entity_survives_save_and_reopen_in_a_fresh_process(tmp_path: Path
 
 
 def _text(max_size: int = 40) -> st.SearchStrategy[str]:
-    chars = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+    chars = st.characters(codec="utf-8", exclude_characters="\x00")  # no lone surrogates
     special = st.sampled_from(
         [
             "",
@@ -174,12 +177,12 @@ def _build(project: Project, spec: dict[str, Any]) -> None:
         for fields in cards:
             ed.add_card(jid, (stages[s], lanes[lane]), None, fields)
     for values in spec["emotions"]:
-        curve = ed.add_curve(jid, {"name": "curve", "persona_id": persona_id})
+        curve_id = ed.add_curve(jid, {"name": "curve", "persona_id": persona_id})
         for stage_id, value in zip(stages, values, strict=True):
             if value is None:
-                ed.set_emotion(curve, stage_id, None)
+                ed.set_emotion(curve_id, stage_id, None)
             else:
-                ed.set_emotion(curve, stage_id, value[0], value[1])
+                ed.set_emotion(curve_id, stage_id, value[0], value[1])
 
 
 @settings(
@@ -221,3 +224,80 @@ def _personas(project: Project) -> list[Any]:
     from model.entities import Persona
 
     return list(project.session.scalars(select(Persona).order_by(Persona.id)))
+
+
+@pytest.mark.filterwarnings("ignore:DELETE statement on table")  # see the xfail below
+def test_undoing_a_journey_delete_then_saving_brings_back_every_row(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "ws")
+    project = Project.new(workspace)
+    ids = build_full_project(project)
+    before = dump_rows(project.session)
+    ed = Editor(project.session, project.changes)
+    snap = ed.remove_journey(ids["journey"])
+    project.flush()
+    assert len(dump_rows(project.session)["cards"]) < len(before["cards"])
+    ed.restore_journey(snap)
+    project.save(tmp_path / "undo.cjm")
+    project.close()
+    assert dump_in_fresh_process(tmp_path / "undo.cjm", tmp_path / "ws2") == before
+
+
+def test_duplicated_journey_is_an_equal_copy_after_reopen(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "ws")
+    project = Project.new(workspace)
+    ids = build_full_project(project)
+    copy_id = Editor(project.session, project.changes).duplicate_journey(ids["journey"], "Copy")
+    project.save(tmp_path / "dup.cjm")
+    project.close()
+    reopened = Project.open(tmp_path / "dup.cjm", workspace)
+    try:
+        original = _shape(journey_snapshot(reopened.journey(ids["journey"])))
+        copy = _shape(journey_snapshot(reopened.journey(copy_id)))
+    finally:
+        reopened.close()
+    assert copy == original
+    assert len(original["cards"]) == 5 and len(original["links"]) == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="model/edits.py remove_journey: session.delete(journey) lets the unit of work "
+    "delete stages before cards/points (no Card.stage / EmotionPoint.stage relationship in "
+    "entities.py), SQLite's ON DELETE CASCADE removes them first and SQLAlchemy warns "
+    "'DELETE statement on table cards expected to delete N row(s); 0 were matched'",
+)
+def test_removing_a_journey_raises_no_orm_warnings(tmp_path: Path) -> None:
+    project = Project.new(Workspace(tmp_path / "ws"))
+    ids = build_full_project(project)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", SAWarning)
+            Editor(project.session, project.changes).remove_journey(ids["journey"])
+    finally:
+        project.close()
+
+
+def _shape(snap: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot with ids replaced by positions, so a copy compares equal to its original."""
+    index: dict[tuple[str, int], int] = {}
+    for kind in ("stages", "lanes", "cards", "curves", "opportunities"):
+        for i, r in enumerate(snap[kind]):
+            index[(kind, r["id"])] = i
+    refs = {"stage_id": "stages", "lane_id": "lanes", "curve_id": "curves"}
+
+    def clean(r: dict[str, Any], drop: set[str]) -> dict[str, Any]:
+        out = {k: v for k, v in r.items() if k not in drop}
+        for key, ref in refs.items():
+            if key in out:
+                out[key] = index[(ref, out[key])]
+        return out
+
+    own = {"id", "name", "position", "created_at", "modified_at"}  # differ in a copy
+    shaped: dict[str, Any] = {"journey": clean(snap["journey"], own)}
+    for kind in ("stages", "lanes", "cards", "curves", "points", "opportunities"):
+        shaped[kind] = [clean(r, {"id", "journey_id"}) for r in snap[kind]]
+    shaped["points"].sort(key=lambda p: (p["curve_id"], p["stage_id"]))
+    shaped["links"] = sorted(
+        (index[("opportunities", o)], index[("cards", c)]) for o, c in snap["links"]
+    )
+    return shaped

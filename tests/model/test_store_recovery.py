@@ -55,6 +55,9 @@ def test_killed_session_is_offered_back_with_its_unsaved_edits(
     with pytest.raises(FileInUseError):
         Project.recover(found, workspace)
     assert workspace.recoverable() == []  # a session being worked on is not offered
+    with pytest.raises(FileInUseError):
+        workspace.discard(found)  # another instance's dialog cannot delete it now
+    assert project.work_path.exists()
     project.save()
     project.close()
     assert _names(target) == ["Alpha", "Beta"]
@@ -128,6 +131,22 @@ def test_saved_session_of_a_killed_process_is_not_offered(
     child.kill()
     assert workspace.recoverable() == []
     assert list(workspace.sessions_dir.iterdir()) == []
+
+
+def test_flush_of_edits_made_without_the_editor_marks_the_session_dirty(
+    workspace: Workspace,
+) -> None:
+    project = Project.new(workspace)
+    Editor(project.session, project.changes).add_journey("blank", "Edited")
+    project.save(workspace.root.parent / "clean.cjm")
+    info = json.loads((project.folder / "session.json").read_text())
+    assert info["dirty"] is False
+    project.journeys()[0].name = "Renamed by a script"
+    project.flush()
+    info = json.loads((project.folder / "session.json").read_text())
+    assert info["dirty"] is True
+    assert info["journeys"] == ["Renamed by a script"]
+    project.close()
 
 
 def test_live_session_is_neither_offered_nor_deleted(workspace: Workspace) -> None:
