@@ -199,7 +199,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         rows = parse_csv(data, args.journey.strip())
     except CsvImportError as exc:
-        raise CliError(f"{source}: {exc}; nothing was imported.") from None
+        raise CliError(f"{source}: {exc} Nothing was imported.") from None
     target: Path = args.into
     try:
         project = Project.open(target, _workspace()) if target.exists() else None
@@ -211,7 +211,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 result = import_rows(project.session, project.changes, rows)
             except CsvImportError as exc:
-                raise CliError(f"{source}: {exc}; nothing was imported.") from None
+                raise CliError(f"{source}: {exc} Nothing was imported.") from None
             project.flush()
             project.save(target)
     except ProjectFileError as exc:
