@@ -776,10 +776,11 @@ class Project:
             finally:
                 dst.close()
             if old_mode is not None:
-                os.chmod(tmp, old_mode)
+                # Keep a private file private; some file systems (SMB, FAT) refuse chmod.
+                with contextlib.suppress(OSError):
+                    os.chmod(tmp, old_mode)
             _fsync_path(tmp)
             os.replace(tmp, real)
-            _fsync_path(directory, directory=True)
         except (OSError, sqlite3.Error) as exc:
             for leftover in (tmp, Path(f"{tmp}-journal")):
                 with contextlib.suppress(OSError):
@@ -789,6 +790,11 @@ class Project:
                 f"Could not save: {getattr(exc, 'strerror', None) or exc}. "
                 "The previous file is unchanged.",
             ) from None
+        # The new file is in place: failing now would wrongly report the old one kept.
+        # Some file systems cannot fsync a directory; the rename is then as durable as
+        # they make it.
+        with contextlib.suppress(OSError):
+            _fsync_path(directory, directory=True)
 
     def _write_info(self) -> None:
         info = {

@@ -299,3 +299,25 @@ def test_closing_discards_the_working_copy(saved: Path, workspace: Workspace) ->
     project.close()
     assert not folder.exists()
     assert workspace.recoverable() == []
+
+
+def test_folder_that_cannot_be_fsynced_does_not_fail_a_completed_save(
+    saved: Path, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some network file systems refuse fsync on a folder; the file is saved regardless."""
+    import model.store
+
+    real_fsync = model.store._fsync_path
+
+    def no_dir_fsync(path: Path, directory: bool = False) -> None:
+        if directory:
+            raise OSError(22, "Invalid argument")
+        real_fsync(path)
+
+    monkeypatch.setattr(model.store, "_fsync_path", no_dir_fsync)
+    project = Project.open(saved, workspace)
+    Editor(project.session, project.changes).add_journey("blank", "Kept")
+    project.save()
+    assert not project.dirty
+    project.close()
+    assert _names(saved) == ["Saved journey", "Kept"]
