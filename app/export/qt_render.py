@@ -37,7 +37,11 @@ def ensure_gui_app() -> None:
         )
         if headless and not os.environ.get("QT_QPA_PLATFORM"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        _app = QGuiApplication(["journeyboard-export"])
+        # A QApplication (not just QGuiApplication), so that widgets can still be
+        # created later in the same process (the editor, tests).
+        from PySide6.QtWidgets import QApplication
+
+        _app = QApplication(["journeyboard-export"])
     _load_fonts()
 
 

@@ -1,0 +1,161 @@
+"""The headless CLI, run as a real subprocess with no display and no Qt platform set."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.app.test_export_samples import normalized, page_size_pt, pdfinfo, pdftotext
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(var, None)  # the CLI must manage on its own
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd or ROOT,
+        timeout=120,
+    )
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+CSV = (
+    "\ufeffjourney,stage,lane,kind,text,notes,severity\r\n"
+    "Checkout,Awareness,Actions,action,Sees an ad <b>now</b>,,\r\n"
+    'Checkout,Awareness,Actions,action,"Reads reviews, twice",note,\r\n'
+    "Checkout,Purchase,Pain points,pain_point,支付失败,,4\r\n"
+    "Checkout,Delivery,Pain points,pain_point,مرحبا بالعالم,,2\r\n"
+)
+
+
+@pytest.fixture(scope="module")
+def made_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    target = folder / "map.cjm"
+    result = run("new", target, "--template", "cjm7", "--journey", "Checkout")
+    assert result.returncode == 0, result.stderr
+    (folder / "cards.csv").write_text(CSV, encoding="utf-8")
+    result = run("import", folder / "cards.csv", "--into", target)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 4 cards" in result.stdout
+    return target
+
+
+def test_new_refuses_to_overwrite_without_force(made_map: Path) -> None:
+    before = made_map.read_bytes()
+    result = run("new", made_map, "--template", "blank")
+    assert_clean_failure(result, "already exists", "--force")
+    assert made_map.read_bytes() == before
+    copy = made_map.with_name("other.cjm")
+    copy.write_bytes(b"not a map")
+    result = run("new", copy, "--template", "blueprint", "--journey", "Service", "--force")
+    assert result.returncode == 0, result.stderr
+    assert copy.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_export_everything_headless(made_map: Path, tmp_path: Path) -> None:
+    pdf, tiled, png, svg = (tmp_path / n for n in ("p.pdf", "t.pdf", "m.png", "m.svg"))
+    csv, js = tmp_path / "c.csv", tmp_path / "j.json"
+    result = run(
+        "export", made_map, "--journey", "Checkout", "--pdf", pdf, "--paper", "A0",
+        "--landscape", "--png", png, "--dpi", "72", "--svg", svg, "--csv", csv, "--json", js,
+    )
+    assert result.returncode == 0, result.stderr
+    assert page_size_pt(pdf) == (3370, 2384)
+    text = normalized(pdftotext(pdf))
+    for sample in ("Sees an ad <b>now</b>", "Reads reviews, twice", "支付失败", "مرحبا بالعالم"):
+        assert normalized(sample) in text
+    with Image.open(png) as image:
+        assert image.size == (round(1189 / 25.4 * 72), round(841 / 25.4 * 72))
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert csv.read_text(encoding="utf-8").splitlines()[0].startswith("journey,stage,lane,kind")
+    assert '"format": "journeyboard-export"' in js.read_text(encoding="utf-8")
+
+    result = run("export", made_map, "--pdf", tiled, "--paper", "A0", "--portrait", "--tile", "A4")
+    assert result.returncode == 0, result.stderr
+    assert pdfinfo(tiled)["Pages"] == "25"
+
+
+def test_png_dpi_from_the_command_line(made_map: Path, tmp_path: Path) -> None:
+    png = tmp_path / "m.png"
+    result = run("export", made_map, "--png", png, "--paper", "A4", "--portrait", "--dpi", "200")
+    assert result.returncode == 0, result.stderr
+    with Image.open(png) as image:
+        assert image.size == (1654, 2339)
+        assert round(image.info["dpi"][0]) == 200
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("export", "{map}", "--pdf", "x.pdf", "--paper", "B7"), ("unknown paper",)),
+        (("export", "{map}", "--png", "x.png", "--dpi", "5000"), ("DPI",)),
+        (("export", "{map}", "--pdf", "x.pdf", "--tile", "A3"), ("A4 or Letter",)),
+        (("export", "{map}"), ("at least one output",)),
+        (("export", "{map}", "--journey", "Nope", "--pdf", "x.pdf"), ("no journey named",)),
+        (("export", "{bad}", "--pdf", "x.pdf"), ("not a Journeyboard project",)),
+        (("export", "{missing}", "--pdf", "x.pdf"), ("does not exist",)),
+        (("new", "{map}", "--template", "fancy"), ("invalid choice",)),
+        (("import", "{csv}"), ("--into",)),
+        (("frobnicate",), ()),
+    ],
+)
+def test_bad_arguments_are_one_line(
+    made_map: Path, tmp_path: Path, args: tuple[str, ...], words: tuple[str, ...]
+) -> None:
+    bad = tmp_path / "bad.cjm"
+    bad.write_text("hello", encoding="utf-8")
+    subst = {
+        "{map}": str(made_map),
+        "{bad}": str(bad),
+        "{missing}": str(tmp_path / "missing.cjm"),
+        "{csv}": str(tmp_path / "c.csv"),
+    }
+    result = run(*(subst.get(a, a) for a in args), cwd=tmp_path)
+    if args[0] == "frobnicate":  # not a subcommand: the editor's own parser answers
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        return
+    assert_clean_failure(result, *words)
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.png").exists()
+
+
+def test_malformed_csv_leaves_the_project_unchanged(made_map: Path, tmp_path: Path) -> None:
+    before = made_map.read_bytes()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "journey,stage,lane,kind,text\n"
+        "Checkout,New stage,Actions,action,fine\n"
+        "Checkout,New stage,Actions,feeling,not a kind\n",
+        encoding="utf-8",
+    )
+    result = run("import", bad, "--into", made_map)
+    assert_clean_failure(result, "line 3", "feeling", "Nothing was imported")
+    assert made_map.read_bytes() == before
+
+
+def test_help_works_without_display() -> None:
+    for command in ("new", "import", "export"):
+        result = run(command, "--help")
+        assert result.returncode == 0
+        assert "usage:" in result.stdout
+    assert "--tile" in run("export", "--help").stdout
