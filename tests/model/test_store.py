@@ -91,6 +91,13 @@ def test_second_process_is_refused_while_first_holds_it(
     assert child.line() == "opened"
     with pytest.raises(FileInUseError):
         Project.open(saved, workspace)
+    before = _sha(saved)
+    other = Project.new(workspace)
+    Editor(other.session, other.changes).add_journey("blank", "Would overwrite")
+    with pytest.raises(FileInUseError):
+        other.save(saved)  # Save As onto the file the other process has open
+    other.close()
+    assert _sha(saved) == before
     child.send("close")
     child.finish()
     Project.open(saved, workspace).close()
