@@ -367,6 +367,13 @@ class Workspace:
         folder that nobody holds yet (and never deletes one that is being set up).
         """
         name = uuid.uuid4().hex
+        if sys.platform == "win32":  # pragma: no cover - a folder holding an open file
+            # cannot be renamed there; lock it in place (a microsecond-wide window).
+            folder = self.sessions_dir / name
+            folder.mkdir(parents=True)
+            lock = FileLock(folder / "owner.lock")
+            lock.try_acquire()
+            return folder, lock
         staging = self.staging_dir / name
         staging.mkdir(parents=True)
         lock = FileLock(staging / "owner.lock")
