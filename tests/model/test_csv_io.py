@@ -141,7 +141,7 @@ def test_import_into_a_lane_that_holds_no_cards_is_refused(workspace: Workspace)
     project.flush()
     before = counts(project)
     data = (HEADER + "J,Stage 1,Actions,action,fine\nJ,Stage 1,Emotion,note,nope\n").encode()
-    with pytest.raises(CsvImportError, match="line 3.*cannot hold cards"):
+    with pytest.raises(CsvImportError, match=r"line 3.*cannot hold cards"):
         import_rows(project.session, project.changes, parse_csv(data))
     assert counts(project) == before
     project.close()
