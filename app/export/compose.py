@@ -390,7 +390,7 @@ def draw_tile(surface: Surface, doc: MapDocument, poster: Paper, tile: Tile, tit
         f"{tile.rows * tile.cols})"
     lines = wrap(label, pw, size, max_lines=1)
     surface.text(px, sheet.height - tile.margin / 2 + size * 0.35, lines[0], size, MUTED_TEXT)
-    hint = "glue the shaded band under the next sheet"
+    hint = "the next sheet covers the shaded band"
     if tile.col < tile.cols - 1 or tile.row < tile.rows - 1:
         w = text_width(hint, size)
         surface.text(px + pw - w, tile.margin / 2 + size * 0.35, hint, size, MUTED_TEXT)

@@ -1,0 +1,83 @@
+"""The Export dialog's backend: an open project and one of its journeys."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QImage
+
+from app.export.compose import MapDocument
+from app.export.service import (
+    PAGE_FORMATS,
+    ExportOptions,
+    describe,
+    export_document,
+    export_journey,
+    preview_image,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from model.store import Project
+    from widgets.export_dialog import ExportChoice, Progress
+
+
+def _options(choice: ExportChoice) -> ExportOptions:
+    return ExportOptions(
+        fmt=choice.fmt,
+        paper=choice.paper,
+        orientation=choice.orientation,
+        tile=choice.tile,
+        dpi=choice.dpi,
+    )
+
+
+def _safe_name(name: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .")
+    return cleaned[:80] or "journey"
+
+
+class ProjectExportBackend:
+    """Describes, previews and writes exports of one journey of an open project."""
+
+    def __init__(self, project: Any, journey_id: int) -> None:
+        self.project: Project = project
+        self.journey_id = journey_id
+        self._doc: MapDocument | None = None
+        journey = self.project.journey(journey_id)
+        self.title = journey.name or "Untitled journey"
+
+    @property
+    def doc(self) -> MapDocument:
+        if self._doc is None:  # built once: the dialog is modal, the map cannot change
+            self._doc = MapDocument.from_journey(self.project.journey(self.journey_id))
+        return self._doc
+
+    def default_path(self, fmt: str) -> Path:
+        folder = self.project.path.parent if self.project.path is not None else Path.home()
+        return folder / f"{_safe_name(self.title)}.{fmt}"
+
+    def describe(self, choice: ExportChoice) -> str:
+        return describe(self.doc, _options(choice).checked())
+
+    def preview(self, choice: ExportChoice, max_side: int) -> QImage | None:
+        options = _options(choice).checked()
+        if options.fmt not in PAGE_FORMATS:
+            return None
+        return preview_image(self.doc, options, max_side)
+
+    def export(self, path: Path, choice: ExportChoice, progress: Progress) -> Path:
+        options = _options(choice).checked()
+        if options.fmt in PAGE_FORMATS:
+            return export_document(self.doc, path, options, progress)
+        return export_journey(self.project, self.journey_id, path, options, progress)
+
+
+def show_export_dialog(parent: QWidget | None, project: Project, journey_id: int) -> Path | None:
+    """Show the Export dialog for a journey; the written file, or None when cancelled."""
+    from widgets.export_dialog import run_export_dialog
+
+    return run_export_dialog(ProjectExportBackend(project, journey_id), parent)

@@ -1,0 +1,116 @@
+"""The Export dialog: options drive the summary and preview, Export writes the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.export.dialog import ProjectExportBackend
+from model.store import Project, Workspace
+from tests.app.test_export_samples import build_sample, pdfinfo, pdftotext
+from widgets.export_dialog import CUSTOM, ExportDialog
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path):
+    project = Project.new(workspace)
+    journey_id = build_sample(project, "Dialog journey")
+    dlg = ExportDialog(ProjectExportBackend(project, journey_id))
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "out.pdf"))
+    yield dlg
+    dlg.close()
+    project.close()
+
+
+def test_preview_shows_the_first_page(dialog: ExportDialog) -> None:
+    dialog.update_preview()
+    image = dialog.preview_image
+    assert image is not None
+    assert max(image.width(), image.height()) == 360
+    assert image.width() > image.height()  # the map is wide: automatic = landscape
+    assert "A3 landscape" in dialog.summary_label.text()
+    # The page is mostly white paper with a coloured map on it.
+    corner = image.pixelColor(2, 2)
+    assert (corner.red(), corner.green(), corner.blue()) == (255, 255, 255)
+
+
+def test_orientation_and_tiling_update_the_summary(dialog: ExportDialog) -> None:
+    dialog.orientation_box.setCurrentIndex(dialog.orientation_box.findData("portrait"))
+    assert "A3 portrait" in dialog.summary_label.text()
+    dialog.set_paper("A2")
+    dialog.orientation_box.setCurrentIndex(dialog.orientation_box.findData("landscape"))
+    dialog.tile_check.setChecked(True)
+    assert dialog.choice().tile == "A4"
+    assert "on 8 A4 sheets" in dialog.summary_label.text()
+    dialog.update_preview()
+    tile = dialog.preview_image
+    assert tile is not None and tile.height() > tile.width()  # an A4 portrait sheet
+
+
+def test_png_summary_has_pixels_and_hides_tiling(dialog: ExportDialog) -> None:
+    dialog.set_format("png")
+    dialog.set_paper("A4")
+    dialog.orientation_box.setCurrentIndex(dialog.orientation_box.findData("landscape"))
+    dialog.dpi_box.setValue(300)
+    assert "3508 x 2480 pixels at 300 DPI" in dialog.summary_label.text()
+    assert dialog.path_edit.text().endswith(".png")
+    assert dialog.choice().tile is None
+    assert not dialog.form.isRowVisible(dialog.tile_row)
+    assert dialog.form.isRowVisible(dialog.dpi_box)
+
+
+def test_custom_paper(dialog: ExportDialog) -> None:
+    dialog.set_paper(CUSTOM)
+    assert dialog.form.isRowVisible(dialog.custom_row)
+    dialog.custom_w.setValue(600)
+    dialog.custom_h.setValue(400)
+    assert dialog.choice().paper == "600x400"
+    assert "600 x 400 mm" in dialog.summary_label.text()
+
+
+def test_export_writes_the_pdf(dialog: ExportDialog, tmp_path: Path) -> None:
+    dialog.set_paper("A2")
+    dialog.tile_check.setChecked(True)
+    dialog.orientation_box.setCurrentIndex(dialog.orientation_box.findData("landscape"))
+    written = dialog.export_now()
+    assert written == tmp_path / "out.pdf"
+    assert dialog.result_path == written
+    assert pdfinfo(written)["Pages"] == "8"
+    assert "Dialog journey" in pdftotext(written)
+
+
+def test_csv_has_no_preview_and_exports(dialog: ExportDialog, tmp_path: Path) -> None:
+    dialog.set_format("csv")
+    dialog.update_preview()
+    assert dialog.preview_image is None
+    assert "No preview" in dialog.preview_label.text()
+    written = dialog.export_now()
+    assert written is not None and written.suffix == ".csv"
+    assert written.read_text(encoding="utf-8").startswith("journey,stage,lane,kind,text")
+
+
+def test_failed_export_keeps_the_dialog_open(
+    dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text, *a: shown.append(text))
+    )
+    dialog.path_edit.setText(str(tmp_path / "missing" / "out.pdf"))
+    assert dialog.export_now() is None
+    assert dialog.result_path is None
+    assert shown and "does not exist" in shown[0]
+
+
+def test_impossible_png_disables_export(dialog: ExportDialog) -> None:
+    dialog.set_format("png")
+    dialog.set_paper("A0")
+    dialog.dpi_box.setValue(600)
+    assert not dialog.export_button.isEnabled()
+    assert "too large" in dialog.summary_label.text()
+    dialog.dpi_box.setValue(150)
+    assert dialog.export_button.isEnabled()

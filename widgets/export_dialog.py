@@ -1,0 +1,344 @@
+"""The Export dialog: format, paper, orientation, tiling, DPI, a preview of the first page.
+
+The dialog knows nothing about files or the model: an ``ExportBackend`` (built in
+``app.export.dialog``) describes, previews and writes the export. Long exports show
+a progress dialog that can cancel them; a failed export shows its message and
+leaves the dialog open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+FORMATS: tuple[tuple[str, str], ...] = (
+    ("pdf", "PDF poster"),
+    ("png", "PNG image"),
+    ("svg", "SVG drawing"),
+    ("csv", "CSV (cards of all journeys)"),
+    ("json", "JSON (whole project)"),
+)
+PAPERS = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
+CUSTOM = "Custom"
+TILE_SHEETS = ("A4", "Letter")
+ORIENTATIONS = (("auto", "Automatic"), ("portrait", "Portrait"), ("landscape", "Landscape"))
+PREVIEW_SIDE = 360
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the user picked; ``paper`` is a paper name or ``WxH`` in mm."""
+
+    fmt: str = "pdf"
+    paper: str = "A3"
+    orientation: str = "auto"
+    tile: str | None = None
+    dpi: int = 150
+
+
+# Called with (done, total) during an export; returning False cancels it.
+Progress = Callable[[int, int], bool]
+
+
+class ExportBackend(Protocol):
+    """What the dialog needs from the application."""
+
+    title: str
+
+    def default_path(self, fmt: str) -> Path: ...
+
+    def describe(self, choice: ExportChoice) -> str: ...
+
+    def preview(self, choice: ExportChoice, max_side: int) -> QImage | None: ...
+
+    def export(self, path: Path, choice: ExportChoice, progress: Progress) -> Path: ...
+
+
+class ExportDialog(QDialog):
+    """Pick a format and page set-up, see the first page, write the file."""
+
+    def __init__(self, backend: ExportBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.result_path: Path | None = None
+        self.setWindowTitle(f"Export \u2013 {backend.title}")
+
+        self.format_box = QComboBox()
+        for key, label in FORMATS:
+            self.format_box.addItem(label, key)
+        self.paper_box = QComboBox()
+        for name in PAPERS:
+            self.paper_box.addItem(name, name)
+        self.paper_box.addItem("Custom size", CUSTOM)
+        self.paper_box.setCurrentIndex(PAPERS.index("A3"))
+        self.custom_w = QDoubleSpinBox()
+        self.custom_h = QDoubleSpinBox()
+        for box, value in ((self.custom_w, 500.0), (self.custom_h, 700.0)):
+            box.setRange(50.0, 5000.0)
+            box.setDecimals(0)
+            box.setSuffix(" mm")
+            box.setValue(value)
+        custom_row = QWidget()
+        custom_layout = QHBoxLayout(custom_row)
+        custom_layout.setContentsMargins(0, 0, 0, 0)
+        custom_layout.addWidget(self.custom_w)
+        custom_layout.addWidget(QLabel("\u00d7"))
+        custom_layout.addWidget(self.custom_h)
+        self.custom_row = custom_row
+        self.orientation_box = QComboBox()
+        for key, label in ORIENTATIONS:
+            self.orientation_box.addItem(label, key)
+        self.tile_check = QCheckBox("Print on several sheets")
+        self.tile_box = QComboBox()
+        for name in TILE_SHEETS:
+            self.tile_box.addItem(name, name)
+        tile_row = QWidget()
+        tile_layout = QHBoxLayout(tile_row)
+        tile_layout.setContentsMargins(0, 0, 0, 0)
+        tile_layout.addWidget(self.tile_check)
+        tile_layout.addWidget(self.tile_box)
+        tile_layout.addStretch(1)
+        self.tile_row = tile_row
+        self.dpi_box = QSpinBox()
+        self.dpi_box.setRange(72, 600)
+        self.dpi_box.setSingleStep(50)
+        self.dpi_box.setValue(150)
+        self.dpi_box.setSuffix(" DPI")
+        self.path_edit = QLineEdit()
+        browse = QPushButton("Browse\u2026")
+        browse.clicked.connect(self._browse)
+        path_row = QWidget()
+        path_layout = QHBoxLayout(path_row)
+        path_layout.setContentsMargins(0, 0, 0, 0)
+        path_layout.addWidget(self.path_edit, 1)
+        path_layout.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow("Format:", self.format_box)
+        form.addRow("Paper:", self.paper_box)
+        form.addRow("Size:", self.custom_row)
+        form.addRow("Orientation:", self.orientation_box)
+        form.addRow("Tiling:", self.tile_row)
+        form.addRow("Resolution:", self.dpi_box)
+        form.addRow("File:", path_row)
+        self.form = form
+
+        self.preview_label = QLabel()
+        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_label.setMinimumSize(QSize(PREVIEW_SIDE, PREVIEW_SIDE))
+        self.preview_label.setStyleSheet("background: #d9dde3; border: 1px solid #b8bfc9;")
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.export_button.setText("Export")
+        self.buttons.accepted.connect(self.export_now)
+        self.buttons.rejected.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.summary_label)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("First page:"))
+        right.addWidget(self.preview_label, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(body)
+        outer.addWidget(self.buttons)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(120)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.preview_image: QImage | None = None
+
+        for signal in (
+            self.paper_box.currentIndexChanged,
+            self.orientation_box.currentIndexChanged,
+            self.tile_box.currentIndexChanged,
+            self.tile_check.toggled,
+            self.dpi_box.valueChanged,
+            self.custom_w.valueChanged,
+            self.custom_h.valueChanged,
+        ):
+            signal.connect(self._options_changed)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.path_edit.setText(str(backend.default_path("pdf")))
+        self._format_changed()
+
+    # -- state ---------------------------------------------------------------------
+
+    def choice(self) -> ExportChoice:
+        fmt = str(self.format_box.currentData())
+        paper = str(self.paper_box.currentData())
+        if paper == CUSTOM:
+            paper = f"{self.custom_w.value():g}x{self.custom_h.value():g}"
+        tile = str(self.tile_box.currentData()) if self.tile_check.isChecked() else None
+        return ExportChoice(
+            fmt=fmt,
+            paper=paper,
+            orientation=str(self.orientation_box.currentData()),
+            tile=tile if fmt == "pdf" else None,
+            dpi=self.dpi_box.value(),
+        )
+
+    def set_format(self, fmt: str) -> None:
+        self.format_box.setCurrentIndex(self.format_box.findData(fmt))
+
+    def set_paper(self, paper: str) -> None:
+        self.paper_box.setCurrentIndex(self.paper_box.findData(paper))
+
+    def _set_row_visible(self, field: QWidget, visible: bool) -> None:
+        self.form.setRowVisible(field, visible)
+
+    def _format_changed(self) -> None:
+        fmt = str(self.format_box.currentData())
+        pages = fmt in ("pdf", "png", "svg")
+        for widget in (self.paper_box, self.orientation_box):
+            self._set_row_visible(widget, pages)
+        self._set_row_visible(self.custom_row, pages and self.paper_box.currentData() == CUSTOM)
+        self._set_row_visible(self.tile_row, fmt == "pdf")
+        self._set_row_visible(self.dpi_box, fmt == "png")
+        current = Path(self.path_edit.text()) if self.path_edit.text() else None
+        if current is not None:
+            self.path_edit.setText(str(current.with_suffix(f".{fmt}")))
+        else:
+            self.path_edit.setText(str(self.backend.default_path(fmt)))
+        self._options_changed()
+
+    def _options_changed(self) -> None:
+        fmt = str(self.format_box.currentData())
+        self._set_row_visible(
+            self.custom_row, fmt in ("pdf", "png", "svg") and self.paper_box.currentData() == CUSTOM
+        )
+        self.tile_box.setEnabled(self.tile_check.isChecked())
+        try:
+            self.summary_label.setText(self.backend.describe(self.choice()))
+            self.export_button.setEnabled(True)
+        except Exception as exc:  # an impossible set-up is explained, not exported
+            self.summary_label.setText(_message(exc))
+            self.export_button.setEnabled(False)
+        self._preview_timer.start()
+
+    def update_preview(self) -> None:
+        """Render the first page now (normally called shortly after a change)."""
+        self._preview_timer.stop()
+        try:
+            image = self.backend.preview(self.choice(), PREVIEW_SIDE)
+        except Exception as exc:
+            image = None
+            self.preview_label.setText(_message(exc))
+        self.preview_image = image
+        if image is None:
+            if not self.preview_label.text():
+                self.preview_label.setText("No preview for this format.")
+            self.preview_label.setPixmap(QPixmap())
+            if self.choice().fmt in ("csv", "json"):
+                self.preview_label.setText("No preview for this format.")
+            return
+        self.preview_label.setText("")
+        self.preview_label.setPixmap(QPixmap.fromImage(image))
+
+    # -- actions -------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        fmt = self.choice().fmt
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export to",
+            self.path_edit.text(),
+            f"{fmt.upper()} files (*.{fmt});;All files (*)",
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def export_now(self, confirm_overwrite: bool = True) -> Path | None:
+        """Write the export; on success close the dialog and return the path."""
+        text = self.path_edit.text().strip()
+        if not text:
+            QMessageBox.warning(self, "Export", "Choose a file to export to.")
+            return None
+        path = Path(text).expanduser()
+        if confirm_overwrite and path.exists():
+            answer = QMessageBox.question(
+                self, "Export", f"{path.name} already exists. Replace it?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        progress = QProgressDialog("Exporting\u2026", "Cancel", 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+
+        def report(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = self.backend.export(path, self.choice(), report)
+        except Exception as exc:
+            QApplication.restoreOverrideCursor()
+            progress.close()
+            QMessageBox.warning(self, "Export failed", _message(exc))
+            return None
+        QApplication.restoreOverrideCursor()
+        progress.close()
+        self.result_path = written
+        self.accept()
+        return written
+
+
+def _message(exc: BaseException) -> str:
+    message: Any = getattr(exc, "message", None)
+    return str(message) if message else str(exc)
+
+
+def run_export_dialog(backend: ExportBackend, parent: QWidget | None = None) -> Path | None:
+    """Show the dialog modally; the written file, or None when cancelled."""
+    dialog = ExportDialog(backend, parent)
+    dialog.exec()
+    return dialog.result_path
+
+
+def show_export_dialog(parent: QWidget | None, project: object, journey_id: int) -> Path | None:
+    """Export dialog for a journey of an open project (what the main window calls).
+
+    The backend that knows projects and file formats lives in ``app.export.dialog``;
+    it is imported here, at call time only, so this module stays free of app code.
+    """
+    from app.export.dialog import ProjectExportBackend
+
+    return run_export_dialog(ProjectExportBackend(project, journey_id), parent)
