@@ -156,17 +156,36 @@ def poster_frame(doc: MapDocument, paper: Paper) -> PosterFrame:
     return PosterFrame(unit, margin, title_box, map_box, fit)
 
 
-def draw_poster(surface: Surface, doc: MapDocument, paper: Paper) -> PosterFrame:
-    """The whole poster: white sheet, title block with legend, the map fitted below."""
+def draw_poster(
+    surface: Surface,
+    doc: MapDocument,
+    paper: Paper,
+    visible: tuple[float, float, float, float] | None = None,
+) -> PosterFrame:
+    """The whole poster: white sheet, title block with legend, the map fitted below.
+
+    ``visible`` (poster points) lets a tile skip the cards it would clip away anyway.
+    """
     frame = poster_frame(doc, paper)
     surface.rect(0, 0, paper.width, paper.height, fill="#ffffff")
     draw_title_block(surface, doc, frame)
     surface.save()
     surface.translate(frame.fit.dx, frame.fit.dy)
     surface.scale(frame.fit.scale)
-    draw_map(surface, doc.layout)
+    scene_visible = None
+    if visible is not None and frame.fit.scale > 0:
+        vx, vy, vw, vh = visible
+        k = frame.fit.scale
+        scene_visible = Rect((vx - frame.fit.dx) / k, (vy - frame.fit.dy) / k, vw / k, vh / k)
+    draw_map(surface, doc.layout, scene_visible)
     surface.restore()
     return frame
+
+
+def _overlaps(a: Rect, b: Rect | None) -> bool:
+    if b is None:
+        return True
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def draw_title_block(surface: Surface, doc: MapDocument, frame: PosterFrame) -> None:
@@ -250,8 +269,8 @@ def draw_legend(
 # --------------------------------------------------------------------------- map
 
 
-def draw_map(surface: Surface, layout: JourneyLayout) -> None:
-    """The map in scene units, exactly at the layout's rects."""
+def draw_map(surface: Surface, layout: JourneyLayout, visible: Rect | None = None) -> None:
+    """The map in scene units, exactly at the layout's rects (cards outside ``visible`` skipped)."""
     surface.rect(0, 0, layout.width, layout.height, fill="#ffffff")
     for lane in layout.lanes:
         surface.rect(lane.band.x, lane.band.y, lane.band.w, lane.band.h, fill=lane.color)
@@ -273,6 +292,8 @@ def draw_map(surface: Surface, layout: JourneyLayout) -> None:
     if emotion is not None:
         _draw_emotion(surface, layout, emotion.band, emotion.id)
     for card in layout.cards.values():
+        if not _overlaps(card.rect, visible):
+            continue
         _draw_card(surface, card.rect, card.text, card.fill, card.severity)
     surface.rect(0, 0, layout.width, layout.height, fill=None, stroke=CARD_BORDER, width=1.2)
 
@@ -374,7 +395,7 @@ def draw_tile(surface: Surface, doc: MapDocument, poster: Paper, tile: Tile, tit
     surface.save()
     surface.clip(px, py, pw, ph)
     surface.translate(px - tile.poster_x, py - tile.poster_y)
-    draw_poster(surface, doc, poster)
+    draw_poster(surface, doc, poster, (tile.poster_x, tile.poster_y, pw, ph))
     surface.restore()
     ov = tile.overlap
     # The band this sheet shares with the next one to the right / below: glue there.

@@ -155,13 +155,16 @@ class PdfSurface:
         if not line:
             return
         c = self.c
-        fallback = has_uncovered(line)
-        if fallback:  # no font has a glyph for some character: keep the text searchable
-            utf16 = line.encode("utf-16-be", "surrogatepass").hex().upper()
-            c.addLiteral(f"/Span <</ActualText <FEFF{utf16}>>> BDC")
         c.saveState()
         c.translate(x, y)
         c.scale(1, -1)
+        fallback = has_uncovered(line)
+        if fallback:
+            # No font has a glyph for some character: it prints as a box, but the
+            # real text stays searchable. Readers place the span at the current
+            # transform, so it starts after the move to the text's own position.
+            utf16 = line.encode("utf-16-be", "surrogatepass").hex().upper()
+            c.addLiteral(f"/Span <</ActualText <FEFF{utf16}>>> BDC")
         c.setFillColor(_color(color))
         pen = 0.0
         for run in visual_runs(line, bold):
@@ -177,9 +180,9 @@ class PdfSurface:
                 width = c.stringWidth(run.text, run.font, size)
             c.drawString(pen, 0, drawn)
             pen += width
-        c.restoreState()
         if fallback:
             c.addLiteral("EMC")
+        c.restoreState()
 
 
 def _canvas(path: Path, doc: MapDocument) -> Canvas:
