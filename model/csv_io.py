@@ -276,7 +276,9 @@ def _validate_row(
 
 def _check_targets(session: Session, rows: list[CsvRow]) -> None:
     """Reject rows aimed at an existing lane that cannot hold cards."""
-    journeys = {j.name: j for j in session.scalars(select(Journey).order_by(Journey.id))}
+    journeys: dict[str, Journey] = {}
+    for j in session.scalars(select(Journey).order_by(Journey.position, Journey.id)):
+        journeys.setdefault(j.name, j)
     for r in rows:
         journey = journeys.get(r.journey)
         if journey is None:
@@ -300,11 +302,12 @@ def import_rows(session: Session, hub: ChangeHub, rows: list[CsvRow]) -> ImportR
             journeys.setdefault(j.name, j)
         stage_ids: dict[tuple[int, str], int] = {}
         lane_ids: dict[tuple[int, str], int] = {}
-        for journey in journeys.values():
-            for s in sorted(journey.stages, key=lambda s: s.position, reverse=True):
-                stage_ids[(journey.id, s.name)] = s.id
-            for lane in sorted(journey.lanes, key=lambda x: x.position, reverse=True):
-                lane_ids[(journey.id, lane.name)] = lane.id
+        # Reversed, so that the first of several equal names wins.
+        for existing in journeys.values():
+            for s in sorted(existing.stages, key=lambda s: s.position, reverse=True):
+                stage_ids[(existing.id, s.name)] = s.id
+            for lane in sorted(existing.lanes, key=lambda x: x.position, reverse=True):
+                lane_ids[(existing.id, lane.name)] = lane.id
         for r in rows:
             journey = journeys.get(r.journey)
             if journey is None:

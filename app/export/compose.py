@@ -315,7 +315,7 @@ def _draw_stage_header(surface: Surface, r: Rect, name: str, color: str) -> None
 def _draw_lane_header(surface: Surface, r: Rect, name: str, kind: str) -> None:
     surface.rect(r.x, r.y, r.w, r.h, fill=LANE_HEADER_FILL, stroke=GRID_LINE, width=1)
     divider = kind == LaneKind.DIVIDER.value
-    size = LANE_TEXT - 2 if divider else LANE_TEXT
+    size = LANE_TEXT - 3.5 if divider else LANE_TEXT  # a divider is thin: two small lines
     line_h = size * 1.2
     max_lines = max(1, int((r.h - 6) // line_h))
     lines = wrap(name, r.w - 18, size, bold=not divider, max_lines=max_lines)

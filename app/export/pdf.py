@@ -127,7 +127,7 @@ class PdfSurface:
         p.moveTo(*start)
         for seg in segments:
             if len(seg) == 3:
-                (x1, y1), (x2, y2), (x3, y3) = seg  # type: ignore[misc]
+                (x1, y1), (x2, y2), (x3, y3) = seg
                 p.curveTo(x1, y1, x2, y2, x3, y3)
             else:
                 p.lineTo(*seg[0])

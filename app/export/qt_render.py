@@ -147,7 +147,7 @@ class QtSurface:
         path = QPainterPath(QPointF(*start))
         for seg in segments:
             if len(seg) == 3:
-                c1, c2, end = seg  # type: ignore[misc]
+                c1, c2, end = seg
                 path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
             else:
                 path.lineTo(QPointF(*seg[0]))
@@ -242,7 +242,7 @@ def write_png(path: Path | str, doc: MapDocument, paper: Paper, dpi: int) -> Pat
     target = Path(path)
     image = render_image(doc, paper, dpi)
     with atomic_path(target) as tmp:
-        if not image.save(str(tmp), "PNG"):
+        if not image.save(str(tmp), b"PNG"):
             raise ExportError(f"{target}: the PNG image could not be written.")
     return target
 

@@ -109,7 +109,7 @@ def _coverage(font: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
-    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
+    face = pdfmetrics.getFont(font).face
     return frozenset(face.charToGlyph)
 
 
