@@ -242,7 +242,8 @@ def write_png(path: Path | str, doc: MapDocument, paper: Paper, dpi: int) -> Pat
     target = Path(path)
     image = render_image(doc, paper, dpi)
     with atomic_path(target) as tmp:
-        if not image.save(str(tmp), b"PNG"):
+        # The stubs ask for a bytes format, but PySide6 only accepts a str at runtime.
+        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
             raise ExportError(f"{target}: the PNG image could not be written.")
     return target
 
