@@ -274,6 +274,7 @@ class StageHeaderItem(QGraphicsObject):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
+        self.set_geom(geom)
 
     def set_geom(self, geom: StageGeom) -> None:
         self.prepareGeometryChange()

@@ -24,8 +24,8 @@ from widgets.items import (
     StageHeaderItem,
     qrect,
 )
+from widgets.palette import PALETTE_MIME, kind_from_mime
 
-PALETTE_MIME = "application/x-journeyboard-card-kind"
 MARGIN = 40.0
 
 
@@ -36,7 +36,7 @@ class JourneyScene(QGraphicsScene):
     the matching undo command; the model change then comes back through apply_layout().
     """
 
-    cards_moved = Signal(list)  # [card_id, ...], target Cell, index among the others
+    cards_moved = Signal(list, object, int)  # [card_id, ...], target Cell, index among others
     card_dropped = Signal(str, object, int)  # card kind from the palette, Cell, index
     card_typed = Signal(object, int, str)  # Cell, index, text: a new card typed in place
     card_text_edited = Signal(int, str)
@@ -293,10 +293,10 @@ class JourneyScene(QGraphicsScene):
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         self._set_drop(None)
         target = self._drop_target(event.scenePos(), frozenset())
-        if not event.mimeData().hasFormat(PALETTE_MIME) or target is None:
+        kind = kind_from_mime(event.mimeData())
+        if kind is None or target is None:
             event.ignore()
             return
-        kind = bytes(event.mimeData().data(PALETTE_MIME).data()).decode("utf-8", "replace")
         event.acceptProposedAction()
         self.card_dropped.emit(kind, target[0], target[1])
 
