@@ -490,6 +490,14 @@ class Editor:
     def remove_journey(self, journey_id: int) -> dict[str, Any]:
         journey: Journey = self._get(Journey, journey_id)
         snap = journey_snapshot(journey)
+        # The ORM does not know cards and points depend on stages and lanes: delete the
+        # dependants first so SQLite's ON DELETE CASCADE finds nothing left to do.
+        for opp in journey.opportunities:
+            opp.cards.clear()
+        journey.cards.clear()
+        for curve in journey.curves:
+            curve.points.clear()
+        self.session.flush()
         self.session.delete(journey)
         self.session.flush()
         self.hub.emit(Change(What.JOURNEY, journey_id, How.REMOVED, journey_id))

@@ -226,7 +226,6 @@ def _personas(project: Project) -> list[Any]:
     return list(project.session.scalars(select(Persona).order_by(Persona.id)))
 
 
-@pytest.mark.filterwarnings("ignore:DELETE statement on table")  # see the xfail below
 def test_undoing_a_journey_delete_then_saving_brings_back_every_row(tmp_path: Path) -> None:
     workspace = Workspace(tmp_path / "ws")
     project = Project.new(workspace)
@@ -259,13 +258,6 @@ def test_duplicated_journey_is_an_equal_copy_after_reopen(tmp_path: Path) -> Non
     assert len(original["cards"]) == 5 and len(original["links"]) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="model/edits.py remove_journey: session.delete(journey) lets the unit of work "
-    "delete stages before cards/points (no Card.stage / EmotionPoint.stage relationship in "
-    "entities.py), SQLite's ON DELETE CASCADE removes them first and SQLAlchemy warns "
-    "'DELETE statement on table cards expected to delete N row(s); 0 were matched'",
-)
 def test_removing_a_journey_raises_no_orm_warnings(tmp_path: Path) -> None:
     project = Project.new(Workspace(tmp_path / "ws"))
     ids = build_full_project(project)
