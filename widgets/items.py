@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -77,6 +77,25 @@ def wrap_text(text: str, font: QFont, width: float, height: float) -> list[tuple
     return lines
 
 
+_FONTS: dict[str, QFont] = {}
+
+
+def _card_font() -> QFont:
+    font = _FONTS.get("card")
+    if font is None:
+        font = QFont()
+        font.setPointSizeF(CARD_FONT_PT)
+        _FONTS["card"] = font
+    return font
+
+
+_PEN_SELECTED = QPen(QColor("#1c6ed6"), 2.2)
+_PEN_BORDER = QPen(QColor(CARD_BORDER), 0.8)
+_PEN_EDGE = QPen(QColor(0, 0, 0, 40), 2)
+_SEVERITY = QColor(NEGATIVE_TINT)
+_TEXT = QColor(HEADER_TEXT)
+
+
 class CardItem(QGraphicsObject):
     """A sticky-note card. Moves freely while dragged; the scene decides where it lands."""
 
@@ -107,10 +126,17 @@ class CardItem(QGraphicsObject):
             self.prepareGeometryChange()
             self._size = QSizeF(geom.rect.w, geom.rect.h)
         self.geom = geom
+        # Everything paint() needs, computed once per model change.
+        self._rect = QRectF(0, 0, geom.rect.w, geom.rect.h)
+        self._bounds = self._rect.adjusted(-2, -2, 3, 3)
+        self._fill = QColor(geom.fill)
+        self._edge = QLineF(4, geom.rect.h + 1, geom.rect.w - 4, geom.rect.h + 1)
         if size_changed or text_changed:
-            font = QFont()
-            font.setPointSizeF(CARD_FONT_PT)
-            self._lines = wrap_text(geom.text, font, geom.rect.w - 16, geom.rect.h - 12)
+            self._lines = [
+                (pos + QPointF(8, 6), text)
+                for pos, text in wrap_text(geom.text, _card_font(), geom.rect.w - 16,
+                                           geom.rect.h - 12)
+            ]
         self.setToolTip(geom.text if len(geom.text) > 60 else "")
         self.setPos(geom.rect.x, geom.rect.y)
         self.update()
@@ -118,41 +144,42 @@ class CardItem(QGraphicsObject):
     # -- painting ----------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, self._size.width() + 5, self._size.height() + 5)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, self._size.width(), self._size.height()), 6, 6)
+        path.addRoundedRect(self._rect, 6, 6)
         return path
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        rect = QRectF(0, 0, self._size.width(), self._size.height())
+        # Hot path (thousands of calls per frame when zoomed out): cached objects only.
+        rect = self._rect
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= ZOOMED_OUT_LOD)
-        if lod >= ZOOMED_OUT_LOD:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 28))
-            painter.drawRoundedRect(rect.translated(1.5, 2), 6, 6)
-        pen = QPen(QColor("#1c6ed6") if selected else QColor(CARD_BORDER), 2.2 if selected else 0.8)
-        painter.setPen(pen)
-        painter.setBrush(QColor(self.geom.fill))
+        selected = self.isSelected()
+        if lod < ZOOMED_OUT_LOD:
+            painter.setPen(_PEN_SELECTED if selected else Qt.PenStyle.NoPen)
+            painter.setBrush(self._fill)
+            painter.drawRect(rect)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(_PEN_EDGE)
+        painter.drawLine(self._edge)
+        painter.setPen(_PEN_SELECTED if selected else _PEN_BORDER)
+        painter.setBrush(self._fill)
         painter.drawRoundedRect(rect, 6, 6)
-        if lod < ZOOMED_OUT_LOD or self._editor is not None:
+        if self._editor is not None:
             return
         if self.geom.severity:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(NEGATIVE_TINT))
+            painter.setBrush(_SEVERITY)
             for i in range(self.geom.severity):
                 painter.drawEllipse(QPointF(rect.right() - 8 - i * 7, rect.bottom() - 7), 2.4, 2.4)
-        font = QFont()
-        font.setPointSizeF(CARD_FONT_PT)
-        painter.setFont(font)
-        painter.setPen(QColor(HEADER_TEXT))
+        painter.setFont(_card_font())
+        painter.setPen(_TEXT)
         for pos, text in self._lines:
-            painter.drawText(pos + QPointF(8, 6), text)
+            painter.drawText(pos, text)
 
     # -- gestures ------------------------------------------------------------------
 

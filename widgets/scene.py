@@ -57,6 +57,7 @@ class JourneyScene(QGraphicsScene):
         self._drop: tuple[Cell, int] | None = None
         self._new_card_editor: CardTextEditor | None = None
         self._drag_grabber: CardItem | None = None
+        self._moving: frozenset[int] = frozenset()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor("#ffffff"))
 
@@ -230,12 +231,12 @@ class JourneyScene(QGraphicsScene):
         super().mousePressEvent(event)
         grabber = self.mouseGrabberItem()
         self._drag_grabber = grabber if isinstance(grabber, CardItem) else None
+        self._moving = frozenset(self.selected_card_ids()) if self._drag_grabber else frozenset()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if self._drag_grabber is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            moving = frozenset(self.selected_card_ids())
-            self._set_drop(self._drop_target(self._grab_point(self._drag_grabber), moving))
+            self._set_drop(self._drop_target(self._grab_point(self._drag_grabber), self._moving))
 
     def _grab_point(self, item: CardItem) -> QPointF:
         """Where a dragged card points: its centre."""
