@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
         self.scene.current_cell = None
         self._fill_journey_box()
         self._relayout(reset_view=True)
+        self.view.setFocus()
         if doc.path is not None:
             self.settings.add_recent_file(doc.path)
 

@@ -1,0 +1,228 @@
+"""Main window wiring: inspector, journey header, journey switcher, recovery, command line."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from app.gui import new_document, offer_recovery
+from app.main_window import MainWindow
+from app.settings import Settings
+from model.entities import Card, Journey, Persona
+from model.store import Workspace
+from tests.app.test_canvas import add_card, journey, lane_of, stage_at
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def window(qapp, workspace: Workspace):
+    win = MainWindow(Settings(), workspace)
+    win.set_document(new_document(workspace, "cjm7"))
+    win.resize(1400, 900)
+    win.show()
+    yield win
+    if win.doc is not None:
+        win.doc.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
+
+
+def test_selecting_a_card_shows_it_and_inspector_edits_are_undoable(window: MainWindow) -> None:
+    card_id = add_card(window, 2, "touchpoints", "Call centre")
+    window.scene.select_cards([card_id])
+    assert window.inspector.showing() == ("card", card_id)
+    page = window.inspector.card_page
+    assert page.text_edit.toPlainText() == "Call centre"
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("pain_point"))
+    card = window.doc.project.session.get(Card, card_id)
+    assert card.kind == "pain_point"
+    # the canvas repaints the card in its new kind's colour
+    assert window.scene.card_items[card_id].geom.fill == "#ffc9c2"
+    page.severity_combo.setCurrentIndex(page.severity_combo.findData(4))
+    assert card.severity == 4
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert (card.kind, card.severity) == ("action", None)
+    # the inspector follows the model after undo
+    assert page.kind_combo.currentData() == "action"
+
+
+def test_stage_selection_and_rename_through_the_inspector(window: MainWindow) -> None:
+    stage = stage_at(window, 0)
+    window.scene.stage_items[stage.id].setSelected(True)
+    assert window.inspector.showing() == ("stage", stage.id)
+    window.inspector.stage_edited.emit(stage.id, {"name": "Discover"})
+    assert stage.name == "Discover"
+    assert window.scene.stage_items[stage.id].geom.name == "Discover"
+    window.act_undo.trigger()
+    assert stage.name == "Awareness"
+
+
+def test_objective_and_persona_in_the_header(window: MainWindow, qtbot) -> None:
+    edit = window.header.objective_edit
+    edit.setFocus()
+    QTest.keyClicks(edit, "Find why trials do not convert")
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    j = journey(window)
+    assert j.objective == "Find why trials do not convert"
+    window.header.create_persona("Trial user Tina")
+    persona = window.doc.project.session.query(Persona).one()
+    assert persona.name == "Trial user Tina"
+    assert j.persona_id == persona.id
+    window.act_undo.trigger()
+    assert j.persona_id is None
+    assert window.doc.project.session.query(Persona).count() == 0
+    window.act_undo.trigger()
+    assert j.objective == ""
+    assert window.header.objective_edit.text() == ""
+
+
+def test_journey_switcher_add_duplicate_delete_with_undo(window: MainWindow, monkeypatch) -> None:
+    add_card(window, 0, "actions", "only in the first")
+    first_id = journey(window).id
+    window.duplicate_journey()
+    session = window.doc.project.session
+    assert session.query(Journey).count() == 2
+    copy = journey(window)
+    assert copy.id != first_id and copy.name.endswith("(copy)")
+    assert [c.text for c in copy.cards] == ["only in the first"]
+    assert window.journey_box.count() == 2
+    assert window.journey_box.currentData() == copy.id
+    # switch back through the combo box
+    window.journey_box.activated.emit(window.journey_box.findData(first_id))
+    assert window.doc.journey_id == first_id
+    assert len(window.scene.card_items) == 1
+    monkeypatch.setattr("app.main_window.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_journey()
+    assert session.query(Journey).count() == 1
+    assert window.doc.journey_id == copy.id
+    window.act_undo.trigger()
+    assert session.query(Journey).count() == 2
+    restored = session.get(Journey, first_id)
+    assert [c.text for c in restored.cards] == ["only in the first"]
+
+
+def test_add_and_delete_stage_and_lane_with_undo(window: MainWindow, monkeypatch) -> None:
+    before = [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)]
+    window.add_stage(after=stage_at(window, 0).id)
+    names = [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)]
+    assert len(names) == 8 and names[0] == "Awareness" and names[1] == "Stage 8"
+    # the new stage has a neutral point on the emotion curve
+    curve = journey(window).curves[0]
+    assert len(curve.points) == 8
+    add_card(window, 3, "actions", "in stage 4")
+    window.delete_stage(stage_at(window, 3).id)
+    assert all(c.text != "in stage 4" for c in journey(window).cards)
+    window.act_undo.trigger()
+    assert any(c.text == "in stage 4" for c in journey(window).cards)
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)] == before
+
+    answers = iter([("pain_points", True), ("Risks", True)])
+    monkeypatch.setattr("app.main_window.QInputDialog.getItem", lambda *a, **k: next(answers))
+    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: next(answers))
+    window.add_lane()
+    assert [x.name for x in sorted(journey(window).lanes, key=lambda x: x.position)][-1] == "Risks"
+    assert lane_of(window, "pain_points").name == "Pain points"
+
+
+def test_delete_key_in_a_text_field_does_not_delete_cards(window: MainWindow) -> None:
+    card_id = add_card(window, 0, "actions", "keep me")
+    window.scene.select_cards([card_id])
+    window.header.objective_edit.setFocus()
+    window.act_delete.trigger()
+    assert window.doc.project.session.get(Card, card_id) is not None
+
+
+CRASHER = textwrap.dedent(
+    """
+    import os, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from app.commands import AddCardCommand
+    from app.gui import new_document
+    from model.store import Workspace
+    doc = new_document(Workspace(sys.argv[1]), "cjm7")
+    j = doc.project.journey(doc.journey_id)
+    doc.push(AddCardCommand(doc.editor, j.id, (j.stages[0].id, j.lanes[0].id), None,
+                            {"text": "unsaved workshop card"}))
+    deadline = time.time() + 10
+    while time.time() < deadline:  # the autosave timer runs in the event loop
+        app.processEvents()
+        time.sleep(0.05)
+    """
+)
+
+
+def test_kill_9_then_next_start_offers_the_unsaved_work_back(qapp, tmp_path: Path,
+                                                           monkeypatch) -> None:
+    ws_root = tmp_path / "ws"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-c", CRASHER, str(ws_root)], env=env)
+    try:
+        time.sleep(6)  # longer than the autosave delay, shorter than the script
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    workspace = Workspace(ws_root)
+    sessions = workspace.recoverable()
+    assert len(sessions) == 1
+
+    class RecoverBox(QMessageBox):
+        def exec(self) -> int:
+            self._choice = self.buttons()[0]  # "Recover", the first button added
+            return 0
+
+        def clickedButton(self):
+            return self._choice
+
+    monkeypatch.setattr("app.gui.QMessageBox", RecoverBox)
+    doc = offer_recovery(None, workspace)
+    assert doc is not None
+    try:
+        assert doc.modified  # recovered work is unsaved until saved
+        texts = [c.text for c in doc.project.session.query(Card)]
+        assert texts == ["unsaved workshop card"]
+    finally:
+        doc.close()
+    assert workspace.recoverable() == []
+
+
+def run_app(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env,
+        cwd=ROOT, timeout=60,
+    )
+
+
+def headless_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def test_help_works_without_a_display() -> None:
+    result = run_app("--help", env=headless_env())
+    assert result.returncode == 0
+    assert "journeyboard" in result.stdout and "export" in result.stdout
+
+
+def test_no_display_says_how_to_run_and_exits_non_zero() -> None:
+    result = run_app(env=headless_env())
+    assert result.returncode == 2
+    assert "no display" in result.stderr and "xvfb-run" in result.stderr
+    assert "Traceback" not in result.stderr
