@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.act_add_stage = self._action("Add &Stage", self.add_stage, "Ctrl+Shift+S")
         self.act_add_lane = self._action("Add &Lane…", self.add_lane, "Ctrl+Shift+L")
         self.act_add_curve = self._action("Add &Emotion Curve…", self.add_curve)
+        self.act_delete_curve = self._action("Delete Emotion C&urve…", self.delete_curve_dialog)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -206,7 +207,8 @@ class MainWindow(QMainWindow):
              self.act_delete_journey]
         )
         journey.addSeparator()
-        journey.addActions([self.act_add_stage, self.act_add_lane, self.act_add_curve])
+        journey.addActions([self.act_add_stage, self.act_add_lane, self.act_add_curve,
+                            self.act_delete_curve])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action(f"&About {APP_NAME}", self._about))
@@ -240,6 +242,7 @@ class MainWindow(QMainWindow):
                 SetEmotionCommand(self._editor(), curve, stage, value)
             )
         )
+        s.emotion_note_requested.connect(self.edit_emotion_note)
         s.stage_moved.connect(
             lambda sid, i: self._push(MoveStageCommand(self._editor(), sid, i))
         )
@@ -366,7 +369,7 @@ class MainWindow(QMainWindow):
         has = self.doc.journey_id is not None
         for action in (self.act_rename_journey, self.act_duplicate_journey,
                        self.act_delete_journey, self.act_add_stage, self.act_add_lane,
-                       self.act_add_curve):
+                       self.act_add_curve, self.act_delete_curve):
             action.setEnabled(has)
 
     def _on_journey_picked(self, index: int) -> None:
@@ -722,9 +725,32 @@ class MainWindow(QMainWindow):
             return
         self._push(DeleteLaneCommand(self._editor(), lane_id))
 
-    def delete_curve(self, curve_id: int) -> None:
-        if self.doc is not None and self.doc.project.session.get(EmotionCurve, curve_id):
-            self._push(DeleteCurveCommand(self._editor(), curve_id))
+    def delete_curve_dialog(self) -> None:
+        if self.doc is None or self.doc.journey_id is None:
+            return
+        curves = self.doc.project.journey(self.doc.journey_id).curves
+        if not curves:
+            self.statusBar().showMessage("This journey has no emotion curve.", 4000)
+            return
+        names = [f"{i + 1}. {c.name}" for i, c in enumerate(curves)]
+        name, ok = QInputDialog.getItem(self, "Delete Emotion Curve", "Curve:", names, 0, False)
+        if ok:
+            self._push(DeleteCurveCommand(self._editor(), curves[names.index(name)].id))
+
+    def edit_emotion_note(self, curve_id: int, stage_id: int) -> None:
+        """Ask for the short note shown when hovering an emotion point."""
+        if self.doc is None:
+            return
+        curve = self.doc.project.session.get(EmotionCurve, curve_id)
+        point = next((p for p in curve.points if p.stage_id == stage_id), None) if curve else None
+        if point is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(
+            self, "Emotion Note", f"Why does the customer feel {point.value:+d} here?",
+            point.note,
+        )
+        if ok and note != point.note:
+            self._push(SetEmotionCommand(self._editor(), curve_id, stage_id, point.value, note))
 
     # ------------------------------------------------------------------ files
 

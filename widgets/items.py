@@ -525,10 +525,14 @@ class EmotionHandleItem(QGraphicsObject):
         if scene is not None and self.value != self._start_value:
             scene.emotion_edited.emit(self.curve.curve_id, self.stage_id, self.value)
 
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None:
+            scene.emotion_note_requested.emit(self.curve.curve_id, self.stage_id)
+
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setToolTip(
-            f"{self.curve.geom.name}: {self.value:+d}" + (f"\n{self.note}" if self.note else "")
-        )
+        hint = f"\n{self.note}" if self.note else "\nDouble-click to add a note."
+        self.setToolTip(f"{self.curve.geom.name}: {self.value:+d}{hint}")
         super().hoverEnterEvent(event)
 
 

@@ -41,6 +41,7 @@ class JourneyScene(QGraphicsScene):
     card_typed = Signal(object, int, str)  # Cell, index, text: a new card typed in place
     card_text_edited = Signal(int, str)
     emotion_edited = Signal(int, int, int)  # curve_id, stage_id, value
+    emotion_note_requested = Signal(int, int)  # curve_id, stage_id
     stage_moved = Signal(int, int)  # stage_id, new index
     lane_moved = Signal(int, int)
     stage_resized = Signal(int, float)

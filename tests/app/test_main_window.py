@@ -226,3 +226,49 @@ def test_no_display_says_how_to_run_and_exits_non_zero() -> None:
     assert result.returncode == 2
     assert "no display" in result.stderr and "xvfb-run" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_double_click_an_emotion_point_to_write_its_note(window: MainWindow, monkeypatch) -> None:
+    from tests.app.test_canvas import to_view
+
+    curve = journey(window).curves[0]
+    stage = stage_at(window, 2)
+    handle = window.scene.curve_items[curve.id].handles[stage.id]
+    monkeypatch.setattr(
+        "app.main_window.QInputDialog.getMultiLineText",
+        lambda *a, **k: ("Surprised by the delivery fee", True),
+    )
+    pos = to_view(window, handle.x(), handle.y())
+    QTest.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, pos)
+    point = next(p for p in curve.points if p.stage_id == stage.id)
+    assert point.note == "Surprised by the delivery fee"
+    assert window.scene.curve_items[curve.id].handles[stage.id].note == point.note
+    window.act_undo.trigger()
+    assert point.note == ""
+
+
+def test_second_curve_overlays_with_its_own_colour_and_can_be_deleted(window, monkeypatch):
+    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("To-be", True))
+    window.add_curve()
+    curves = journey(window).curves
+    assert [c.name for c in curves] == ["As-is", "To-be"]
+    assert curves[0].color != curves[1].color
+    assert set(window.scene.curve_items) == {c.id for c in curves}
+    monkeypatch.setattr("app.main_window.QInputDialog.getItem",
+                        lambda *a, **k: ("2. To-be", True))
+    window.delete_curve_dialog()
+    assert [c.name for c in journey(window).curves] == ["As-is"]
+    window.act_undo.trigger()
+    assert [c.name for c in journey(window).curves] == ["As-is", "To-be"]
+
+
+def test_recent_files_and_geometry_persist(window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "recent.cjm"
+    window.doc.save(target)
+    window._save_to(None)
+    settings = Settings()
+    assert settings.recent_files()[0] == target.resolve()
+    window.resize(1111, 777)
+    window.close()
+    assert Settings().window_geometry() is not None
