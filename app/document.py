@@ -10,7 +10,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from model.changes import Change, How, What
 from model.edits import Editor
 from model.layout import JourneyLayout, compute_layout
-from model.store import Project
+from model.store import Project, Workspace
+from model.templates import create_journey
 
 AUTOSAVE_MS = 2000  # edits reach the working copy on disk within this time
 
@@ -97,3 +98,20 @@ class Document(QObject):
         self._autosave.stop()
         self._unsubscribe()
         self.project.close()
+
+
+def new_document(workspace: Workspace, template: str = "cjm7") -> Document:
+    """An untitled project holding one journey from a template."""
+    project = Project.new(workspace)
+    create_journey(project.session, template)
+    project.flush()
+    project.dirty = False
+    return Document(project)
+
+
+def open_document(path: Path, workspace: Workspace) -> Document:
+    project = Project.open(path, workspace)
+    if not project.journeys():
+        create_journey(project.session, "cjm7")
+    project.flush()
+    return Document(project)

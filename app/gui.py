@@ -12,33 +12,16 @@ from platformdirs import user_log_path, user_state_path
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME, ORG_NAME
-from app.document import Document
+from app.document import Document, new_document
 from app.settings import Settings
 from model.store import Project, ProjectFileError, RecoverableSession, Workspace
-from model.templates import TEMPLATES, create_journey
+from model.templates import TEMPLATES
 
 log = logging.getLogger("journeyboard")
 
 
 def default_workspace() -> Workspace:
     return Workspace(user_state_path(APP_NAME, ORG_NAME) / "workspace")
-
-
-def new_document(workspace: Workspace, template: str = "cjm7") -> Document:
-    """An untitled project holding one journey from a template."""
-    project = Project.new(workspace)
-    create_journey(project.session, template)
-    project.flush()
-    project.dirty = False
-    return Document(project)
-
-
-def open_document(path: Path, workspace: Workspace) -> Document:
-    project = Project.open(path, workspace)
-    if not project.journeys():
-        create_journey(project.session, "cjm7")
-    project.flush()
-    return Document(project)
 
 
 def offer_recovery(parent: QWidget | None, workspace: Workspace) -> Document | None:

@@ -51,7 +51,7 @@ from app.commands import (
     MoveStageCommand,
     SetEmotionCommand,
 )
-from app.document import Document
+from app.document import Document, new_document, open_document
 from app.settings import Settings
 from model.changes import Change
 from model.edits import CARD_FIELDS, Cell, EditError
@@ -763,8 +763,6 @@ class MainWindow(QMainWindow):
     def new_document(self, template: str = "cjm7") -> bool:
         if not self.close_document():
             return False
-        from app.gui import new_document
-
         self.set_document(new_document(self.workspace, template))
         return True
 
@@ -777,11 +775,9 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Open a project; a bad file is a clear message and leaves the current one open."""
-        from app.gui import open_document
-
-        if self.doc is not None and self.doc.path is not None and path.exists():
-            if path.resolve() == self.doc.path.resolve():
-                return True
+        current = self.doc.path if self.doc is not None else None
+        if current is not None and path.exists() and path.resolve() == current.resolve():
+            return True
         if not self.maybe_save():
             return False
         try:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QMouseEvent, QPainter  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
     QGraphicsRectItem,
@@ -119,7 +119,7 @@ def bare_scene(layout) -> tuple[QGraphicsView, QPointF]:
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.gui import open_document
+    from app.document import open_document
     from app.main_window import MainWindow
     from app.settings import Settings
     from model.store import Workspace

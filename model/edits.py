@@ -239,7 +239,9 @@ class Editor:
 
     # -- stages and lanes ----------------------------------------------------
 
-    def add_stage(self, journey_id: int, index: int | None = None, fields: Row | None = None) -> int:
+    def add_stage(
+        self, journey_id: int, index: int | None = None, fields: Row | None = None
+    ) -> int:
         journey: Journey = self._get(Journey, journey_id)
         fields = dict(fields or {})
         stage_id = fields.pop("id", None)

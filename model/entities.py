@@ -6,12 +6,12 @@ import datetime as dt
 from enum import StrEnum
 
 from sqlalchemy import (
-    Index,
     Column,
     Date,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,

@@ -101,7 +101,12 @@ def create_journey(session: Session, template: str = "cjm7", name: str = "") -> 
         )
     for i, (lane_name, kind) in enumerate(spec.lanes):
         journey.lanes.append(
-            Lane(name=lane_name, kind=kind.value, position=i, color=LANE_COLORS.get(kind, "#f7f8fa"))
+            Lane(
+                name=lane_name,
+                kind=kind.value,
+                position=i,
+                color=LANE_COLORS.get(kind, "#f7f8fa"),
+            )
         )
     session.add(journey)
     if spec.has_emotion:

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.commands import AddCardCommand, EditCardCommand, SetEmotionCommand
-from app.gui import new_document, open_document
+from app.document import new_document, open_document
 from app.main_window import MainWindow
 from app.settings import Settings
 from model.entities import Card, EmotionCurve

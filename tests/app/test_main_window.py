@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from app.gui import new_document, offer_recovery
+from app.document import new_document
+from app.gui import offer_recovery
 from app.main_window import MainWindow
 from app.settings import Settings
 from model.entities import Card, Journey, Persona
@@ -153,7 +154,7 @@ CRASHER = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from app.commands import AddCardCommand
-    from app.gui import new_document
+    from app.document import new_document
     from model.store import Workspace
     doc = new_document(Workspace(sys.argv[1]), "cjm7")
     j = doc.project.journey(doc.journey_id)
