@@ -92,9 +92,9 @@ class MainWindow(QMainWindow):
         box.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
-        self.palette = CardPalette()
+        self.card_palette = CardPalette()
         self.inspector = Inspector()
-        self._dock(self.palette, "Cards", Qt.DockWidgetArea.LeftDockWidgetArea, "palette")
+        self._dock(self.card_palette, "Cards", Qt.DockWidgetArea.LeftDockWidgetArea, "palette")
         self._dock(self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea,
                    "inspector")
 
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         )
         s.context_requested.connect(self._on_context)
         s.selectionChanged.connect(self._refresh_inspector)
-        self.palette.kind_activated.connect(self._on_kind_activated)
+        self.card_palette.kind_activated.connect(self._on_kind_activated)
         self.inspector.card_edited.connect(
             lambda cid, f: self._push(EditCardCommand(self._editor(), cid, f))
         )

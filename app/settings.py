@@ -17,9 +17,8 @@ class Settings:
 
     def recent_files(self) -> list[Path]:
         value = self._s.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [Path(v) for v in (value or []) if isinstance(v, str) and v]
+        values: list[object] = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+        return [Path(v) for v in values if isinstance(v, str) and v]
 
     def add_recent_file(self, path: Path) -> None:
         path = path.resolve()

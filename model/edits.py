@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model.changes import Change, ChangeHub, How, What
@@ -30,6 +31,8 @@ from model.snapshot import Row, card_links, journey_snapshot, restore_journey, r
 from model.templates import create_journey
 
 Cell = tuple[int, int]  # (stage_id, lane_id)
+
+__all__ = ["Cell", "EditError", "Editor", "Row"]
 
 CARD_FIELDS = frozenset(
     {"kind", "text", "color", "notes", "channel", "department", "usage_share", "severity"}
@@ -541,28 +544,29 @@ class Editor:
         """Delete a persona; journeys and curves that used it keep no persona."""
         persona: Persona = self._get(Persona, persona_id)
         snap = row(persona)
-        users = [
-            (type(obj).__name__, obj.id)
-            for cls in (Journey, EmotionCurve)
-            for obj in self.session.query(cls).filter_by(persona_id=persona_id)
-        ]
-        for cls in (Journey, EmotionCurve):
-            for obj in self.session.query(cls).filter_by(persona_id=persona_id):
-                obj.persona_id = None
-        snap["used_by"] = users
+        journeys = list(self.session.scalars(select(Journey).filter_by(persona_id=persona_id)))
+        curves = list(self.session.scalars(select(EmotionCurve).filter_by(persona_id=persona_id)))
+        snap["used_by"] = {"journeys": [j.id for j in journeys], "curves": [c.id for c in curves]}
+        for journey in journeys:
+            journey.persona_id = None
+        for curve in curves:
+            curve.persona_id = None
         self.session.delete(persona)
         self._emit(What.PERSONA, persona_id, How.REMOVED, None)
         return snap
 
     def restore_persona(self, snap: Row) -> int:
         data = dict(snap)
-        users = data.pop("used_by", [])
+        users = data.pop("used_by", {})
         persona_id = self.add_persona(data)
-        classes = {"Journey": Journey, "EmotionCurve": EmotionCurve}
-        for cls_name, obj_id in users:
-            obj = self.session.get(classes[cls_name], obj_id)
-            if obj is not None:
-                obj.persona_id = persona_id
+        for journey_id in users.get("journeys", []):
+            journey = self.session.get(Journey, journey_id)
+            if journey is not None:
+                journey.persona_id = persona_id
+        for curve_id in users.get("curves", []):
+            curve = self.session.get(EmotionCurve, curve_id)
+            if curve is not None:
+                curve.persona_id = persona_id
         self.session.flush()
         return persona_id
 

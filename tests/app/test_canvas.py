@@ -166,7 +166,7 @@ def test_palette_drop_creates_card_where_dropped(window: MainWindow, qtbot) -> N
     pain = lane_of(window, "pain_points")
     cell = (stage_at(window, 3).id, pain.id)
     pos = to_view(window, *window.scene.layout.cell_rect(cell).center)
-    mime = window.palette.mime_for("pain_point")
+    mime = window.card_palette.mime_for("pain_point")
     vp = window.view.viewport()
     actions = Qt.DropAction.CopyAction
     for event in (
