@@ -35,7 +35,12 @@ if TYPE_CHECKING:
 
 CARD_FONT_PT = 9.5
 HEADER_FONT_PT = 11.0
-ZOOMED_OUT_LOD = 0.35  # below this level of detail cards are drawn as plain boxes
+ZOOMED_OUT_LOD = 0.35
+# Headers float above cards so they can stay pinned to the window edges while scrolling.
+STAGE_HEADER_Z = 35.0
+LANE_HEADER_Z = 36.0
+CORNER_Z = 37.0
+HEADER_DRAG_Z = 45.0  # below this level of detail cards are drawn as plain boxes
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -298,9 +303,10 @@ class StageHeaderItem(QGraphicsObject):
         self._press_x = 0.0
         self._drag_dx = 0.0
         self._live_width = geom.header.w
+        self._pin = -1e9
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
-        self.setZValue(5)
+        self.setZValue(STAGE_HEADER_Z)
         self.set_geom(geom)
 
     def set_geom(self, geom: StageGeom) -> None:
@@ -308,9 +314,17 @@ class StageHeaderItem(QGraphicsObject):
         self.geom = geom
         self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
         self._live_width = geom.header.w
-        self.setPos(geom.header.x, geom.header.y)
+        self.setPos(geom.header.x, self._pinned_y())
         self.setToolTip(f"{geom.name}\nDrag to reorder; drag the right edge to resize.")
         self.update()
+
+    def pin(self, top: float) -> None:
+        """Keep the header visible at the top of the window when scrolled down."""
+        self._pin = top
+        self.setPos(self.pos().x(), self._pinned_y())
+
+    def _pinned_y(self) -> float:
+        return max(self.geom.header.y, self._pin)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._live_width, self._rect.height())
@@ -318,6 +332,8 @@ class StageHeaderItem(QGraphicsObject):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self.y() > self.geom.header.y:  # pinned over the cards: give it a backdrop
+            painter.fillRect(self.boundingRect(), QColor(255, 255, 255, 235))
         rect = self.boundingRect().adjusted(2, 4, -2, -6)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -373,13 +389,13 @@ class StageHeaderItem(QGraphicsObject):
             self.update()
         else:
             self._drag_dx = dx
-            self.setPos(self.geom.header.x + dx, self.geom.header.y)
-            self.setZValue(30)
+            self.setPos(self.geom.header.x + dx, self._pinned_y())
+            self.setZValue(HEADER_DRAG_Z)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        self.setZValue(5)
+        self.setZValue(STAGE_HEADER_Z)
         if scene is None:
             return
         if self._resizing:
@@ -389,7 +405,7 @@ class StageHeaderItem(QGraphicsObject):
             return
         if abs(self._drag_dx) >= 4:
             scene.stage_dropped(self, self.geom.header.center[0] + self._drag_dx)
-        self.setPos(self.geom.header.x, self.geom.header.y)
+        self.setPos(self.geom.header.x, self._pinned_y())
 
 
 class LaneHeaderItem(QGraphicsObject):
@@ -402,17 +418,28 @@ class LaneHeaderItem(QGraphicsObject):
         self._rect = QRectF()
         self._press_y = 0.0
         self._drag_dy = 0.0
+        self._pin = -1e9
+        self._legend: list[tuple[str, str]] = []
+        self._scale: list[tuple[int, float]] = []
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setZValue(5)
+        self.setZValue(LANE_HEADER_Z)
         self.set_geom(geom)
 
     def set_geom(self, geom: LaneGeom) -> None:
         self.prepareGeometryChange()
         self.geom = geom
         self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
-        self.setPos(geom.header.x, geom.header.y)
+        self.setPos(self._pinned_x(), geom.header.y)
         self.setToolTip(f"{geom.name}\nDrag to reorder.")
+
+    def pin(self, left: float) -> None:
+        """Keep the header visible at the left of the window when scrolled sideways."""
+        self._pin = left
+        self.setPos(self._pinned_x(), self.pos().y())
+
+    def _pinned_x(self) -> float:
+        return max(self.geom.header.x, self._pin)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -435,12 +462,39 @@ class LaneHeaderItem(QGraphicsObject):
             font.setItalic(True)
             font.setBold(False)
             painter.setFont(font)
-        painter.drawText(
-            rect.adjusted(10, 4, -6, -4),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            | int(Qt.TextFlag.TextWordWrap),
-            self.geom.name,
-        )
+        if not self._legend:
+            painter.drawText(
+                rect.adjusted(10, 4, -6, -4),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                | int(Qt.TextFlag.TextWordWrap),
+                self.geom.name,
+            )
+            return
+        # The emotion lane: name, the curves' legend, and the scale at the right edge.
+        painter.drawText(QPointF(10, 22), self.geom.name)
+        small = QFont()
+        small.setPointSizeF(8.5)
+        painter.setFont(small)
+        metrics = QFontMetricsF(small)
+        y = 42.0
+        for name, color in self._legend:
+            painter.setPen(QPen(QColor(color), 3))
+            painter.drawLine(QPointF(10, y - 4), QPointF(26, y - 4))
+            painter.setPen(QColor(HEADER_TEXT))
+            painter.drawText(QPointF(31, y), metrics.elidedText(
+                name, Qt.TextElideMode.ElideRight, rect.width() - 62))
+            y += 17
+        painter.setPen(QColor("#7b8794"))
+        for value, value_y in self._scale:
+            label = f"{value:+d}" if value else "0"
+            painter.drawText(QPointF(rect.right() - 6 - metrics.horizontalAdvance(label),
+                                     value_y + 4), label)
+
+    def set_legend(self, curves: list[tuple[str, str]], scale: list[tuple[int, float]]) -> None:
+        """Curves (name, colour) and scale marks (value, y in this header) of an emotion lane."""
+        self._legend = curves
+        self._scale = scale
+        self.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -452,16 +506,16 @@ class LaneHeaderItem(QGraphicsObject):
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._drag_dy = event.scenePos().y() - self._press_y
-        self.setPos(self.geom.header.x, self.geom.header.y + self._drag_dy)
-        self.setZValue(30)
+        self.setPos(self._pinned_x(), self.geom.header.y + self._drag_dy)
+        self.setZValue(HEADER_DRAG_Z)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        self.setZValue(5)
+        self.setZValue(LANE_HEADER_Z)
         scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
         if scene is not None and abs(self._drag_dy) >= 4:
             scene.lane_dropped(self, self.geom.header.center[1] + self._drag_dy)
-        self.setPos(self.geom.header.x, self.geom.header.y)
+        self.setPos(self._pinned_x(), self.geom.header.y)
 
 
 class EmotionHandleItem(QGraphicsObject):

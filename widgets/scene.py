@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from model.entities import EMOTION_MAX, EMOTION_MIN
 from model.layout import Cell, JourneyLayout, Rect
-from model.palette import GRID_LINE, HEADER_TEXT
+from model.palette import GRID_LINE
 from widgets.items import (
+    CORNER_Z,
     CardItem,
     CardTextEditor,
     EmotionCurveItem,
@@ -59,6 +61,13 @@ class JourneyScene(QGraphicsScene):
         self._new_card_editor: CardTextEditor | None = None
         self._drag_grabber: CardItem | None = None
         self._moving: frozenset[int] = frozenset()
+        self._visible: QRectF | None = None
+        # Covers the top-left corner where the pinned header row and column meet.
+        self._corner = QGraphicsRectItem()
+        self._corner.setBrush(QColor("#ffffff"))
+        self._corner.setPen(QPen(Qt.PenStyle.NoPen))
+        self._corner.setZValue(CORNER_Z)
+        self.addItem(self._corner)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor("#ffffff"))
 
@@ -74,6 +83,12 @@ class JourneyScene(QGraphicsScene):
         self._sync(self.lane_items, {lane.id: lane for lane in layout.lanes}, LaneHeaderItem)
         self._sync(self.card_items, layout.cards, CardItem)
         emotion = layout.emotion_lane()
+        if emotion is not None:
+            self.lane_items[emotion.id].set_legend(
+                [(c.name, c.color) for c in layout.curves],
+                [(v, layout.emotion_y(emotion.id, v) - emotion.band.y)
+                 for v in (EMOTION_MAX, 0, EMOTION_MIN)],
+            )
         wanted = {c.id: c for c in layout.curves} if emotion is not None else {}
         for curve_id in list(self.curve_items):
             if curve_id not in wanted:
@@ -91,7 +106,22 @@ class JourneyScene(QGraphicsScene):
         if self.current_cell is not None and not self._cell_exists(self.current_cell):
             self.current_cell = None
         self._drop = None
+        self.pin_headers(self._visible)
         self.update()
+
+    def pin_headers(self, visible: QRectF | None) -> None:
+        """Keep stage and lane headers inside the visible part of the map."""
+        self._visible = visible
+        top = visible.top() if visible is not None else -1e9
+        left = visible.left() if visible is not None else -1e9
+        if self.layout is not None:
+            m = self.layout.metrics
+            self._corner.setRect(0, 0, m.lane_header_w, m.stage_header_h)
+            self._corner.setPos(max(0.0, left), max(0.0, top))
+        for stage_item in self.stage_items.values():
+            stage_item.pin(top)
+        for lane_item in self.lane_items.values():
+            lane_item.pin(left)
 
     def clear_map(self) -> None:
         """Show nothing (no document or no journey)."""
@@ -172,28 +202,11 @@ class JourneyScene(QGraphicsScene):
 
     def _draw_emotion_scale(self, painter: QPainter, band: Rect) -> None:
         assert self.layout is not None
-        m = self.layout.metrics
-        zero = self.layout.emotion_y(self.layout.emotion_lane().id, 0)  # type: ignore[union-attr]
+        lane = self.layout.emotion_lane()
+        assert lane is not None
+        zero = self.layout.emotion_y(lane.id, 0)
         painter.setPen(QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(band.x, zero), QPointF(band.right, zero))
-        font = QFont()
-        font.setPointSizeF(8)
-        painter.setFont(font)
-        painter.setPen(QColor("#7b8794"))
-        for value in (EMOTION_MAX, 0, EMOTION_MIN):
-            y = self.layout.emotion_y(self.layout.emotion_lane().id, value)  # type: ignore[union-attr]
-            painter.drawText(QPointF(band.x + 4, y + 4), f"{value:+d}" if value else "0")
-        # legend of the curves
-        x = band.x + 30
-        y = band.y + m.emotion_pad_top / 2 + 4
-        font.setPointSizeF(8.5)
-        painter.setFont(font)
-        for curve in self.layout.curves:
-            painter.setPen(QPen(QColor(curve.color), 3))
-            painter.drawLine(QPointF(x, y - 4), QPointF(x + 18, y - 4))
-            painter.setPen(QColor(HEADER_TEXT))
-            painter.drawText(QPointF(x + 24, y), curve.name)
-            x += 24 + painter.fontMetrics().horizontalAdvance(curve.name) + 20
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         if self._drop is None or self.layout is None:

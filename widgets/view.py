@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -41,6 +42,24 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         self._panning_from: QPointF | None = None
 
+    # -- pinned headers --------------------------------------------------------------
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def _repin(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, JourneyScene):
+            scene.pin_headers(self.visible_scene_rect())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._repin()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._repin()
+
     # -- zoom --------------------------------------------------------------------
 
     @property
@@ -63,6 +82,7 @@ class JourneyView(QGraphicsView):
             delta = after - before
             self.translate(delta.x(), delta.y())
             self.setTransformationAnchor(old_anchor)
+        self._repin()
         self.zoom_changed.emit(self.zoom)
 
     def zoom_in(self) -> None:
@@ -82,6 +102,7 @@ class JourneyView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > MAX_ZOOM or self.zoom < MIN_ZOOM:
             self.set_zoom(self.zoom)
+        self._repin()
         self.zoom_changed.emit(self.zoom)
 
     def wheelEvent(self, event: QWheelEvent) -> None:

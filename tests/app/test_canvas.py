@@ -410,3 +410,27 @@ def test_project_file_round_trip_through_store(window: MainWindow, tmp_path: Pat
     window.doc.save(target)
     with Project.open(target, Workspace(tmp_path / "other")) as project:
         assert any(c.text == "one" for c in project.journeys()[0].cards)
+
+
+def test_headers_stay_pinned_to_the_window_when_scrolling(window: MainWindow) -> None:
+    for i in range(8):
+        add_card(window, 0, "backstage", f"tall lane {i}")  # make the map taller than the window
+    view = window.view
+    QApplication.processEvents()
+    view.set_zoom(1.0)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    QApplication.processEvents()
+    visible = view.visible_scene_rect()
+    assert visible.top() > 0 and visible.left() > 0
+    stage_item = next(iter(window.scene.stage_items.values()))
+    lane_item = next(iter(window.scene.lane_items.values()))
+    assert stage_item.y() == pytest.approx(visible.top())
+    assert lane_item.x() == pytest.approx(visible.left())
+    # the pinned header row is what the user sees at the top of the canvas
+    probe = view.mapFromScene(QPointF(stage_item.x() + stage_item.geom.header.w / 2,
+                                      stage_item.y() + stage_item.geom.header.h / 2))
+    assert view.itemAt(probe) is stage_item or view.itemAt(probe).parentItem() is stage_item
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+    QApplication.processEvents()
+    assert stage_item.y() == pytest.approx(stage_item.geom.header.y)
