@@ -120,6 +120,9 @@ class CardItem(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(10)
+        # Repaints while something moves over a card blit a pixmap rendered at the current
+        # zoom (so text stays crisp) instead of running paint() again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.set_geom(geom)
 
     # -- model sync ------------------------------------------------------------
