@@ -52,6 +52,7 @@ from app.commands import (
     SetEmotionCommand,
 )
 from app.document import Document, new_document, open_document
+from app.export.dialog import ProjectExportBackend
 from app.settings import Settings
 from model.changes import Change
 from model.edits import CARD_FIELDS, Cell, EditError
@@ -59,6 +60,7 @@ from model.entities import Card, EmotionCurve, LaneKind, Persona
 from model.palette import CARD_KIND_LABELS, CURVE_COLORS, default_card_kind
 from model.store import ProjectFileError, Workspace
 from model.templates import TEMPLATES
+from widgets.export_dialog import run_export_dialog
 from widgets.inspector import Inspector
 from widgets.items import CardItem, LaneHeaderItem, StageHeaderItem
 from widgets.journey_header import JourneyHeader
@@ -838,13 +840,10 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         if self.doc is None or self.doc.journey_id is None:
             return
-        try:
-            from widgets.export_dialog import show_export_dialog
-        except ImportError:
-            QMessageBox.information(self, "Export", "Export is not available in this build.")
-            return
         self.doc.flush()
-        show_export_dialog(self, self.doc.project, self.doc.journey_id)
+        path = run_export_dialog(ProjectExportBackend(self.doc.project, self.doc.journey_id), self)
+        if path is not None:
+            self.statusBar().showMessage(f"Exported {path}", 5000)
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes; False means cancel."""

@@ -273,3 +273,22 @@ def test_recent_files_and_geometry_persist(window: MainWindow, tmp_path: Path) -
     window.resize(1111, 777)
     window.close()
     assert Settings().window_geometry() is not None
+
+
+def test_export_action_writes_a_pdf_of_the_current_journey(window, tmp_path, monkeypatch):
+    from widgets.export_dialog import ExportChoice
+
+    add_card(window, 1, "actions", "Exported from the window")
+    written = []
+
+    def fake_dialog(backend, parent):
+        path = backend.export(tmp_path / "poster.pdf", ExportChoice(fmt="pdf", paper="A3"),
+                              lambda done, total: True)
+        written.append(path)
+        return path
+
+    monkeypatch.setattr("app.main_window.run_export_dialog", fake_dialog)
+    window.act_export.trigger()
+    assert written and written[0].read_bytes().startswith(b"%PDF")
+    result = subprocess.run(["pdftotext", str(written[0]), "-"], capture_output=True, text=True)
+    assert "Exported from the window" in result.stdout
