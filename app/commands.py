@@ -11,15 +11,31 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from model.edits import Cell, Editor, Row
+from model.edits import Cell, EditError, Editor, Row
 
 
 class EditorCommand(QUndoCommand):
-    """Base: a command that acts through the model's Editor."""
+    """Base: a command that acts through the model's Editor.
+
+    Subclasses implement apply() (the change) and undo(). An edit the model refuses
+    (EditError) marks the command obsolete, so QUndoStack.push() drops it instead of
+    stacking a change that never happened; ``error`` tells the caller why.
+    """
 
     def __init__(self, editor: Editor, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.editor = editor
+        self.error: EditError | None = None
+
+    def redo(self) -> None:
+        try:
+            self.apply()
+        except EditError as exc:
+            self.error = exc
+            self.setObsolete(True)
+
+    def apply(self) -> None:
+        raise NotImplementedError
 
 
 class EditFieldsCommand(EditorCommand):
@@ -40,7 +56,7 @@ class EditFieldsCommand(EditorCommand):
         self.fields = dict(fields)
         self.old: Row = {}
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.old = self._update(self.obj_id, self.fields)
 
     def undo(self) -> None:
@@ -94,7 +110,7 @@ class AddCardCommand(EditorCommand):
         self.fields = dict(fields)
         self.card_id: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         fields = dict(self.fields)
         if self.card_id is not None:
             fields["id"] = self.card_id
@@ -115,7 +131,7 @@ class MoveCardsCommand(EditorCommand):
         self.index = index
         self.old: list[tuple[int, Cell, int]] = []
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.old = self.editor.move_cards(self.card_ids, self.cell, self.index)
 
     def undo(self) -> None:
@@ -140,7 +156,7 @@ class RemoveCommand(EditorCommand):
         self.obj_id = obj_id
         self.snapshot: Any = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.snapshot = self._remove(self.obj_id)
 
     def undo(self) -> None:
@@ -189,7 +205,7 @@ class AddStageCommand(EditorCommand):
         self.snapshot: Row | None = None
         self.stage_id: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.snapshot is None:
             self.stage_id = self.editor.add_stage(self.journey_id, self.index, self.fields)
         else:  # recreate with the same id and emotion points
@@ -209,7 +225,7 @@ class AddLaneCommand(EditorCommand):
         self.snapshot: Row | None = None
         self.lane_id: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.snapshot is None:
             self.lane_id = self.editor.add_lane(self.journey_id, self.index, self.fields)
         else:
@@ -228,7 +244,7 @@ class AddCurveCommand(EditorCommand):
         self.snapshot: Row | None = None
         self.curve_id: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.snapshot is None:
             self.curve_id = self.editor.add_curve(self.journey_id, self.fields)
         else:
@@ -246,7 +262,7 @@ class MoveStageCommand(EditorCommand):
         self.index = index
         self.old = index
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.old = self.editor.move_stage(self.stage_id, self.index)
 
     def undo(self) -> None:
@@ -260,7 +276,7 @@ class MoveLaneCommand(EditorCommand):
         self.index = index
         self.old = index
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.old = self.editor.move_lane(self.lane_id, self.index)
 
     def undo(self) -> None:
@@ -279,7 +295,7 @@ class SetEmotionCommand(EditorCommand):
         self.note = note
         self.old: tuple[int | None, str] = (None, "")
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.old = self.editor.set_emotion(self.curve_id, self.stage_id, self.value, self.note)
 
     def undo(self) -> None:
@@ -299,7 +315,7 @@ class AddJourneyCommand(EditorCommand):
         self.snapshot: dict[str, Any] | None = None
         self.journey_id: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.snapshot is not None:
             self.journey_id = self.editor.restore_journey(self.snapshot)
         elif self.source_id is not None:
@@ -322,7 +338,7 @@ class AddPersonaCommand(EditorCommand):
         self.persona_id: int | None = None
         self.old_persona: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         fields: Row = {"name": self.name}
         if self.persona_id is not None:
             fields["id"] = self.persona_id

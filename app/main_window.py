@@ -55,7 +55,7 @@ from app.document import Document, new_document, open_document
 from app.export.dialog import ProjectExportBackend
 from app.settings import Settings
 from model.changes import Change
-from model.edits import CARD_FIELDS, Cell, EditError
+from model.edits import CARD_FIELDS, Cell
 from model.entities import Card, EmotionCurve, LaneKind, Persona
 from model.palette import CARD_KIND_LABELS, CURVE_COLORS, default_card_kind
 from model.store import ProjectFileError, Workspace
@@ -302,12 +302,11 @@ class MainWindow(QMainWindow):
     def _push(self, command: Any) -> None:
         if self.doc is None:
             return
-        try:
-            self.doc.push(command)
-        except EditError as exc:
-            self.doc.undo_stack.setIndex(self.doc.undo_stack.index())
-            self.statusBar().showMessage(str(exc), 5000)
-            self._relayout()
+        self.doc.push(command)
+        error = getattr(command, "error", None)
+        if error is not None:
+            self.statusBar().showMessage(str(error), 6000)
+            self._relayout()  # panels showing the refused value go back to the model's
 
     def _undo(self) -> None:
         if self.doc is not None:

@@ -292,3 +292,15 @@ def test_export_action_writes_a_pdf_of_the_current_journey(window, tmp_path, mon
     assert written and written[0].read_bytes().startswith(b"%PDF")
     result = subprocess.run(["pdftotext", str(written[0]), "-"], capture_output=True, text=True)
     assert "Exported from the window" in result.stdout
+
+
+def test_a_refused_edit_is_reported_and_not_put_on_the_undo_stack(window: MainWindow) -> None:
+    add_card(window, 0, "actions", "blocks the change")
+    actions = lane_of(window, "actions")
+    depth = window.doc.undo_stack.count()
+    window.scene.lane_items[actions.id].setSelected(True)
+    window.inspector.lane_edited.emit(actions.id, {"kind": "divider"})
+    assert actions.kind == "actions"
+    assert window.doc.undo_stack.count() == depth
+    assert "Move or delete this lane's cards" in window.statusBar().currentMessage()
+    assert window.inspector.lane_page.kind_combo.currentData() == "actions"
