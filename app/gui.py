@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from importlib import resources
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_path, user_state_path
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME, ORG_NAME
@@ -77,6 +79,9 @@ def run_gui(file: str | None, template: str = "cjm7") -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    app.setDesktopFileName("journeyboard")
+    icon = resources.files("resources").joinpath("desktop/journeyboard.svg")
+    app.setWindowIcon(QIcon(str(icon)))
     if template not in TEMPLATES:
         template = "cjm7"
     workspace = default_workspace()
