@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from importlib import resources
 import sys
 import traceback
+from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
