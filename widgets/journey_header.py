@@ -58,6 +58,7 @@ class JourneyHeader(QWidget):
         self.name_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.name_edit.setMinimumWidth(160)
         self.name_edit.editingFinished.connect(self._on_name_finished)
+        self.name_edit.textChanged.connect(self._fit_name)
 
         self.objective_edit = QLineEdit()
         self.objective_edit.setPlaceholderText("What is this map for?")
@@ -86,6 +87,12 @@ class JourneyHeader(QWidget):
         layout.addWidget(persona_label)
         layout.addWidget(self.persona_combo)
         self.set_journey({}, [])
+
+    def _fit_name(self) -> None:
+        """Wide enough for the whole name (up to a limit), so the title is not cut."""
+        text = self.name_edit.text() or self.name_edit.placeholderText()
+        width = self.name_edit.fontMetrics().horizontalAdvance(text) + 24
+        self.name_edit.setMinimumWidth(max(160, min(width, 460)))
 
     # -- public API --------------------------------------------------------------
 
