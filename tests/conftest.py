@@ -34,3 +34,18 @@ def workspace(tmp_path: Path):
     from model.store import Workspace
 
     return Workspace(tmp_path / "workspace")
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard_after_test():
+    """Empty the clipboard after each test.
+
+    With the offscreen platform (not xcb), a QMimeData left on the clipboard makes the
+    interpreter segfault at exit (PySide6 6.11, seen here); the app itself runs on xcb.
+    """
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is not None:
+        QGuiApplication.clipboard().clear()
