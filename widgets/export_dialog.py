@@ -312,7 +312,8 @@ class ExportDialog(QDialog):
         except Exception as exc:
             QApplication.restoreOverrideCursor()
             progress.close()
-            QMessageBox.warning(self, "Export failed", _message(exc))
+            if not getattr(exc, "cancelled", False):  # a cancel needs no message box
+                QMessageBox.warning(self, "Export failed", _message(exc))
             return None
         QApplication.restoreOverrideCursor()
         progress.close()

@@ -20,6 +20,8 @@ class ExportError(Exception):
 class ExportCancelled(ExportError):
     """The user stopped a long export; nothing was written."""
 
+    cancelled = True
+
     def __init__(self) -> None:
         super().__init__("Export cancelled; no file was written.")
 

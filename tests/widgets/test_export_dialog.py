@@ -114,3 +114,20 @@ def test_impossible_png_disables_export(dialog: ExportDialog) -> None:
     assert "too large" in dialog.summary_label.text()
     dialog.dpi_box.setValue(150)
     assert dialog.export_button.isEnabled()
+
+
+def test_cancelling_a_tiled_export_writes_nothing(
+    dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text, *a: shown.append(text))
+    )
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QProgressDialog.wasCanceled", lambda _self: True
+    )
+    dialog.set_paper("A0")
+    dialog.tile_check.setChecked(True)
+    assert dialog.export_now() is None
+    assert not shown
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
