@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
 
@@ -229,3 +230,41 @@ def test_missing_folder_is_a_clear_error(sample, tmp_path: Path) -> None:  # noq
     project, journey_id = sample
     with pytest.raises(ExportError, match="does not exist"):
         export_journey(project, journey_id, tmp_path / "nope" / "x.pdf", ExportOptions())
+
+
+def test_curves_and_boxes_are_vector_paths(sample) -> None:  # noqa: F811
+    import re
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.export.compose import draw_poster
+    from app.export.pdf import PdfSurface
+    from app.export.text import REGULAR, register_fonts
+
+    project, journey_id = sample
+    doc = MapDocument.from_journey(project.journey(journey_id))
+    register_fonts()
+    buf = io.BytesIO()
+    canvas = Canvas(buf, initialFontName=REGULAR, pageCompression=0)
+    surface = PdfSurface(canvas)
+    paper = make_paper("A3", "landscape")
+    surface.begin_page(paper)
+    draw_poster(surface, doc, paper)
+    canvas.showPage()
+    canvas.save()
+    content = buf.getvalue().decode("latin-1")
+    num = r"-?[\d.]+"
+    curve_ops = [
+        tuple(float(v) for v in m.group(1).split())
+        for m in re.finditer(rf"((?:{num} ){{5}}{num}) c\b", content)
+    ]
+    segments = [seg for c in doc.layout.curves for seg in c.segments]
+    assert len(segments) == 6
+    # Each bezier segment of the layout is drawn as exactly that curveto, in scene units.
+    for _start, c1, c2, end in segments:
+        wanted = (*c1, *c2, *end)
+        assert any(
+            all(abs(a - b) < 0.01 for a, b in zip(op, wanted, strict=True)) for op in curve_ops
+        ), wanted
+    assert " Do" not in content  # no image XObject is painted
+    assert content.count(" re") >= len(doc.layout.cards)  # card clip rectangles
