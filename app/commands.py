@@ -122,20 +122,46 @@ class AddCardCommand(EditorCommand):
 
 
 class MoveCardsCommand(EditorCommand):
-    """Move one or several cards (one drag gesture) to a place in a cell."""
+    """Move one or several cards (one drag gesture) to a place in a cell.
 
-    def __init__(self, editor: Editor, card_ids: list[int], cell: Cell, index: int) -> None:
+    Keyboard nudges (Alt+arrows) carry a ``gesture`` number: nudges of the same cards
+    within one gesture merge into one undo step.
+    """
+
+    NUDGE_ID = 1001
+
+    def __init__(
+        self, editor: Editor, card_ids: list[int], cell: Cell, index: int,
+        gesture: int | None = None,
+    ) -> None:
         super().__init__(editor, "Move card" if len(card_ids) == 1 else "Move cards")
         self.card_ids = list(card_ids)
         self.cell = cell
         self.index = index
+        self.gesture = gesture
         self.old: list[tuple[int, Cell, int]] = []
 
     def apply(self) -> None:
-        self.old = self.editor.move_cards(self.card_ids, self.cell, self.index)
+        old = self.editor.move_cards(self.card_ids, self.cell, self.index)
+        if not self.old:  # a merged command keeps the places from before the gesture
+            self.old = old
 
     def undo(self) -> None:
         self.editor.place_cards(self.old)
+
+    def id(self) -> int:
+        return self.NUDGE_ID if self.gesture is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, MoveCardsCommand)
+            and other.gesture is not None
+            and other.gesture == self.gesture
+            and other.card_ids == self.card_ids
+        ):
+            return False
+        self.cell, self.index = other.cell, other.index
+        return True
 
 
 class RemoveCommand(EditorCommand):

@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
     def _connect_canvas(self) -> None:
         s = self.scene
         s.cards_moved.connect(self._on_cards_moved)
+        s.cards_nudged.connect(self._on_cards_nudged)
         s.card_dropped.connect(self._on_card_dropped)
         s.card_typed.connect(self._on_card_typed)
         s.card_text_edited.connect(
@@ -426,6 +427,10 @@ class MainWindow(QMainWindow):
 
     def _on_cards_moved(self, card_ids: list[int], cell: Cell, index: int) -> None:
         self._push(MoveCardsCommand(self._editor(), card_ids, cell, index))
+        self.scene.select_cards(card_ids)
+
+    def _on_cards_nudged(self, card_ids: list[int], cell: Cell, index: int, gesture: int) -> None:
+        self._push(MoveCardsCommand(self._editor(), card_ids, cell, index, gesture))
         self.scene.select_cards(card_ids)
 
     def _on_card_dropped(self, kind: str, cell: Cell, index: int) -> None:

@@ -42,6 +42,7 @@ class JourneyScene(QGraphicsScene):
     card_dropped = Signal(str, object, int)  # card kind from the palette, Cell, index
     card_typed = Signal(object, int, str)  # Cell, index, text: a new card typed in place
     card_text_edited = Signal(int, str)
+    cards_nudged = Signal(list, object, int, int)  # card ids, Cell, index, gesture number
     emotion_edited = Signal(int, int, int)  # curve_id, stage_id, value
     emotion_note_requested = Signal(int, int)  # curve_id, stage_id
     stage_moved = Signal(int, int)  # stage_id, new index
@@ -62,6 +63,7 @@ class JourneyScene(QGraphicsScene):
         self._drag_grabber: CardItem | None = None
         self._moving: frozenset[int] = frozenset()
         self._visible: QRectF | None = None
+        self._nudge_gesture = 0
         # Covers the top-left corner where the pinned header row and column meet.
         self._corner = QGraphicsRectItem()
         self._corner.setBrush(QColor("#ffffff"))
@@ -370,6 +372,12 @@ class JourneyScene(QGraphicsScene):
             self.card_items[selected[0]].start_editing()
             event.accept()
             return
+        if selected and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            target = self._nudge_target(selected, event.key())
+            if target is not None:
+                self.cards_nudged.emit(selected, target[0], target[1], self._nudge_gesture)
+                event.accept()
+                return
         text = event.text()
         if (
             self.current_cell is not None
@@ -383,6 +391,29 @@ class JourneyScene(QGraphicsScene):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Alt and not event.isAutoRepeat():
+            self._nudge_gesture += 1  # the next Alt+arrow nudge starts a new undo step
+        super().keyReleaseEvent(event)
+
+    def _nudge_target(self, selected: list[int], key: int) -> tuple[Cell, int] | None:
+        """Where Alt+arrow moves the selected cards: up/down in the cell, or a stage over."""
+        if self.layout is None:
+            return None
+        first = self.layout.cards[selected[0]]
+        stage_ids = [s.id for s in self.layout.stages]
+        column = stage_ids.index(first.cell[0])
+        if key == Qt.Key.Key_Up:
+            return (first.cell, first.index - 1) if first.index > 0 else None
+        if key == Qt.Key.Key_Down:
+            others = len(self.layout.cell_cards.get(first.cell, [])) - len(selected)
+            return (first.cell, first.index + 1) if first.index < others else None
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key))
+        if step is None or not 0 <= column + step < len(stage_ids):
+            return None
+        cell = (stage_ids[column + step], first.cell[1])
+        return cell, min(first.index, len(self.layout.cell_cards.get(cell, [])))
 
     def start_new_card(self, cell: Cell, initial: str = "") -> None:
         """Open an in-place editor in the cell's next free slot; Enter makes the card."""

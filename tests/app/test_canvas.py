@@ -434,3 +434,33 @@ def test_headers_stay_pinned_to_the_window_when_scrolling(window: MainWindow) ->
     view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
     QApplication.processEvents()
     assert stage_item.y() == pytest.approx(stage_item.geom.header.y)
+
+
+def test_alt_arrows_nudge_a_card_and_one_gesture_is_one_undo_step(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeyEvent
+
+    ids = [add_card(window, 1, "actions", t) for t in ("a", "b", "c")]
+    window.scene.select_cards([ids[2]])
+    vp = window.view.viewport()
+    window.view.setFocus()
+    alt = Qt.KeyboardModifier.AltModifier
+
+    def nudge(key: Qt.Key) -> None:  # an arrow pressed while Alt stays held down
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(vp, QKeyEvent(kind, key, alt))
+
+    nudge(Qt.Key.Key_Up)
+    nudge(Qt.Key.Key_Up)
+    assert cell_texts(window, 1, "actions") == ["c", "a", "b"]
+    nudge(Qt.Key.Key_Right)
+    assert cell_texts(window, 2, "actions") == ["c"]
+    QApplication.sendEvent(vp, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Alt,
+                                         Qt.KeyboardModifier.NoModifier))
+    depth = window.doc.undo_stack.count()
+    nudge(Qt.Key.Key_Left)
+    assert cell_texts(window, 1, "actions") == ["c", "a", "b"]
+    assert window.doc.undo_stack.count() == depth + 1  # a new gesture, a new step
+    window.act_undo.trigger()
+    assert cell_texts(window, 2, "actions") == ["c"]
+    window.act_undo.trigger()  # the whole first gesture at once
+    assert cell_texts(window, 1, "actions") == ["a", "b", "c"]
