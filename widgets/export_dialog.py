@@ -1,7 +1,8 @@
 """The Export dialog: format, paper, orientation, tiling, DPI, a preview of the first page.
 
-The dialog knows nothing about files or the model: an ``ExportBackend`` (built in
-``app.export.dialog``) describes, previews and writes the export. Long exports show
+The dialog knows nothing about files or the model: an ``ExportBackend`` (for a
+project: ``app.export.dialog.ProjectExportBackend``) describes, previews and writes
+the export; ``run_export_dialog(backend, parent)`` shows it. Long exports show
 a progress dialog that can cancel them; a failed export shows its message and
 leaves the dialog open.
 """
@@ -333,13 +334,3 @@ def run_export_dialog(backend: ExportBackend, parent: QWidget | None = None) -> 
     dialog.exec()
     return dialog.result_path
 
-
-def show_export_dialog(parent: QWidget | None, project: object, journey_id: int) -> Path | None:
-    """Export dialog for a journey of an open project (what the main window calls).
-
-    The backend that knows projects and file formats lives in ``app.export.dialog``;
-    it is imported here, at call time only, so this module stays free of app code.
-    """
-    from app.export.dialog import ProjectExportBackend
-
-    return run_export_dialog(ProjectExportBackend(project, journey_id), parent)
