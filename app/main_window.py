@@ -163,6 +163,10 @@ class MainWindow(QMainWindow):
         self.act_select_all = self._action("Select &All", self.select_all, sk.SelectAll)
         self.act_edit_card = self._action("Edit Card &Text", self.edit_selected_card, "F2")
         self.act_zoom_in = self._action("Zoom &In", self.view.zoom_in, sk.ZoomIn)
+        # Ctrl+= is where "+" is without Shift on most keyboards.
+        self.act_zoom_in.setShortcuts(
+            [*QKeySequence.keyBindings(sk.ZoomIn), QKeySequence("Ctrl+=")]
+        )
         self.act_zoom_out = self._action("Zoom &Out", self.view.zoom_out, sk.ZoomOut)
         self.act_zoom_reset = self._action("&Actual Size", self.view.zoom_reset, "Ctrl+0")
         self.act_fit = self._action("&Fit to Window", self.view.fit, "Ctrl+Shift+F")
