@@ -222,91 +222,94 @@ class DeleteJourneyCommand(RemoveCommand):
         )
 
 
-class AddStageCommand(EditorCommand):
-    def __init__(self, editor: Editor, journey_id: int, index: int, fields: Row) -> None:
-        super().__init__(editor, "Add stage")
-        self.journey_id = journey_id
-        self.index = index
-        self.fields = dict(fields)
+class AddWithSnapshotCommand(EditorCommand):
+    """Create an object; undo removes it keeping a snapshot, redo restores that snapshot.
+
+    Restoring (rather than adding afresh) brings back the same id, so later commands on
+    the stack that refer to it stay valid.
+    """
+
+    def __init__(
+        self,
+        editor: Editor,
+        text: str,
+        add: Callable[[], int],
+        remove: Callable[[int], Row],
+        restore: Callable[[Row], int],
+    ) -> None:
+        super().__init__(editor, text)
+        self._add = add
+        self._remove = remove
+        self._restore = restore
         self.snapshot: Row | None = None
-        self.stage_id: int | None = None
+        self.obj_id: int | None = None
 
     def apply(self) -> None:
         if self.snapshot is None:
-            self.stage_id = self.editor.add_stage(self.journey_id, self.index, self.fields)
-        else:  # recreate with the same id and emotion points
-            self.stage_id = self.editor.restore_stage(self.snapshot)
-
-    def undo(self) -> None:
-        assert self.stage_id is not None
-        self.snapshot = self.editor.remove_stage(self.stage_id)
-
-
-class AddLaneCommand(EditorCommand):
-    def __init__(self, editor: Editor, journey_id: int, index: int, fields: Row) -> None:
-        super().__init__(editor, "Add lane")
-        self.journey_id = journey_id
-        self.index = index
-        self.fields = dict(fields)
-        self.snapshot: Row | None = None
-        self.lane_id: int | None = None
-
-    def apply(self) -> None:
-        if self.snapshot is None:
-            self.lane_id = self.editor.add_lane(self.journey_id, self.index, self.fields)
+            self.obj_id = self._add()
         else:
-            self.lane_id = self.editor.restore_lane(self.snapshot)
+            self.obj_id = self._restore(self.snapshot)
 
     def undo(self) -> None:
-        assert self.lane_id is not None
-        self.snapshot = self.editor.remove_lane(self.lane_id)
+        assert self.obj_id is not None
+        self.snapshot = self._remove(self.obj_id)
 
 
-class AddCurveCommand(EditorCommand):
+class AddStageCommand(AddWithSnapshotCommand):
+    def __init__(self, editor: Editor, journey_id: int, index: int, fields: Row) -> None:
+        fields = dict(fields)
+        super().__init__(
+            editor, "Add stage", lambda: editor.add_stage(journey_id, index, fields),
+            editor.remove_stage, editor.restore_stage,
+        )
+
+
+class AddLaneCommand(AddWithSnapshotCommand):
+    def __init__(self, editor: Editor, journey_id: int, index: int, fields: Row) -> None:
+        fields = dict(fields)
+        super().__init__(
+            editor, "Add lane", lambda: editor.add_lane(journey_id, index, fields),
+            editor.remove_lane, editor.restore_lane,
+        )
+
+
+class AddCurveCommand(AddWithSnapshotCommand):
     def __init__(self, editor: Editor, journey_id: int, fields: Row) -> None:
-        super().__init__(editor, "Add emotion curve")
-        self.journey_id = journey_id
-        self.fields = dict(fields)
-        self.snapshot: Row | None = None
-        self.curve_id: int | None = None
+        fields = dict(fields)
+        super().__init__(
+            editor, "Add emotion curve", lambda: editor.add_curve(journey_id, fields),
+            editor.remove_curve, editor.restore_curve,
+        )
+
+
+class ReorderCommand(EditorCommand):
+    """Move a stage or lane to a new index; undo moves it back."""
+
+    def __init__(
+        self, editor: Editor, move: Callable[[int, int], int], obj_id: int, index: int,
+        text: str,
+    ) -> None:
+        super().__init__(editor, text)
+        self._move = move
+        self.obj_id = obj_id
+        self.index = index
+        self.old = index
 
     def apply(self) -> None:
-        if self.snapshot is None:
-            self.curve_id = self.editor.add_curve(self.journey_id, self.fields)
-        else:
-            self.curve_id = self.editor.restore_curve(self.snapshot)
+        self.old = self._move(self.obj_id, self.index)
 
     def undo(self) -> None:
-        assert self.curve_id is not None
-        self.snapshot = self.editor.remove_curve(self.curve_id)
+        self._move(self.obj_id, self.old)
 
 
-class MoveStageCommand(EditorCommand):
+class MoveStageCommand(ReorderCommand):
     def __init__(self, editor: Editor, stage_id: int, index: int) -> None:
-        super().__init__(editor, "Move stage")
-        self.stage_id = stage_id
-        self.index = index
-        self.old = index
-
-    def apply(self) -> None:
-        self.old = self.editor.move_stage(self.stage_id, self.index)
-
-    def undo(self) -> None:
-        self.editor.move_stage(self.stage_id, self.old)
+        super().__init__(editor, editor.move_stage, stage_id, index, "Move stage")
 
 
-class MoveLaneCommand(EditorCommand):
+class MoveLaneCommand(ReorderCommand):
     def __init__(self, editor: Editor, lane_id: int, index: int) -> None:
-        super().__init__(editor, "Move lane")
-        self.lane_id = lane_id
-        self.index = index
-        self.old = index
-
-    def apply(self) -> None:
-        self.old = self.editor.move_lane(self.lane_id, self.index)
-
-    def undo(self) -> None:
-        self.editor.move_lane(self.lane_id, self.old)
+        super().__init__(editor, editor.move_lane, lane_id, index, "Move lane")
 
 
 class SetEmotionCommand(EditorCommand):

@@ -486,18 +486,25 @@ class MainWindow(QMainWindow):
         if what == "card":
             menu.addAction(self.act_edit_card)
             menu.addActions([self.act_cut, self.act_copy, self.act_delete])
-        elif what == "stage":
-            menu.addAction(self._action("Rename Stage…", lambda: self.rename_stage(obj_id)))
-            menu.addAction(self._action("Stage Colour…", lambda: self.recolour_stage(obj_id)))
-            menu.addAction(self._action("Insert Stage Before",
-                                        lambda: self.add_stage(before=obj_id)))
-            menu.addAction(self._action("Insert Stage After", lambda: self.add_stage(after=obj_id)))
-            menu.addAction(self._action("Delete Stage", lambda: self.delete_stage(obj_id)))
-        elif what == "lane":
-            menu.addAction(self._action("Rename Lane…", lambda: self.rename_lane(obj_id)))
-            menu.addAction(self._action("Lane Colour…", lambda: self.recolour_lane(obj_id)))
-            menu.addAction(self._action("Insert Lane Below…", lambda: self.add_lane(after=obj_id)))
-            menu.addAction(self._action("Delete Lane", lambda: self.delete_lane(obj_id)))
+        elif what in ("stage", "lane"):
+            label = what.title()
+            entries = [
+                (f"Rename {label}…", lambda: self.rename_header(what, obj_id)),
+                (f"{label} Colour…", lambda: self.recolour_header(what, obj_id)),
+            ]
+            if what == "stage":
+                entries += [
+                    ("Insert Stage Before", lambda: self.add_stage(before=obj_id)),
+                    ("Insert Stage After", lambda: self.add_stage(after=obj_id)),
+                    ("Delete Stage", lambda: self.delete_stage(obj_id)),
+                ]
+            else:
+                entries += [
+                    ("Insert Lane Below…", lambda: self.add_lane(after=obj_id)),
+                    ("Delete Lane", lambda: self.delete_lane(obj_id)),
+                ]
+            for text, slot in entries:
+                menu.addAction(self._action(text, slot))
         elif what == "cell" and cell is not None:
             add = menu.addMenu("Add Card")
             for kind, label in CARD_KIND_LABELS.items():
@@ -689,45 +696,35 @@ class MainWindow(QMainWindow):
             self._push(AddCurveCommand(self._editor(), journey.id,
                                        {"name": name.strip() or "Curve", "color": color}))
 
-    def rename_stage(self, stage_id: int) -> None:
-        layout = self.scene.layout
-        if layout is None:
-            return
-        name, ok = QInputDialog.getText(self, "Rename Stage", "Name:",
-                                        text=layout.stage(stage_id).name)
-        if ok and name.strip():
-            self._push(EditStageCommand(self._editor(), stage_id, {"name": name.strip()}))
+    def _edit_header(self, what: str, obj_id: int, fields: dict[str, Any]) -> None:
+        command = EditStageCommand if what == "stage" else EditLaneCommand
+        self._push(command(self._editor(), obj_id, fields))
 
-    def recolour_stage(self, stage_id: int) -> None:
+    def rename_header(self, what: str, obj_id: int) -> None:
+        """Ask for a new name of a stage or lane."""
         layout = self.scene.layout
         if layout is None:
             return
-        color = QColorDialog.getColor(QColor(layout.stage(stage_id).color), self, "Stage Colour")
-        if color.isValid():
-            self._push(EditStageCommand(self._editor(), stage_id, {"color": color.name()}))
+        geom = layout.stage(obj_id) if what == "stage" else layout.lane(obj_id)
+        name, ok = QInputDialog.getText(self, f"Rename {what.title()}", "Name:", text=geom.name)
+        if ok and name.strip() and name.strip() != geom.name:
+            self._edit_header(what, obj_id, {"name": name.strip()})
+
+    def recolour_header(self, what: str, obj_id: int) -> None:
+        """Ask for a new colour of a stage or lane."""
+        layout = self.scene.layout
+        if layout is None:
+            return
+        geom = layout.stage(obj_id) if what == "stage" else layout.lane(obj_id)
+        color = QColorDialog.getColor(QColor(geom.color), self, f"{what.title()} Colour")
+        if color.isValid() and color.name() != geom.color:
+            self._edit_header(what, obj_id, {"color": color.name()})
 
     def delete_stage(self, stage_id: int) -> None:
         if len(self._stage_ids()) <= 1:
             self.statusBar().showMessage("A journey keeps at least one stage.", 4000)
             return
         self._push(DeleteStageCommand(self._editor(), stage_id))
-
-    def rename_lane(self, lane_id: int) -> None:
-        layout = self.scene.layout
-        if layout is None:
-            return
-        name, ok = QInputDialog.getText(self, "Rename Lane", "Name:",
-                                        text=layout.lane(lane_id).name)
-        if ok and name.strip():
-            self._push(EditLaneCommand(self._editor(), lane_id, {"name": name.strip()}))
-
-    def recolour_lane(self, lane_id: int) -> None:
-        layout = self.scene.layout
-        if layout is None:
-            return
-        color = QColorDialog.getColor(QColor(layout.lane(lane_id).color), self, "Lane Colour")
-        if color.isValid():
-            self._push(EditLaneCommand(self._editor(), lane_id, {"color": color.name()}))
 
     def delete_lane(self, lane_id: int) -> None:
         if len(self._lane_ids()) <= 1:

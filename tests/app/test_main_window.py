@@ -304,3 +304,20 @@ def test_a_refused_edit_is_reported_and_not_put_on_the_undo_stack(window: MainWi
     assert window.doc.undo_stack.count() == depth
     assert "Move or delete this lane's cards" in window.statusBar().currentMessage()
     assert window.inspector.lane_page.kind_combo.currentData() == "actions"
+
+
+def test_rename_and_recolour_headers_from_their_context_menu(window, monkeypatch) -> None:
+    from PySide6.QtGui import QColor
+
+    lane = lane_of(window, "thoughts")
+    stage = stage_at(window, 1)
+    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("Feelings", True))
+    monkeypatch.setattr("app.main_window.QColorDialog.getColor",
+                        lambda *a, **k: QColor("#123456"))
+    window.rename_header("lane", lane.id)
+    window.recolour_header("stage", stage.id)
+    assert lane.name == "Feelings" and stage.color == "#123456"
+    assert window.scene.lane_items[lane.id].geom.name == "Feelings"
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert lane.name == "Thoughts" and stage.color != "#123456"
