@@ -13,11 +13,13 @@ PYTHON=${PYTHON:-python3}
 APT_PACKAGES="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
  libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 poppler-utils xvfb
- python3-venv sqlite3"
+ sqlite3"
 
 apt_setup() {
     command -v dpkg-query >/dev/null || return 0
     local missing=()
+    # Debian's python3 has no venv/ensurepip until python3-venv is installed.
+    "$PYTHON" -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
     for p in $APT_PACKAGES; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
     done
