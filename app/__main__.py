@@ -11,7 +11,7 @@ CLI_COMMANDS = ("new", "import", "export")
 NO_DISPLAY_MESSAGE = """\
 journeyboard: no display found, so the editor window cannot open.
   - On a desktop, start it from your graphical session.
-  - On a server, run it under a virtual display:  xvfb-run python -m app [FILE]
+  - On a server, run it under a virtual display:  xvfb-run bash installer/dev.sh run [FILE]
   - Or use the headless command line, for example:
       python -m app new map.cjm --template cjm7 --journey "Checkout"
       python -m app export map.cjm --pdf poster.pdf --paper A0 --landscape
@@ -22,7 +22,12 @@ def display_available() -> bool:
     """Whether a Qt window can be shown here (X11/Wayland, or an explicit QPA platform)."""
     if sys.platform in ("win32", "darwin"):
         return True
-    if os.environ.get("QT_QPA_PLATFORM"):
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform == "xcb":
+        return bool(os.environ.get("DISPLAY"))
+    if platform.startswith("wayland"):
+        return bool(os.environ.get("WAYLAND_DISPLAY"))
+    if platform:  # offscreen, vnc, eglfs, ...: no desktop session needed
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 

@@ -79,7 +79,10 @@ class Document(QObject):
         self.changed.emit(change)
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.project.dirty = not clean
+        if clean:
+            self.project.mark_clean()  # undone back to the saved state
+        else:
+            self.project.mark_dirty()
 
     # -- persistence -------------------------------------------------------------------
 
@@ -104,8 +107,7 @@ def new_document(workspace: Workspace, template: str = "cjm7") -> Document:
     """An untitled project holding one journey from a template."""
     project = Project.new(workspace)
     create_journey(project.session, template)
-    project.flush()
-    project.dirty = False
+    project.mark_clean()  # an untouched template is nothing to offer back after a crash
     return Document(project)
 
 

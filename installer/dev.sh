@@ -25,7 +25,14 @@ apt_setup() {
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    if [ "$(id -u)" -ne 0 ]; then
+        if ! command -v sudo >/dev/null; then
+            echo "journeyboard: these system packages are missing: ${missing[*]}" >&2
+            echo "  install them as root (apt-get install ${missing[*]}), then run this again." >&2
+            exit 1
+        fi
+        sudo="sudo"
+    fi
     echo "journeyboard: installing system packages: ${missing[*]}" >&2
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -34,7 +41,10 @@ apt_setup() {
 venv_setup() {
     local stamp="$VENV/.journeyboard-installed"
     if [ -f "$stamp" ] && [ "$stamp" -nt pyproject.toml ]; then return 0; fi
-    [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+    # A venv left half-made (e.g. venv failed for want of ensurepip) is made again.
+    if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+        "$PYTHON" -m venv --clear "$VENV"
+    fi
     "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
     "$VENV/bin/python" -m pip install -q -e ".[test]"
     touch "$stamp"

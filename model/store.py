@@ -686,6 +686,12 @@ class Project:
         """Note that the model changed since the last save (edits call this)."""
         self.dirty = True
 
+    def mark_clean(self) -> None:
+        """The working copy equals the saved file (or an untouched new map): nothing to recover."""
+        self.session.commit()
+        self.dirty = False
+        self._write_info()
+
     def flush(self) -> None:
         """Commit pending edits to the working copy, so a crash loses nothing."""
         if not self.dirty and self._has_uncommitted():

@@ -321,3 +321,31 @@ def test_rename_and_recolour_headers_from_their_context_menu(window, monkeypatch
     window.act_undo.trigger()
     window.act_undo.trigger()
     assert lane.name == "Thoughts" and stage.color != "#123456"
+
+
+def test_only_real_unsaved_work_is_marked_for_recovery(qapp, workspace: Workspace) -> None:
+    import json
+
+    from app.commands import AddCardCommand
+
+    doc = new_document(workspace, "cjm7")
+    info = doc.project.folder / "session.json"
+    try:
+        assert json.loads(info.read_text())["dirty"] is False  # an untouched template
+        j = doc.project.journey(doc.journey_id)
+        doc.push(AddCardCommand(doc.editor, j.id, (j.stages[0].id, j.lanes[0].id), None,
+                                {"text": "x"}))
+        doc.flush()
+        assert json.loads(info.read_text())["dirty"] is True
+        doc.undo_stack.undo()  # back to the state the map started in
+        assert json.loads(info.read_text())["dirty"] is False
+    finally:
+        doc.close()
+
+
+def test_xcb_requested_without_a_display_is_refused_cleanly() -> None:
+    env = headless_env()
+    env["QT_QPA_PLATFORM"] = "xcb"
+    result = run_app(env=env)
+    assert result.returncode == 2
+    assert "no display" in result.stderr and "Traceback" not in result.stderr
