@@ -199,6 +199,28 @@ def emotion_y(band: Rect, value: float, m: Metrics = METRICS) -> float:
     return bottom - frac * (bottom - top)
 
 
+STAGE_TIP = 12.0  # depth of the arrow point of a stage header
+
+
+def stage_chevron(header: Rect, tip: float = STAGE_TIP) -> list[Point]:
+    """The arrow-shaped outline a stage header is drawn with (canvas and exports)."""
+    r = Rect(header.x + 2, header.y + 4, header.w - 4, header.h - 10)
+    mid = r.y + r.h / 2
+    return [
+        (r.x, r.y),
+        (r.right - tip, r.y),
+        (r.right, mid),
+        (r.right - tip, r.bottom),
+        (r.x, r.bottom),
+        (r.x + tip, mid),
+    ]
+
+
+def stage_label_rect(header: Rect, tip: float = STAGE_TIP) -> Rect:
+    """Where a stage header's name goes, clear of the arrow's notch and point."""
+    return Rect(header.x + tip + 6, header.y + 4, header.w - 2 * tip - 12, header.h - 10)
+
+
 def snap_to_grid(value: float, step: float) -> float:
     """Round a coordinate to a grid step (used when resizing columns)."""
     return round(value / step) * step if step > 0 else value

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPainterPathStroker,
     QPen,
+    QPolygonF,
     QTextLayout,
     QTextOption,
 )
@@ -27,7 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.layout import CardGeom, CurveGeom, LaneGeom, Rect, StageGeom, monotone_beziers
+from model.layout import (
+    CardGeom,
+    CurveGeom,
+    LaneGeom,
+    Rect,
+    StageGeom,
+    monotone_beziers,
+    stage_chevron,
+    stage_label_rect,
+)
 from model.palette import CARD_BORDER, HEADER_TEXT, NEGATIVE_TINT, POSITIVE_TINT
 
 if TYPE_CHECKING:
@@ -337,27 +347,18 @@ class StageHeaderItem(QGraphicsObject):
     ) -> None:
         if self.y() > self.geom.header.y:  # pinned over the cards: give it a backdrop
             painter.fillRect(self.boundingRect(), QColor(255, 255, 255, 235))
-        rect = self.boundingRect().adjusted(2, 4, -2, -6)
+        header = Rect(0, 0, self._live_width, self._rect.height())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("#1c6ed6"), 2) if selected else Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self.geom.color))
-        path = QPainterPath()
-        tip = 12.0
-        path.moveTo(rect.left(), rect.top())
-        path.lineTo(rect.right() - tip, rect.top())
-        path.lineTo(rect.right(), rect.center().y())
-        path.lineTo(rect.right() - tip, rect.bottom())
-        path.lineTo(rect.left(), rect.bottom())
-        path.lineTo(rect.left() + tip, rect.center().y())
-        path.closeSubpath()
-        painter.drawPath(path)
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in stage_chevron(header)]))
         font = QFont()
         font.setPointSizeF(HEADER_FONT_PT)
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor(HEADER_TEXT))
-        text_rect = rect.adjusted(tip + 4, 0, -tip - 2, 0)
+        text_rect = qrect(stage_label_rect(header))
         metrics = QFontMetricsF(font)
         painter.drawText(
             text_rect,

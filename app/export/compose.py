@@ -17,7 +17,14 @@ from typing import Protocol
 from app.export.paper import Fit, Paper, Tile, fit_rect
 from app.export.text import is_rtl, text_width, wrap
 from model.entities import Journey, LaneKind
-from model.layout import JourneyLayout, Rect, compute_layout, sample_beziers
+from model.layout import (
+    JourneyLayout,
+    Rect,
+    compute_layout,
+    sample_beziers,
+    stage_chevron,
+    stage_label_rect,
+)
 from model.palette import (
     CARD_BORDER,
     CARD_KIND_COLORS,
@@ -298,9 +305,11 @@ def draw_map(surface: Surface, layout: JourneyLayout, visible: Rect | None = Non
     surface.rect(0, 0, layout.width, layout.height, fill=None, stroke=CARD_BORDER, width=1.2)
 
 
-def _draw_stage_header(surface: Surface, r: Rect, name: str, color: str) -> None:
-    surface.rect(r.x, r.y, r.w, r.h, fill=color, stroke=GRID_LINE, width=1)
-    lines = wrap(name, r.w - 16, STAGE_TEXT, bold=True, max_lines=2)
+def _draw_stage_header(surface: Surface, header: Rect, name: str, color: str) -> None:
+    outline = stage_chevron(header)  # the same arrow as on the canvas
+    surface.path(outline[0], [(p,) for p in outline[1:]], fill=color, stroke=None, close=True)
+    r = stage_label_rect(header)
+    lines = wrap(name, r.w, STAGE_TEXT, bold=True, max_lines=2)
     line_h = STAGE_TEXT * 1.2
     top = r.y + (r.h - line_h * len(lines)) / 2
     surface.save()
