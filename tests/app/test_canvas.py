@@ -464,3 +464,40 @@ def test_alt_arrows_nudge_a_card_and_one_gesture_is_one_undo_step(window: MainWi
     assert cell_texts(window, 2, "actions") == ["c"]
     window.act_undo.trigger()  # the whole first gesture at once
     assert cell_texts(window, 1, "actions") == ["a", "b", "c"]
+
+
+def test_rubber_band_selects_the_cards_it_touches(window: MainWindow) -> None:
+    a = add_card(window, 1, "thoughts", "A")
+    b = add_card(window, 2, "thoughts", "B")
+    c = add_card(window, 5, "thoughts", "C")
+    layout = window.scene.layout
+    ra, rb = layout.cards[a].rect, layout.cards[b].rect
+    # from the empty space under A's cell to the middle of B
+    drag(window, (ra.x + 5, ra.bottom + 12), rb.center)
+    assert set(window.scene.selected_card_ids()) == {a, b}
+    assert c not in window.scene.selected_card_ids()
+
+
+def test_middle_button_and_space_drag_pan_the_view(window: MainWindow) -> None:
+    view, vp = window.view, window.view.viewport()
+    QApplication.processEvents()
+    view.set_zoom(2.0)
+    h = view.horizontalScrollBar()
+    h.setValue((h.minimum() + h.maximum()) // 2)
+    start = h.value()
+    mid, none = Qt.MouseButton.MiddleButton, Qt.MouseButton.NoButton
+    p = QPoint(vp.width() // 2, vp.height() // 2)
+    send_mouse(vp, QEvent.Type.MouseButtonPress, p, mid, mid)
+    send_mouse(vp, QEvent.Type.MouseMove, p + QPoint(-100, 0), none, mid)
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, p + QPoint(-100, 0), mid, none)
+    assert h.value() == start + 100  # dragging left shows what is to the right
+    cards_before = len(journey(window).cards)
+    QTest.keyPress(vp, Qt.Key.Key_Space)
+    left = Qt.MouseButton.LeftButton
+    send_mouse(vp, QEvent.Type.MouseButtonPress, p, left, left)
+    send_mouse(vp, QEvent.Type.MouseMove, p + QPoint(80, 0), none, left)
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, p + QPoint(80, 0), left, none)
+    QTest.keyRelease(vp, Qt.Key.Key_Space)
+    assert h.value() == start + 100 - 80
+    assert len(journey(window).cards) == cards_before  # panning made no card
+    assert view.dragMode() == view.DragMode.RubberBandDrag
