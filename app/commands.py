@@ -86,11 +86,6 @@ class EditJourneyCommand(EditFieldsCommand):
         super().__init__(editor, editor.update_journey, journey_id, fields, what)
 
 
-class EditCurveCommand(EditFieldsCommand):
-    def __init__(self, editor: Editor, curve_id: int, fields: Row) -> None:
-        super().__init__(editor, editor.update_curve, curve_id, fields, "Edit emotion curve")
-
-
 class AddCardCommand(EditorCommand):
     """Create a card in a cell; redo after undo recreates it with the same id."""
 

@@ -221,11 +221,6 @@ def stage_label_rect(header: Rect, tip: float = STAGE_TIP) -> Rect:
     return Rect(header.x + tip + 6, header.y + 4, header.w - 2 * tip - 12, header.h - 10)
 
 
-def snap_to_grid(value: float, step: float) -> float:
-    """Round a coordinate to a grid step (used when resizing columns)."""
-    return round(value / step) * step if step > 0 else value
-
-
 def monotone_beziers(points: list[Point]) -> list[Bezier]:
     """A smooth curve through points that never overshoots them (Fritsch-Carlson)."""
     n = len(points)

@@ -435,11 +435,3 @@ class JourneyScene(QGraphicsScene):
 
         editor.finished.connect(finished)
         editor.start()
-
-    def card_at(self, pos: QPointF) -> CardItem | None:
-        for item in self.items(pos):
-            if isinstance(item, CardItem):
-                return item
-        return None
-
-
