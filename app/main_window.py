@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
             lambda sid, w: self._push(EditStageCommand(self._editor(), sid, {"width": w}))
         )
         s.context_requested.connect(self._on_context)
+        s.header_rename_requested.connect(self.rename_header)
         s.selectionChanged.connect(self._refresh_inspector)
         self.card_palette.kind_activated.connect(self._on_kind_activated)
         self.inspector.card_edited.connect(

@@ -328,7 +328,9 @@ class StageHeaderItem(QGraphicsObject):
         self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
         self._live_width = geom.header.w
         self.setPos(geom.header.x, self._pinned_y())
-        self.setToolTip(f"{geom.name}\nDrag to reorder; drag the right edge to resize.")
+        self.setToolTip(
+            f"{geom.name}\nDrag to reorder, drag the right edge to resize, double-click to rename."
+        )
         self.update()
 
     def pin(self, top: float) -> None:
@@ -368,6 +370,11 @@ class StageHeaderItem(QGraphicsObject):
 
     def _on_grip(self, x: float) -> bool:
         return x >= self._live_width - self.GRIP
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None:
+            scene.header_rename_requested.emit("stage", self.stage_id)
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.setCursor(
@@ -435,7 +442,7 @@ class LaneHeaderItem(QGraphicsObject):
         self.geom = geom
         self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
         self.setPos(self._pinned_x(), geom.header.y)
-        self.setToolTip(f"{geom.name}\nDrag to reorder.")
+        self.setToolTip(f"{geom.name}\nDrag to reorder, double-click to rename.")
 
     def pin(self, left: float) -> None:
         """Keep the header visible at the left of the window when scrolled sideways."""
@@ -493,6 +500,11 @@ class LaneHeaderItem(QGraphicsObject):
             label = f"{value:+d}" if value else "0"
             painter.drawText(QPointF(rect.right() - 6 - metrics.horizontalAdvance(label),
                                      value_y + 4), label)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None:
+            scene.header_rename_requested.emit("lane", self.lane_id)
 
     def set_legend(self, curves: list[tuple[str, str]], scale: list[tuple[int, float]]) -> None:
         """Curves (name, colour) and scale marks (value, y in this header) of an emotion lane."""

@@ -48,6 +48,7 @@ class JourneyScene(QGraphicsScene):
     stage_moved = Signal(int, int)  # stage_id, new index
     lane_moved = Signal(int, int)
     stage_resized = Signal(int, float)
+    header_rename_requested = Signal(str, int)  # "stage" | "lane", id
     context_requested = Signal(str, int, object, object)  # what, id, Cell|None, screen QPoint
 
     def __init__(self, parent: Any = None) -> None:

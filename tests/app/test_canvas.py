@@ -501,3 +501,23 @@ def test_middle_button_and_space_drag_pan_the_view(window: MainWindow) -> None:
     assert h.value() == start + 100 - 80
     assert len(journey(window).cards) == cards_before  # panning made no card
     assert view.dragMode() == view.DragMode.RubberBandDrag
+
+
+def double_click(win: MainWindow, x: float, y: float) -> None:
+    """What a real double-click sends: press, release, double-click, release."""
+    vp = win.view.viewport()
+    p = to_view(win, x, y)
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    send_mouse(vp, QEvent.Type.MouseButtonPress, p, left, left)
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, p, left, none)
+    send_mouse(vp, QEvent.Type.MouseButtonDblClick, p, left, left)
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, p, left, none)
+
+
+def test_double_click_a_header_to_rename_it(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("Discover", True))
+    double_click(window, *window.scene.layout.stages[0].header.center)
+    assert stage_at(window, 0).name == "Discover"
+    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("Doing", True))
+    double_click(window, *window.scene.layout.lanes[0].header.center)
+    assert lane_of(window, "actions").name == "Doing"
