@@ -7,6 +7,7 @@ hold those return values (ids and plain data, never ORM objects).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +18,7 @@ from model.entities import (
     EMOTION_MAX,
     EMOTION_MIN,
     Card,
+    CardKind,
     EmotionCurve,
     EmotionPoint,
     Journey,
@@ -62,6 +64,35 @@ def _check_fields(fields: dict[str, Any], allowed: frozenset[str]) -> None:
         raise EditError(f"Unknown field(s): {', '.join(sorted(unknown))}")
 
 
+COLOR_RE = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+
+
+def clean_card_fields(fields: Row) -> Row:
+    """Card fields checked and normalised (clipboard, CSV and UI values are untrusted)."""
+    _check_fields(fields, CARD_FIELDS)
+    out = dict(fields)
+    for key in ("text", "notes", "channel", "department"):
+        if key in out and not isinstance(out[key], str):
+            raise EditError(f"The card's {key} must be text")
+    if "kind" in out and out["kind"] not in {k.value for k in CardKind}:
+        raise EditError(f"Unknown card kind {out['kind']!r}")
+    if "color" in out and out["color"] and not (
+        isinstance(out["color"], str) and COLOR_RE.fullmatch(out["color"])
+    ):
+        raise EditError(f"A card colour is #rrggbb, #rgb or empty, not {out['color']!r}")
+    if out.get("severity") is not None:
+        value = out["severity"]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise EditError("Severity is a whole number from 1 to 5")
+        out["severity"] = max(1, min(5, value))
+    if out.get("usage_share") is not None:
+        value = out["usage_share"]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise EditError("Usage share is a number from 0 to 1")
+        out["usage_share"] = max(0.0, min(1.0, float(value)))
+    return out
+
+
 class Editor:
     """Reversible edits on one project's session, announced on its change hub."""
 
@@ -100,10 +131,12 @@ class Editor:
             key=lambda c: c.position,
         )
 
-    def _renumber(self, cards: list[Card]) -> None:
-        for i, card in enumerate(cards):
-            if card.position != i:
-                card.position = i
+    @staticmethod
+    def _renumber(items: list[Any]) -> None:
+        """Positions 0..n-1 in list order (cards of a cell, stages, lanes)."""
+        for i, item in enumerate(items):
+            if item.position != i:
+                item.position = i
 
     def _check_cell(self, journey: Journey, cell: Cell) -> None:
         stage = self._get(Stage, cell[0])
@@ -123,7 +156,7 @@ class Editor:
         self._check_cell(journey, cell)
         fields = dict(fields or {})
         card_id = fields.pop("id", None)
-        _check_fields(fields, CARD_FIELDS)
+        fields = clean_card_fields(fields)
         cards = self.cell_cards(journey, cell)
         index = len(cards) if index is None else max(0, min(index, len(cards)))
         card = Card(stage_id=cell[0], lane_id=cell[1], **fields)
@@ -143,14 +176,21 @@ class Editor:
         snap = row(card)
         snap["opportunities"] = card_links(self.session, card_id)
         cards = self.cell_cards(journey, (card.stage_id, card.lane_id))
+        snap["position"] = cards.index(card)  # its place in the cell, whatever is stored
         cards.remove(card)
-        journey.cards.remove(card)
-        for opp in journey.opportunities:
-            if card in opp.cards:
-                opp.cards.remove(card)
+        self._drop_cards(journey, [card])
         self._renumber(cards)
         self._emit(What.CARD, card_id, How.REMOVED, journey.id)
         return snap
+
+    @staticmethod
+    def _drop_cards(journey: Journey, cards: list[Card]) -> None:
+        """Remove cards from their journey and from the opportunities they are linked to."""
+        for card in cards:
+            for opp in journey.opportunities:
+                if card in opp.cards:
+                    opp.cards.remove(card)
+            journey.cards.remove(card)
 
     def restore_card(self, snap: Row) -> int:
         data = dict(snap)
@@ -167,11 +207,6 @@ class Editor:
         self.session.flush()
         return card_id
 
-    def move_card(self, card_id: int, cell: Cell, index: int | None = None) -> tuple[Cell, int]:
-        """Move one card to ``index`` in a cell; return its old cell and index."""
-        (_, old_cell, old_index), = self.move_cards([card_id], cell, index)
-        return old_cell, old_index
-
     def move_cards(
         self, card_ids: list[int], cell: Cell, index: int | None = None
     ) -> list[tuple[int, Cell, int]]:
@@ -187,7 +222,11 @@ class Editor:
         if any(c.journey_id != journey.id for c in cards):
             raise EditError("Cards of different journeys cannot move together")
         self._check_cell(journey, cell)
-        old = [(c.id, (c.stage_id, c.lane_id), c.position) for c in cards]
+        old = [
+            (c.id, (c.stage_id, c.lane_id),
+             self.cell_cards(journey, (c.stage_id, c.lane_id)).index(c))
+            for c in cards
+        ]
         self._take_out(journey, cards)
         moving = set(card_ids)
         target = [c for c in self.cell_cards(journey, cell) if c.id not in moving]
@@ -230,11 +269,7 @@ class Editor:
             card.position = -1
 
     def update_card(self, card_id: int, fields: Row) -> Row:
-        _check_fields(fields, CARD_FIELDS)
-        if "severity" in fields and fields["severity"] is not None:
-            fields = {**fields, "severity": max(1, min(5, int(fields["severity"])))}
-        if "usage_share" in fields and fields["usage_share"] is not None:
-            fields = {**fields, "usage_share": max(0.0, min(1.0, float(fields["usage_share"])))}
+        fields = clean_card_fields(fields)
         card: Card = self._get(Card, card_id)
         old = self._set(card, fields)
         self._emit(What.CARD, card_id, How.UPDATED, card.journey_id)
@@ -256,19 +291,13 @@ class Editor:
             stage.id = stage_id
         stages.insert(index, stage)
         journey.stages.append(stage)
-        self._renumber_items(stages)
+        self._renumber(stages)
         self.session.flush()
         if stage_id is None:
             for curve in journey.curves:
                 curve.points.append(EmotionPoint(stage_id=stage.id, value=0))
         self._emit(What.STAGE, stage.id, How.ADDED, journey_id)
         return stage.id
-
-    @staticmethod
-    def _renumber_items(items: list[Any]) -> None:
-        for i, item in enumerate(items):
-            if item.position != i:
-                item.position = i
 
     def remove_stage(self, stage_id: int) -> Row:
         """Delete a stage with its cards and emotion points; return the snapshot."""
@@ -279,11 +308,7 @@ class Editor:
         snap = row(stage)
         snap["cards"] = [dict(row(c), opportunities=card_links(self.session, c.id)) for c in cards]
         snap["points"] = [row(p) for p in points]
-        for card in cards:
-            for opp in journey.opportunities:
-                if card in opp.cards:
-                    opp.cards.remove(card)
-            journey.cards.remove(card)
+        self._drop_cards(journey, cards)
         for point in points:
             point.curve.points.remove(point)
         # The ORM does not know points and cards depend on the stage: delete them first.
@@ -291,7 +316,7 @@ class Editor:
         stages = sorted(journey.stages, key=lambda s: s.position)
         stages.remove(stage)
         journey.stages.remove(stage)
-        self._renumber_items(stages)
+        self._renumber(stages)
         self._emit(What.STAGE, stage_id, How.REMOVED, journey.id)
         return snap
 
@@ -317,7 +342,7 @@ class Editor:
         old = stages.index(stage)
         stages.remove(stage)
         stages.insert(max(0, min(index, len(stages))), stage)
-        self._renumber_items(stages)
+        self._renumber(stages)
         self._emit(What.STAGE, stage_id, How.MOVED, stage.journey_id)
         return old
 
@@ -347,7 +372,7 @@ class Editor:
             lane.id = lane_id
         lanes.insert(index, lane)
         journey.lanes.append(lane)
-        self._renumber_items(lanes)
+        self._renumber(lanes)
         self.session.flush()
         self._emit(What.LANE, lane.id, How.ADDED, journey_id)
         return lane.id
@@ -358,16 +383,12 @@ class Editor:
         cards = [c for c in journey.cards if c.lane_id == lane_id]
         snap = row(lane)
         snap["cards"] = [dict(row(c), opportunities=card_links(self.session, c.id)) for c in cards]
-        for card in cards:
-            for opp in journey.opportunities:
-                if card in opp.cards:
-                    opp.cards.remove(card)
-            journey.cards.remove(card)
+        self._drop_cards(journey, cards)
         self.session.flush()
         lanes = sorted(journey.lanes, key=lambda x: x.position)
         lanes.remove(lane)
         journey.lanes.remove(lane)
-        self._renumber_items(lanes)
+        self._renumber(lanes)
         self._emit(What.LANE, lane_id, How.REMOVED, journey.id)
         return snap
 
@@ -388,7 +409,7 @@ class Editor:
         old = lanes.index(lane)
         lanes.remove(lane)
         lanes.insert(max(0, min(index, len(lanes))), lane)
-        self._renumber_items(lanes)
+        self._renumber(lanes)
         self._emit(What.LANE, lane_id, How.MOVED, lane.journey_id)
         return old
 
@@ -589,6 +610,7 @@ class Editor:
     def update_opportunity(self, opp_id: int, fields: Row) -> Row:
         opp: Opportunity = self._get(Opportunity, opp_id)
         fields = dict(fields)
+        _check_fields({k: v for k, v in fields.items() if k != "card_ids"}, OPPORTUNITY_FIELDS)
         old: Row = {}
         if "card_ids" in fields:
             old["card_ids"] = [c.id for c in opp.cards]

@@ -45,6 +45,7 @@ from model.schema import (
     ddl,
     expected_signature,
     read_signature,
+    value_problems,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -294,6 +295,14 @@ def validate_database(conn: sqlite3.Connection, path: Path, version: int) -> Non
     if fk_problems:
         raise DamagedFileError(
             path, f"The file is inconsistent: {len(fk_problems)} broken reference(s)."
+        )
+    try:
+        bad_values = value_problems(conn, version)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFileError(path, f"The file is damaged ({exc}).") from None
+    if bad_values:
+        raise DamagedFileError(
+            path, f"The file holds values Journeyboard cannot use: {'; '.join(bad_values)}."
         )
 
 

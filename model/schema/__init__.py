@@ -111,3 +111,84 @@ def expected_signature(version: int) -> SchemaSignature:
         return read_signature(conn)
     finally:
         conn.close()
+
+
+# -- values ---------------------------------------------------------------------------
+# SQLite stores any value in any column; a file from another tool (or edited by hand)
+# could hold text where the program expects a number. These checks run on open.
+
+_TYPEOF: dict[str, tuple[str, ...]] = {
+    "INTEGER": ("integer",),
+    "FLOAT": ("real", "integer"),
+    "VARCHAR": ("text",),
+    "TEXT": ("text",),
+    "DATE": ("text",),
+    "DATETIME": ("text",),
+    "BLOB": ("blob",),
+}
+_COLOR = "'#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'"
+_COLOR3 = "'#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'"
+_DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+
+
+def _quoted(values: list[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+@cache
+def value_checks(version: int) -> tuple[tuple[str, str], ...]:
+    """(what is wrong, SQL counting the rows where it is) for a file of this version."""
+    from model.entities import EMOTION_MAX, EMOTION_MIN, CardKind, LaneKind
+
+    checks: list[tuple[str, str]] = []
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(ddl(version))
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        columns = {t: conn.execute(f"SELECT name, type, \"notnull\" FROM pragma_table_info('{t}')")
+                   .fetchall() for t in names}
+    finally:
+        conn.close()
+    for table, cols in columns.items():
+        for name, decl, notnull in cols:
+            allowed = list(_TYPEOF.get(str(decl).upper(), ()))
+            if not allowed:
+                continue
+            if not notnull:
+                allowed.append("null")
+            checks.append((f"{table}.{name} has a value of the wrong type",
+                           f"SELECT count(*) FROM {table} WHERE typeof({name}) NOT IN "
+                           f"({_quoted(allowed)})"))
+            if str(decl).upper() in ("DATE", "DATETIME"):
+                checks.append((f"{table}.{name} is not a date",
+                               f"SELECT count(*) FROM {table} WHERE {name} IS NOT NULL AND "
+                               f"({name} NOT GLOB {_DATE} OR date({name}) IS NULL)"))
+            if name == "color":
+                empty_ok = "color = '' OR " if table == "cards" else ""
+                checks.append((f"{table}.color is not a #rrggbb colour",
+                               f"SELECT count(*) FROM {table} WHERE NOT ({empty_ok}"
+                               f"color GLOB {_COLOR} OR color GLOB {_COLOR3})"))
+    if version == SCHEMA_VERSION:
+        checks += [
+            ("cards.kind is unknown", "SELECT count(*) FROM cards WHERE kind NOT IN "
+             f"({_quoted([k.value for k in CardKind])})"),
+            ("lanes.kind is unknown", "SELECT count(*) FROM lanes WHERE kind NOT IN "
+             f"({_quoted([k.value for k in LaneKind])})"),
+            ("cards.severity is not 1..5", "SELECT count(*) FROM cards WHERE severity IS NOT "
+             "NULL AND severity NOT BETWEEN 1 AND 5"),
+            ("cards.usage_share is not 0..1", "SELECT count(*) FROM cards WHERE usage_share IS "
+             "NOT NULL AND usage_share NOT BETWEEN 0 AND 1"),
+            ("an emotion value is off the scale", "SELECT count(*) FROM emotion_points WHERE "
+             f"value NOT BETWEEN {EMOTION_MIN} AND {EMOTION_MAX}"),
+            ("a stage width is not 1..10000", "SELECT count(*) FROM stages WHERE width NOT "
+             "BETWEEN 1 AND 10000"),
+            ("an opportunity score is not 1..5", "SELECT count(*) FROM opportunities WHERE "
+             "importance NOT BETWEEN 1 AND 5 OR cost NOT BETWEEN 1 AND 5 "
+             "OR ease NOT BETWEEN 1 AND 5"),
+        ]
+    return tuple(checks)
+
+
+def value_problems(conn: sqlite3.Connection, version: int) -> list[str]:
+    """What is wrong with the values in a database whose schema is already verified."""
+    return [what for what, sql in value_checks(version) if conn.execute(sql).fetchone()[0]]

@@ -133,3 +133,51 @@ def test_nps() -> None:
     assert nps([]).score is None
     with pytest.raises(ValueError):
         nps([11])
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("UPDATE cards SET severity = 'high'", "wrong type"),
+        ("UPDATE cards SET severity = 9", "severity is not 1..5"),
+        ("UPDATE cards SET kind = 'bogus'", "cards.kind is unknown"),
+        ("UPDATE emotion_points SET value = 42", "off the scale"),
+        ("UPDATE stages SET color = 'url(evil)'", "not a #rrggbb colour"),
+        ("UPDATE journeys SET created_at = 'yesterday'", "not a date"),
+    ],
+)
+def test_a_file_with_values_the_program_cannot_use_is_refused(tmp_path, sql, message) -> None:
+    import hashlib
+    import sqlite3
+
+    from model.store import DamagedFileError
+
+    workspace = Workspace(tmp_path / "ws")
+    with Project.new(workspace) as p:
+        ed = Editor(p.session, p.changes)
+        j = p.journey(ed.add_journey("cjm7", "J"))
+        ed.add_card(j.id, cells_of(j)[0], None, {"text": "x", "severity": 2})
+        p.save(tmp_path / "m.cjm")
+    conn = sqlite3.connect(tmp_path / "m.cjm")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    digest = hashlib.sha256((tmp_path / "m.cjm").read_bytes()).hexdigest()
+    with pytest.raises(DamagedFileError, match=message):
+        Project.open(tmp_path / "m.cjm", workspace)
+    assert hashlib.sha256((tmp_path / "m.cjm").read_bytes()).hexdigest() == digest
+
+
+def test_untrusted_card_fields_are_refused_or_normalised(project, editor) -> None:
+    jid = editor.add_journey("cjm7", "J")
+    cell = cells_of(project.journey(jid))[0]
+    for bad in ({"severity": "4"}, {"usage_share": "lots"}, {"kind": "bogus"},
+                {"color": "red"}, {"text": 5}):
+        with pytest.raises(EditError):
+            editor.add_card(jid, cell, None, bad)
+    card = editor.add_card(jid, cell, None, {"severity": 9, "usage_share": 1.5})
+    editor.update_persona(editor.add_persona({"name": "P"}), {"role": "Parent"})
+    from model.entities import Card
+
+    got = project.session.get(Card, card)
+    assert (got.severity, got.usage_share) == (5, 1.0)
