@@ -6,6 +6,7 @@ the only place a change is made, undo() restores exactly what was there.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -13,26 +14,37 @@ from PySide6.QtGui import QUndoCommand
 
 from model.edits import Cell, EditError, Editor, Row
 
+log = logging.getLogger(__name__)
+
 
 class EditorCommand(QUndoCommand):
     """Base: a command that acts through the model's Editor.
 
-    Subclasses implement apply() (the change) and undo(). An edit the model refuses
-    (EditError) marks the command obsolete, so QUndoStack.push() drops it instead of
-    stacking a change that never happened; ``error`` tells the caller why.
+    Subclasses implement apply() (the change) and undo(). apply() runs inside a
+    savepoint: if the model refuses the edit (EditError) or anything else fails, the
+    database goes back to the savepoint, the command marks itself obsolete so that
+    QUndoStack.push() drops it instead of stacking a change that never happened, and
+    ``error`` tells the caller why.
     """
 
     def __init__(self, editor: Editor, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.editor = editor
-        self.error: EditError | None = None
+        self.error: Exception | None = None
 
     def redo(self) -> None:
+        savepoint = self.editor.session.begin_nested()
         try:
             self.apply()
-        except EditError as exc:
+        except Exception as exc:
+            savepoint.rollback()
+            if not isinstance(exc, EditError):
+                log.exception("%s failed", self.text())
+                exc = EditError(f"{self.text()} failed: {exc}")
             self.error = exc
             self.setObsolete(True)
+        else:
+            savepoint.commit()
 
     def apply(self) -> None:
         raise NotImplementedError

@@ -537,9 +537,11 @@ class MainWindow(QMainWindow):
         assert self.doc is not None
         stack = self.doc.undo_stack
         stack.beginMacro(text)
-        for card_id in card_ids:
-            stack.push(DeleteCardCommand(self._editor(), card_id))
-        stack.endMacro()
+        try:
+            for card_id in card_ids:
+                stack.push(DeleteCardCommand(self._editor(), card_id))
+        finally:
+            stack.endMacro()
 
     def select_all(self) -> None:
         focus = self.focusWidget()
@@ -601,12 +603,23 @@ class MainWindow(QMainWindow):
         stack = doc.undo_stack
         stack.beginMacro("Paste cards" if len(rows) > 1 else "Paste card")
         new_ids: list[int] = []
-        for i, fields in enumerate(rows):
-            command = AddCardCommand(self._editor(), doc.journey_id, cell, index + i, fields)
-            stack.push(command)
-            if command.card_id is not None:
-                new_ids.append(command.card_id)
-        stack.endMacro()
+        errors: list[str] = []
+        try:
+            for fields in rows:
+                command = AddCardCommand(
+                    self._editor(), doc.journey_id, cell, index + len(new_ids), fields
+                )
+                stack.push(command)
+                if command.error is not None:
+                    errors.append(str(command.error))
+                elif command.card_id is not None:
+                    new_ids.append(command.card_id)
+        finally:
+            stack.endMacro()
+        if errors:
+            self.statusBar().showMessage(
+                f"{len(errors)} of {len(rows)} pasted cards were refused: {errors[0]}", 8000
+            )
         self.scene.select_cards(new_ids)
 
     # ------------------------------------------------------------------ journeys, stages, lanes

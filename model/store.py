@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -518,12 +518,19 @@ def _make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # pysqlite's own implicit BEGIN breaks SAVEPOINT (SQLAlchemy's documented recipe):
+        # let SQLAlchemy emit BEGIN itself, so an edit can be rolled back to a savepoint.
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA trusted_schema=OFF")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA journal_mode=DELETE")
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
 
     return engine
 
@@ -551,6 +558,7 @@ class Project:
         self._target_lock: FileLock | None = None
         self.engine = _make_engine(self.work_path)
         self.session: Session = sessionmaker(self.engine, expire_on_commit=False)()
+        self._committed_changes = self._driver_connection().total_changes
         self.dirty = False
         self._closed = False
 
@@ -697,7 +705,7 @@ class Project:
 
     def mark_clean(self) -> None:
         """The working copy equals the saved file (or an untouched new map): nothing to recover."""
-        self.session.commit()
+        self._commit()
         self.dirty = False
         self._write_info()
 
@@ -709,7 +717,16 @@ class Project:
         # not make recoverable() treat the session as clean and delete it.
         if self.dirty:
             self._write_info()
+        self._commit()
+
+    def _driver_connection(self) -> sqlite3.Connection:
+        raw = self.session.connection().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        return raw
+
+    def _commit(self) -> None:
         self.session.commit()
+        self._committed_changes = self._driver_connection().total_changes
 
     def _has_uncommitted(self) -> bool:
         if self.session.new or self.session.dirty or self.session.deleted:
@@ -717,7 +734,8 @@ class Project:
         if not self.session.in_transaction():
             return False
         raw = self.session.connection().connection.driver_connection
-        return isinstance(raw, sqlite3.Connection) and raw.in_transaction
+        # Rows written since the last commit (a BEGIN alone, for a read, writes nothing).
+        return isinstance(raw, sqlite3.Connection) and raw.total_changes != self._committed_changes
 
     def save(self, path: Path | str | None = None) -> Path:
         """Write the project to ``path`` (or its own path) atomically."""
@@ -733,7 +751,7 @@ class Project:
                     target, "That file is open in another Journeyboard window; close it first."
                 )
         try:
-            self.session.commit()  # backup() hangs behind an open write transaction
+            self._commit()  # backup() hangs behind an open write transaction
             # Overwriting the file we migrated: keep its original bytes first.
             self._write_copy(target, backup_from=self.migrated_from if same_file else None)
         except BaseException:
@@ -761,7 +779,7 @@ class Project:
                     target, "That file is open in another Journeyboard window; close it first."
                 )
         try:
-            self.session.commit()
+            self._commit()
             self._write_copy(target, backup_from=None)
         finally:
             if lock is not None:

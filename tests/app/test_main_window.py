@@ -252,3 +252,48 @@ def test_only_real_unsaved_work_is_marked_for_recovery(qapp, workspace: Workspac
         assert json.loads(info.read_text())["dirty"] is False
     finally:
         doc.close()
+
+
+def test_pasting_bad_clipboard_data_is_refused_and_the_session_stays_usable(window) -> None:
+    import json
+
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    from app.main_window import CARDS_MIME
+
+    mime = QMimeData()
+    rows = [{"text": "good"}, {"text": "bad", "usage_share": "lots"}, {"severity": "4"}]
+    mime.setData(CARDS_MIME, json.dumps(rows).encode("utf-8"))
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.scene.current_cell = (stage_at(window, 0).id, lane_of(window, "actions").id)
+    window.act_paste.trigger()
+    assert [c.text for c in journey(window).cards] == ["good"]
+    assert "2 of 3 pasted cards were refused" in window.statusBar().currentMessage()
+    assert window.act_undo.isEnabled()  # the macro was closed
+    window.act_undo.trigger()
+    assert journey(window).cards == []
+    window.doc.flush()  # the session is healthy: autosave and save still work
+
+
+def test_an_edit_that_fails_half_way_leaves_no_trace(window) -> None:
+    from app.commands import EditorCommand, EditStageCommand
+
+    class Broken(EditorCommand):
+        def apply(self) -> None:
+            j = journey(window)
+            self.editor.add_card(j.id, (j.stages[0].id, j.lanes[0].id), None, {"text": "half"})
+            raise RuntimeError("disk on fire")
+
+        def undo(self) -> None:
+            raise AssertionError("never stacked, never undone")
+
+    depth = window.doc.undo_stack.count()
+    window._push(Broken(window.doc.editor, "Broken edit"))
+    window._push(EditStageCommand(window.doc.editor, stage_at(window, 0).id, {"width": "wide"}))
+    assert window.doc.undo_stack.count() == depth
+    assert journey(window).cards == []
+    assert "failed" in window.statusBar().currentMessage()
+    add_card(window, 0, "actions", "still works")
+    window.doc.flush()
+    assert [c.text for c in journey(window).cards] == ["still works"]
