@@ -69,6 +69,14 @@ class Document(QObject):
 
     def _on_change(self, change: Change) -> None:
         self._autosave.start()
+        if (
+            change.what not in (What.JOURNEY, What.PERSONA)
+            and change.journey_id is not None
+            and change.journey_id != self.journey_id
+        ):
+            # Undo/redo of an edit made in another journey: show that journey, so the
+            # user sees what changed.
+            self.set_journey(change.journey_id)
         if change.what is What.JOURNEY and change.how in (How.ADDED, How.REMOVED, How.UPDATED):
             if change.how is How.REMOVED and change.id == self.journey_id:
                 remaining = self.project.journeys()

@@ -61,14 +61,23 @@ def _install_excepthook(window: QWidget) -> None:
     log_file = log_dir / "journeyboard.log"
     logging.basicConfig(filename=log_file, level=logging.INFO)
 
+    showing = False
+
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
         log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        QMessageBox.critical(
-            window,
-            "Unexpected Error",
-            f"Something went wrong: {value}\n\nYour work is kept in the autosave and "
-            f"details were written to {log_file}.",
-        )
+        if showing:  # an error that repeats (every paint, every tick) is logged only
+            return
+        showing = True
+        try:
+            QMessageBox.critical(
+                window,
+                "Unexpected Error",
+                f"Something went wrong: {value}\n\nYour work is kept in the autosave and "
+                f"details were written to {log_file}.",
+            )
+        finally:
+            showing = False
 
     sys.excepthook = hook
 
@@ -79,9 +88,9 @@ def run_gui(file: str | None, template: str = "cjm7") -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    app.setDesktopFileName("journeyboard")
+    QApplication.setDesktopFileName("journeyboard")
     icon = resources.files("resources").joinpath("desktop/journeyboard.svg")
-    app.setWindowIcon(QIcon(str(icon)))
+    QApplication.setWindowIcon(QIcon(str(icon)))
     if template not in TEMPLATES:
         template = "cjm7"
     workspace = default_workspace()

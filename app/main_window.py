@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer
+from PySide6.QtCore import QMimeData, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -45,6 +45,7 @@ from app.commands import (
     EditCardCommand,
     EditJourneyCommand,
     EditLaneCommand,
+    EditorCommand,
     EditStageCommand,
     MoveCardsCommand,
     MoveLaneCommand,
@@ -55,8 +56,8 @@ from app.document import Document, new_document, open_document
 from app.export.dialog import ProjectExportBackend
 from app.settings import Settings
 from model.changes import Change
-from model.edits import CARD_FIELDS, Cell
-from model.entities import Card, EmotionCurve, LaneKind, Persona
+from model.edits import CARD_FIELDS, Cell, Editor
+from model.entities import Card, EmotionCurve, Lane, LaneKind, Persona, Stage
 from model.palette import CARD_KIND_LABELS, CURVE_COLORS, default_card_kind
 from model.store import ProjectFileError, Workspace
 from model.templates import TEMPLATES
@@ -81,7 +82,6 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.doc: Document | None = None
         self._needs_layout = False
-        self._syncing = False
 
         self.scene = JourneyScene(self)
         self.view = JourneyView(self.scene)
@@ -133,8 +133,10 @@ class MainWindow(QMainWindow):
         slot: Any,
         shortcut: QKeySequence.StandardKey | str | None = None,
         tip: str = "",
+        parent: QObject | None = None,
     ) -> QAction:
-        action = QAction(text, self)
+        """An action owned by ``parent`` (a short-lived menu) or by the window."""
+        action = QAction(text, parent or self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
         elif shortcut:
@@ -301,15 +303,15 @@ class MainWindow(QMainWindow):
         if doc.path is not None:
             self.settings.add_recent_file(doc.path)
 
-    def _editor(self) -> Any:
+    def _editor(self) -> Editor:
         assert self.doc is not None
         return self.doc.editor
 
-    def _push(self, command: Any) -> None:
+    def _push(self, command: EditorCommand) -> None:
         if self.doc is None:
             return
         self.doc.push(command)
-        error = getattr(command, "error", None)
+        error = command.error
         if error is not None:
             self.statusBar().showMessage(str(error), 6000)
             self._relayout()  # panels showing the refused value go back to the model's
@@ -413,18 +415,18 @@ class MainWindow(QMainWindow):
                 self.inspector.show_card({k: getattr(card, k) for k in CARD_FIELDS} | {
                     "id": card.id})
         elif isinstance(items[0], StageHeaderItem):
-            stage = next(s for s in doc.project.journey(doc.journey_id).stages  # type: ignore[arg-type]
-                         if s.id == items[0].stage_id)
-            self.inspector.show_stage(
-                {"id": stage.id, "name": stage.name, "description": stage.description,
-                 "color": stage.color, "width": stage.width}
-            )
+            stage = doc.project.session.get(Stage, items[0].stage_id)
+            if stage is not None:
+                self.inspector.show_stage(
+                    {"id": stage.id, "name": stage.name, "description": stage.description,
+                     "color": stage.color, "width": stage.width}
+                )
         elif isinstance(items[0], LaneHeaderItem):
-            lane = next(x for x in doc.project.journey(doc.journey_id).lanes  # type: ignore[arg-type]
-                        if x.id == items[0].lane_id)
-            self.inspector.show_lane(
-                {"id": lane.id, "name": lane.name, "kind": lane.kind, "color": lane.color}
-            )
+            lane = doc.project.session.get(Lane, items[0].lane_id)
+            if lane is not None:
+                self.inspector.show_lane(
+                    {"id": lane.id, "name": lane.name, "kind": lane.kind, "color": lane.color}
+                )
         else:
             self.inspector.show_nothing()
 
@@ -484,6 +486,7 @@ class MainWindow(QMainWindow):
 
     def _on_context(self, what: str, obj_id: int, cell: Cell | None, pos: QPoint) -> None:
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # with the actions it owns
         if what == "card":
             menu.addAction(self.act_edit_card)
             menu.addActions([self.act_cut, self.act_copy, self.act_delete])
@@ -505,11 +508,13 @@ class MainWindow(QMainWindow):
                     ("Delete Lane", lambda: self.delete_lane(obj_id)),
                 ]
             for text, slot in entries:
-                menu.addAction(self._action(text, slot))
+                menu.addAction(self._action(text, slot, parent=menu))
         elif what == "cell" and cell is not None:
             add = menu.addMenu("Add Card")
             for kind, label in CARD_KIND_LABELS.items():
-                add.addAction(self._action(label, lambda k=kind: self._on_kind_activated(k)))
+                add.addAction(
+                    self._action(label, lambda k=kind: self._on_kind_activated(k), parent=menu)
+                )
             menu.addAction(self.act_paste)
         menu.popup(pos)
 
@@ -817,8 +822,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for path in files:
-            self.recent_menu.addAction(
-                self._action(str(path), lambda p=path: self.open_file(p))
+            self.recent_menu.addAction(  # owned by the menu: clear() deletes it
+                self._action(str(path), lambda p=path: self.open_file(p), parent=self.recent_menu)
             )
         if not files:
             self.recent_menu.addAction("(none)").setEnabled(False)

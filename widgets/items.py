@@ -38,13 +38,14 @@ from model.layout import (
     stage_chevron,
     stage_label_rect,
 )
-from model.palette import CARD_BORDER, HEADER_TEXT, NEGATIVE_TINT, POSITIVE_TINT
+from model.palette import CARD_BORDER, GRID_LINE, HEADER_TEXT, NEGATIVE_TINT, POSITIVE_TINT
 
 if TYPE_CHECKING:
     from widgets.scene import JourneyScene
 
 CARD_FONT_PT = 9.5
 HEADER_FONT_PT = 11.0
+LEGEND_FONT_PT = 8.5
 ZOOMED_OUT_LOD = 0.35
 # Headers float above cards so they can stay pinned to the window edges while scrolling.
 STAGE_HEADER_Z = 35.0
@@ -92,19 +93,31 @@ def wrap_text(text: str, font: QFont, width: float, height: float) -> list[tuple
     return lines
 
 
-_FONTS: dict[str, QFont] = {}
+_FONTS: dict[tuple[float, bool, bool], QFont] = {}
 
 
-def _card_font() -> QFont:
-    font = _FONTS.get("card")
+def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
+    """A shared QFont (made on first use: a QFont needs the application to exist)."""
+    key = (size, bold, italic)
+    font = _FONTS.get(key)
     if font is None:
         font = QFont()
-        font.setPointSizeF(CARD_FONT_PT)
-        _FONTS["card"] = font
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        font.setItalic(italic)
+        _FONTS[key] = font
     return font
 
 
+def _card_font() -> QFont:
+    return _font(CARD_FONT_PT)
+
+
 _PEN_SELECTED = QPen(QColor("#1c6ed6"), 2.2)
+_PEN_HEADER_SELECTED = QPen(QColor("#1c6ed6"), 2)
+_PEN_GRID = QPen(QColor(GRID_LINE), 0)
+_LANE_HEADER_FILL = QColor("#eef1f5")
+_MUTED = QColor("#7b8794")
 _PEN_BORDER = QPen(QColor(CARD_BORDER), 0.8)
 _PEN_EDGE = QPen(QColor(0, 0, 0, 40), 2)
 _SEVERITY = QColor(NEGATIVE_TINT)
@@ -327,6 +340,7 @@ class StageHeaderItem(QGraphicsObject):
         self.geom = geom
         self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
         self._live_width = geom.header.w
+        self._cache_shape()
         self.setPos(geom.header.x, self._pinned_y())
         self.setToolTip(
             f"{geom.name}\nDrag to reorder, drag the right edge to resize, double-click to rename."
@@ -349,24 +363,25 @@ class StageHeaderItem(QGraphicsObject):
     ) -> None:
         if self.y() > self.geom.header.y:  # pinned over the cards: give it a backdrop
             painter.fillRect(self.boundingRect(), QColor(255, 255, 255, 235))
-        header = Rect(0, 0, self._live_width, self._rect.height())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#1c6ed6"), 2) if selected else Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(self.geom.color))
-        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in stage_chevron(header)]))
-        font = QFont()
-        font.setPointSizeF(HEADER_FONT_PT)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor(HEADER_TEXT))
-        text_rect = qrect(stage_label_rect(header))
-        metrics = QFontMetricsF(font)
-        painter.drawText(
-            text_rect,
-            Qt.AlignmentFlag.AlignCenter,
-            metrics.elidedText(self.geom.name, Qt.TextElideMode.ElideRight, text_rect.width()),
+        painter.setPen(_PEN_HEADER_SELECTED if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(self._fill)
+        painter.drawPolygon(self._outline)
+        painter.setFont(_font(HEADER_FONT_PT, bold=True))
+        painter.setPen(_TEXT)
+        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._label)
+
+    def _cache_shape(self) -> None:
+        """Outline and label for the current width (paint() only draws these)."""
+        header = Rect(0, 0, self._live_width, self._rect.height())
+        self._outline = QPolygonF([QPointF(x, y) for x, y in stage_chevron(header)])
+        self._label_rect = qrect(stage_label_rect(header))
+        metrics = QFontMetricsF(_font(HEADER_FONT_PT, bold=True))
+        self._label = metrics.elidedText(
+            self.geom.name, Qt.TextElideMode.ElideRight, self._label_rect.width()
         )
+        self._fill = QColor(self.geom.color)
 
     def _on_grip(self, x: float) -> bool:
         return x >= self._live_width - self.GRIP
@@ -397,6 +412,7 @@ class StageHeaderItem(QGraphicsObject):
         if self._resizing:
             self.prepareGeometryChange()
             self._live_width = max(120.0, self.geom.header.w + dx)
+            self._cache_shape()
             self.update()
         else:
             self._drag_dx = dx
@@ -431,7 +447,7 @@ class LaneHeaderItem(QGraphicsObject):
         self._drag_dy = 0.0
         self._pin = -1e9
         self._legend: list[tuple[str, str]] = []
-        self._scale: list[tuple[int, float]] = []
+        self._scale_labels: list[tuple[str, QPointF]] = []
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(LANE_HEADER_Z)
@@ -443,6 +459,7 @@ class LaneHeaderItem(QGraphicsObject):
         self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
         self.setPos(self._pinned_x(), geom.header.y)
         self.setToolTip(f"{geom.name}\nDrag to reorder, double-click to rename.")
+        self.update()
 
     def pin(self, left: float) -> None:
         """Keep the header visible at the left of the window when scrolled sideways."""
@@ -451,7 +468,6 @@ class LaneHeaderItem(QGraphicsObject):
 
     def _pinned_x(self) -> float:
         return max(self.geom.header.x, self._pin)
-        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -461,18 +477,12 @@ class LaneHeaderItem(QGraphicsObject):
     ) -> None:
         rect = self._rect.adjusted(0, 0, -1, -1)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(QColor("#1c6ed6"), 2) if selected else QPen(QColor("#c7ced8"), 0))
-        painter.setBrush(QColor("#eef1f5"))
+        painter.setPen(_PEN_HEADER_SELECTED if selected else _PEN_GRID)
+        painter.setBrush(_LANE_HEADER_FILL)
         painter.drawRect(rect)
-        font = QFont()
-        font.setPointSizeF(HEADER_FONT_PT - 1)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor(HEADER_TEXT))
-        if self.geom.kind == "divider":
-            font.setItalic(True)
-            font.setBold(False)
-            painter.setFont(font)
+        divider = self.geom.kind == "divider"
+        painter.setFont(_font(HEADER_FONT_PT - 1, bold=not divider, italic=divider))
+        painter.setPen(_TEXT)
         if not self._legend:
             painter.drawText(
                 rect.adjusted(10, 4, -6, -4),
@@ -483,23 +493,17 @@ class LaneHeaderItem(QGraphicsObject):
             return
         # The emotion lane: name, the curves' legend, and the scale at the right edge.
         painter.drawText(QPointF(10, 22), self.geom.name)
-        small = QFont()
-        small.setPointSizeF(8.5)
-        painter.setFont(small)
-        metrics = QFontMetricsF(small)
+        painter.setFont(_font(LEGEND_FONT_PT))
         y = 42.0
-        for name, color in self._legend:
+        for label, color in self._legend:
             painter.setPen(QPen(QColor(color), 3))
             painter.drawLine(QPointF(10, y - 4), QPointF(26, y - 4))
-            painter.setPen(QColor(HEADER_TEXT))
-            painter.drawText(QPointF(31, y), metrics.elidedText(
-                name, Qt.TextElideMode.ElideRight, rect.width() - 62))
+            painter.setPen(_TEXT)
+            painter.drawText(QPointF(31, y), label)
             y += 17
-        painter.setPen(QColor("#7b8794"))
-        for value, value_y in self._scale:
-            label = f"{value:+d}" if value else "0"
-            painter.drawText(QPointF(rect.right() - 6 - metrics.horizontalAdvance(label),
-                                     value_y + 4), label)
+        painter.setPen(_MUTED)
+        for label, pos in self._scale_labels:
+            painter.drawText(pos, label)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
@@ -507,9 +511,21 @@ class LaneHeaderItem(QGraphicsObject):
             scene.header_rename_requested.emit("lane", self.lane_id)
 
     def set_legend(self, curves: list[tuple[str, str]], scale: list[tuple[int, float]]) -> None:
-        """Curves (name, colour) and scale marks (value, y in this header) of an emotion lane."""
-        self._legend = curves
-        self._scale = scale
+        """Curves (name, colour) and scale marks (value, y in this header) of an emotion lane.
+
+        Empty lists for every other lane.
+        """
+        metrics = QFontMetricsF(_font(LEGEND_FONT_PT))
+        width = self._rect.width() - 62
+        self._legend = [
+            (metrics.elidedText(name, Qt.TextElideMode.ElideRight, width), color)
+            for name, color in curves
+        ]
+        self._scale_labels = []
+        for value, value_y in scale:
+            label = f"{value:+d}" if value else "0"
+            x = self._rect.width() - 7 - metrics.horizontalAdvance(label)
+            self._scale_labels.append((label, QPointF(x, value_y + 4)))
         self.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -623,6 +639,7 @@ class EmotionCurveItem(QGraphicsObject):
         self.set_geom(geom, band, zero_y, tint)
 
     def set_geom(self, geom: CurveGeom, band: Rect, zero_y: float, tint: bool) -> None:
+        self.prepareGeometryChange()  # the band is the bounding rect
         self.geom = geom
         self._band = qrect(band)
         self._zero_y = zero_y

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -86,6 +86,9 @@ class JourneyScene(QGraphicsScene):
         self._sync(self.lane_items, {lane.id: lane for lane in layout.lanes}, LaneHeaderItem)
         self._sync(self.card_items, layout.cards, CardItem)
         emotion = layout.emotion_lane()
+        for lane_id, lane_item in self.lane_items.items():
+            if emotion is None or lane_id != emotion.id:
+                lane_item.set_legend([], [])  # e.g. a lane that was the emotion lane
         if emotion is not None:
             self.lane_items[emotion.id].set_legend(
                 [(c.name, c.color) for c in layout.curves],
@@ -392,6 +395,10 @@ class JourneyScene(QGraphicsScene):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._nudge_gesture += 1  # Alt may be released elsewhere (Alt+Tab)
+        super().focusOutEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Alt and not event.isAutoRepeat():

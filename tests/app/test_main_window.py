@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from app.commands import AddJourneyCommand, EditLaneCommand
 from app.document import new_document
 from app.main_window import MainWindow
 from app.settings import Settings
@@ -297,3 +298,42 @@ def test_an_edit_that_fails_half_way_leaves_no_trace(window) -> None:
     add_card(window, 0, "actions", "still works")
     window.doc.flush()
     assert [c.text for c in journey(window).cards] == ["still works"]
+
+
+def test_undo_of_an_edit_in_another_journey_shows_that_journey(window: MainWindow) -> None:
+    first = journey(window).id
+    add_card(window, 0, "actions", "in the first journey")
+    window.duplicate_journey()
+    assert window.doc.journey_id != first
+    window.act_undo.trigger()  # removes the duplicate
+    window.journey_box.activated.emit(window.journey_box.findData(first))
+    window.doc.push(AddJourneyCommand(window.doc.editor, "Other"))
+    assert window.doc.journey_id != first
+    window.act_undo.trigger()  # undo "Add journey": back on the first
+    window.act_undo.trigger()  # undo the card: it is in the first journey
+    assert window.doc.journey_id == first
+    assert window.scene.card_items == {}
+
+
+def test_emotion_lane_turned_into_another_kind_drops_its_legend(window: MainWindow) -> None:
+    emotion = lane_of(window, "emotion")
+    window.doc.push(EditLaneCommand(window.doc.editor, emotion.id, {"kind": "text"}))
+    assert window.scene.lane_items[emotion.id]._legend == []
+    assert window.scene.curve_items == {}
+    window.act_undo.trigger()
+    assert [n for n, _ in window.scene.lane_items[emotion.id]._legend] == ["As-is"]
+
+
+def test_context_menus_do_not_pile_up(window: MainWindow) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    stage = stage_at(window, 0)
+    before = len(window.findChildren(QAction))
+    for _ in range(5):
+        window._on_context("stage", stage.id, None, QPoint(10, 10))
+        menu = QApplication.activePopupWidget() or window.findChildren(QMenu)[-1]
+        menu.close()
+        QApplication.sendPostedEvents(None, 0)  # deferred deletes
+    assert len(window.findChildren(QAction)) <= before + 5  # not 5 menus' worth
