@@ -323,20 +323,24 @@ class JourneyScene(QGraphicsScene):
 
     # -- headers ------------------------------------------------------------------------
 
+    @staticmethod
+    def _drop_index(centers: list[tuple[int, float]], obj_id: int, at: float) -> int | None:
+        """The new index of a dragged header among the others, or None if unchanged."""
+        index = sum(1 for other, c in centers if other != obj_id and c < at)
+        return None if index == [i for i, _ in centers].index(obj_id) else index
+
     def stage_dropped(self, item: StageHeaderItem, center_x: float) -> None:
         assert self.layout is not None
-        others = [s for s in self.layout.stages if s.id != item.stage_id]
-        index = sum(1 for s in others if s.header.center[0] < center_x)
-        current = [s.id for s in self.layout.stages].index(item.stage_id)
-        if index != current:
+        centers = [(s.id, s.header.center[0]) for s in self.layout.stages]
+        index = self._drop_index(centers, item.stage_id, center_x)
+        if index is not None:
             self.stage_moved.emit(item.stage_id, index)
 
     def lane_dropped(self, item: LaneHeaderItem, center_y: float) -> None:
         assert self.layout is not None
-        others = [lane for lane in self.layout.lanes if lane.id != item.lane_id]
-        index = sum(1 for lane in others if lane.header.center[1] < center_y)
-        current = [lane.id for lane in self.layout.lanes].index(item.lane_id)
-        if index != current:
+        centers = [(lane.id, lane.header.center[1]) for lane in self.layout.lanes]
+        index = self._drop_index(centers, item.lane_id, center_y)
+        if index is not None:
             self.lane_moved.emit(item.lane_id, index)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
