@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         """Show a document (the previous one must already be closed)."""
         self.doc = doc
         doc.changed.connect(self._on_model_changed)
-        doc.journey_switched.connect(lambda _id: self._relayout(reset_view=True))
+        doc.journey_switched.connect(self._on_journey_switched)
         doc.journeys_changed.connect(self._fill_journey_box)
         doc.undo_stack.indexChanged.connect(self._after_stack_change)
         doc.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
@@ -350,9 +350,12 @@ class MainWindow(QMainWindow):
         self._sync_header()
         self._refresh_inspector()
         self._update_title()
-        self._fill_journey_box()
         if reset_view:
             QTimer.singleShot(0, self.view.fit)
+
+    def _on_journey_switched(self, _journey_id: int) -> None:
+        self._fill_journey_box()
+        self._relayout(reset_view=True)
 
     def _update_title(self) -> None:
         if self.doc is None:

@@ -337,3 +337,12 @@ def test_context_menus_do_not_pile_up(window: MainWindow) -> None:
         menu.close()
         QApplication.sendPostedEvents(None, 0)  # deferred deletes
     assert len(window.findChildren(QAction)) <= before + 5  # not 5 menus' worth
+
+
+def test_renaming_a_journey_updates_the_switcher_and_title(window, monkeypatch) -> None:
+    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("Returns", True))
+    window.rename_journey()
+    assert window.journey_box.currentText() == "Returns"
+    assert "Returns" in window.windowTitle()
+    window.act_undo.trigger()
+    assert window.journey_box.currentText() == "Customer journey map (7 stages)"
