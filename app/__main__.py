@@ -11,7 +11,8 @@ CLI_COMMANDS = ("new", "import", "export")
 NO_DISPLAY_MESSAGE = """\
 journeyboard: no display found, so the editor window cannot open.
   - On a desktop, start it from your graphical session.
-  - On a server, run it under a virtual display:  xvfb-run bash installer/dev.sh run [FILE]
+  - On a server, run it under a virtual display:
+      xvfb-run -s "-screen 0 1600x1000x24" bash installer/dev.sh run [FILE]
   - Or use the headless command line, for example:
       python -m app new map.cjm --template cjm7 --journey "Checkout"
       python -m app export map.cjm --pdf poster.pdf --paper A0 --landscape
