@@ -121,6 +121,7 @@ class JourneyHeader(QWidget):
         finally:
             for blocker in blockers:
                 blocker.unblock()
+        self._fit_name()  # textChanged was blocked while syncing
 
     def values(self) -> dict[str, Any]:
         """The values as last shown or edited."""

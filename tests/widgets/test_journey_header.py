@@ -164,3 +164,16 @@ def test_retyping_the_same_objective_or_repicking_the_persona_emits_nothing(
     header.persona_combo.activated.emit(header.persona_combo.currentIndex())
     assert edits == []
     assert header.persona_combo.currentText() == "Ben, busy parent"
+
+
+def test_the_whole_name_fits_in_the_title(qtbot) -> None:
+    from widgets.journey_header import JourneyHeader
+
+    header = JourneyHeader()
+    qtbot.addWidget(header)
+    header.resize(1100, 40)
+    header.set_journey({"name": "Customer journey map (7 stages)"}, [])
+    header.show()
+    edit = header.name_edit
+    needed = edit.fontMetrics().horizontalAdvance(edit.text())
+    assert edit.width() >= needed
