@@ -171,7 +171,7 @@ def test_the_whole_name_fits_in_the_title(qtbot) -> None:
 
     header = JourneyHeader()
     qtbot.addWidget(header)
-    header.resize(1100, 40)
+    header.resize(700, 40)
     header.set_journey({"name": "Customer journey map (7 stages)"}, [])
     header.show()
     edit = header.name_edit
