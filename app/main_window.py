@@ -523,9 +523,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ edit menu
 
-    def selected_cards(self) -> list[int]:
-        return self.scene.selected_card_ids()
-
     def delete_selection(self) -> None:
         if self.doc is None:
             return
@@ -533,7 +530,7 @@ class MainWindow(QMainWindow):
         if focus is not None and focus is not self.view and not self.view.isAncestorOf(focus):
             return  # Delete in a text field deletes text, not cards
         items = self.scene.selectedItems()
-        cards = self.selected_cards()
+        cards = self.scene.selected_card_ids()
         if cards:
             self._delete_cards(cards, "Delete card" if len(cards) == 1 else "Delete cards")
         elif len(items) == 1 and isinstance(items[0], StageHeaderItem):
@@ -558,14 +555,14 @@ class MainWindow(QMainWindow):
         self.scene.select_cards(list(self.scene.card_items))
 
     def edit_selected_card(self) -> None:
-        cards = self.selected_cards()
+        cards = self.scene.selected_card_ids()
         if len(cards) == 1:
             self.scene.card_items[cards[0]].start_editing()
 
     def copy(self) -> None:
         if self.doc is None:
             return
-        cards = [self.doc.project.session.get(Card, cid) for cid in self.selected_cards()]
+        cards = [self.doc.project.session.get(Card, cid) for cid in self.scene.selected_card_ids()]
         rows = [{k: getattr(c, k) for k in CARD_FIELDS} for c in cards if c is not None]
         if not rows:
             return
@@ -575,7 +572,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setMimeData(mime)
 
     def cut(self) -> None:
-        cards = self.selected_cards()
+        cards = self.scene.selected_card_ids()
         if cards:
             self.copy()
             self._delete_cards(cards, "Cut cards")
