@@ -208,10 +208,16 @@ def render_image(
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
+    return _paint_sheet(image, doc, poster, tile)
+
+
+def _paint_sheet(image: QImage, doc: MapDocument, poster: Paper, tile: Tile | None) -> QImage:
+    """Paint the page on a white image, scaled from points to the image's pixels."""
+    sheet = tile.sheet if tile is not None else poster
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     try:
-        painter.scale(w / sheet.width, h / sheet.height)
+        painter.scale(image.width() / sheet.width, image.height() / sheet.height)
         paint_page(painter, doc, poster, tile)
     finally:
         painter.end()
@@ -226,15 +232,7 @@ def render_preview(
     sheet = tile.sheet if tile is not None else poster
     k = max_side / max(sheet.width, sheet.height)
     w, h = max(1, round(sheet.width * k)), max(1, round(sheet.height * k))
-    image = QImage(w, h, QImage.Format.Format_RGB32)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    try:
-        painter.scale(w / sheet.width, h / sheet.height)
-        paint_page(painter, doc, poster, tile)
-    finally:
-        painter.end()
-    return image
+    return _paint_sheet(QImage(w, h, QImage.Format.Format_RGB32), doc, poster, tile)
 
 
 def write_png(path: Path | str, doc: MapDocument, paper: Paper, dpi: int) -> Path:

@@ -11,28 +11,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.commands import AddCardCommand, EditCardCommand, SetEmotionCommand
-from app.document import new_document, open_document
+from app.document import open_document
 from app.main_window import MainWindow
-from app.settings import Settings
 from model.entities import Card, EmotionCurve
 from model.store import Project, Workspace
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace):
-    # Not qtbot.addWidget: qtbot would close the window before this fixture marks the
-    # document clean, and the Save/Discard/Cancel question would block the run.
-    win = MainWindow(Settings(), workspace)
-    win.set_document(new_document(workspace, "cjm7"))
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.set_zoom(1.0)
-    yield win
-    if win.doc is not None:
-        win.doc.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
 
 
 def journey(win: MainWindow):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -17,19 +16,6 @@ from app.settings import Settings
 from model.entities import Card, Journey, Persona
 from model.store import Workspace
 from tests.app.test_canvas import add_card, journey, lane_of, stage_at
-
-
-@pytest.fixture
-def window(qapp, workspace: Workspace):
-    win = MainWindow(Settings(), workspace)
-    win.set_document(new_document(workspace, "cjm7"))
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    if win.doc is not None:
-        win.doc.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
 
 
 def test_selecting_a_card_shows_it_and_inspector_edits_are_undoable(window: MainWindow) -> None:
