@@ -16,8 +16,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -42,6 +44,7 @@ LANE_KIND_FOR_CARD: dict[str, str] = {
     CardKind.NOTE.value: LaneKind.TEXT.value,
 }
 
+_N = TypeVar("_N", int, float)
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -210,6 +213,29 @@ def parse_csv(data: bytes, default_journey: str = "") -> list[CsvRow]:
     return rows
 
 
+def _bounded(
+    line: int,
+    name: str,
+    raw: str,
+    convert: Callable[[str], _N],
+    noun: str,
+    low: _N,
+    high: _N,
+    range_words: str,
+) -> _N | None:
+    """An optional number column: empty is None, anything else converted and range-checked."""
+    text = raw.strip()
+    if not text:
+        return None
+    try:
+        value = convert(text)
+    except ValueError:
+        raise CsvImportError(line, f"{name} {text!r} is not {noun} {range_words}.") from None
+    if not low <= value <= high:
+        raise CsvImportError(line, f"{name} {text!r} is not {range_words}.")
+    return value
+
+
 def _validate_row(
     line: int, record: list[str], index: dict[str, int], default_journey: str
 ) -> CsvRow:
@@ -230,28 +256,10 @@ def _validate_row(
         raise CsvImportError(
             line, f"unknown kind {get('kind')!r}; use one of {', '.join(CARD_KINDS)}."
         )
-    share_text = get("usage_share").strip()
-    share: float | None = None
-    if share_text:
-        try:
-            share = float(share_text)
-        except ValueError:
-            raise CsvImportError(
-                line, f"usage_share {share_text!r} is not a number between 0 and 1."
-            ) from None
-        if not 0.0 <= share <= 1.0:
-            raise CsvImportError(line, f"usage_share {share_text!r} is not between 0 and 1.")
-    severity_text = get("severity").strip()
-    severity: int | None = None
-    if severity_text:
-        try:
-            severity = int(severity_text)
-        except ValueError:
-            raise CsvImportError(
-                line, f"severity {severity_text!r} is not a whole number from 1 to 5."
-            ) from None
-        if not 1 <= severity <= 5:
-            raise CsvImportError(line, f"severity {severity_text!r} is not from 1 to 5.")
+    share = _bounded(line, "usage_share", get("usage_share"), float, "a number", 0.0, 1.0,
+                     "between 0 and 1")
+    severity = _bounded(line, "severity", get("severity"), int, "a whole number", 1, 5,
+                        "from 1 to 5")
     color = get("color").strip()
     if color and not _COLOR_RE.match(color):
         raise CsvImportError(line, f"color {color!r} is not of the form #rrggbb.")
