@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from app import workspace_root
 from app.export.paper import PAPERS, TILE_PAPERS
 
 if TYPE_CHECKING:
@@ -31,13 +32,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
-
-
-def workspace_root() -> Path:
-    """Where the CLI keeps working copies: the per-user state folder."""
-    from platformdirs import user_state_path
-
-    return user_state_path("Journeyboard") / "workspace"
 
 
 def build_parser() -> argparse.ArgumentParser:

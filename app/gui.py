@@ -9,11 +9,11 @@ from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_log_path, user_state_path
+from platformdirs import user_log_path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app import APP_NAME, ORG_NAME
+from app import APP_NAME, ORG_NAME, workspace_root
 from app.document import Document, new_document
 from app.settings import Settings
 from model.store import Project, ProjectFileError, RecoverableSession, Workspace
@@ -23,7 +23,7 @@ log = logging.getLogger("journeyboard")
 
 
 def default_workspace() -> Workspace:
-    return Workspace(user_state_path(APP_NAME, ORG_NAME) / "workspace")
+    return Workspace(workspace_root())
 
 
 def offer_recovery(parent: QWidget | None, workspace: Workspace) -> Document | None:
