@@ -350,6 +350,10 @@ class RecoverableSession:
         return self.target.name if self.target else "Untitled"
 
 
+IN_USE = "This file is already open in another Journeyboard window{who}."
+IN_USE_ELSEWHERE = "That file is open in another Journeyboard window; close it first."
+
+
 class Workspace:
     """The per-user folder holding working copies (sessions) and open-file locks."""
 
@@ -363,6 +367,17 @@ class Workspace:
     def lock_for(self, target: Path) -> FileLock:
         key = hashlib.sha256(str(_canonical(target)).encode("utf-8")).hexdigest()[:24]
         return FileLock(self.root / "locks" / f"{key}.lock")
+
+    def claim(self, target: Path, message: str = IN_USE) -> FileLock:
+        """Lock a target path for this process, or raise FileInUseError.
+
+        ``message`` may name the other process with ``{who}``.
+        """
+        lock = self.lock_for(target)
+        if not lock.try_acquire():
+            pid = lock.owner_pid()
+            raise FileInUseError(target, message.format(who=f" (process {pid})" if pid else ""))
+        return lock
 
     @property
     def staging_dir(self) -> Path:
@@ -585,13 +600,7 @@ class Project:
     def open(cls, path: Path | str, workspace: Workspace) -> Project:
         """Validate and open a .cjm; the file itself is only read, never modified."""
         path = Path(path)
-        lock = workspace.lock_for(path)
-        if not lock.try_acquire():
-            pid = lock.owner_pid()
-            who = f" (process {pid})" if pid else ""
-            raise FileInUseError(
-                path, f"This file is already open in another Journeyboard window{who}."
-            )
+        lock = workspace.claim(path)
         folder: Path | None = None
         owner: FileLock | None = None
         project: Project | None = None
@@ -653,12 +662,7 @@ class Project:
             if not work.is_file():
                 raise ProjectFileError(session.target, "This unsaved work no longer exists.")
             if session.target is not None:
-                lock = workspace.lock_for(session.target)
-                if not lock.try_acquire():
-                    raise FileInUseError(
-                        session.target,
-                        "This file is already open in another Journeyboard window.",
-                    )
+                lock = workspace.claim(session.target)
             shown = session.target or work
             version = check_header(work, shown_as=shown)
             conn = _connect(work)  # rolls back a half-committed flush (hot journal)
@@ -745,11 +749,7 @@ class Project:
         new_lock: FileLock | None = None
         same_file = self.path is not None and _canonical(target) == _canonical(self.path)
         if not same_file:
-            new_lock = self.workspace.lock_for(target)
-            if not new_lock.try_acquire():
-                raise FileInUseError(
-                    target, "That file is open in another Journeyboard window; close it first."
-                )
+            new_lock = self.workspace.claim(target, IN_USE_ELSEWHERE)
         try:
             self._commit()  # backup() hangs behind an open write transaction
             # Overwriting the file we migrated: keep its original bytes first.
@@ -773,11 +773,7 @@ class Project:
         target = Path(target)
         lock: FileLock | None = None
         if self.path is None or _canonical(target) != _canonical(self.path):
-            lock = self.workspace.lock_for(target)
-            if not lock.try_acquire():
-                raise FileInUseError(
-                    target, "That file is open in another Journeyboard window; close it first."
-                )
+            lock = self.workspace.claim(target, IN_USE_ELSEWHERE)
         try:
             self._commit()
             self._write_copy(target, backup_from=None)
