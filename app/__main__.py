@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 
+from app.version import app_version
+
 CLI_COMMANDS = ("new", "import", "export")
 
 NO_DISPLAY_MESSAGE = """\
@@ -44,13 +46,46 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("file", nargs="?", help="a .cjm project file to open")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
     parser.add_argument(
         "--template",
         choices=("blank", "cjm7", "blueprint"),
         default="cjm7",
         help="template of the new map when no file is given (default: cjm7)",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Journeyboard to this user's application menu, with its icons and the .cjm "
+        "file type (Linux desktops; run it again after moving the installation)",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop added",
+    )
+    # For the bundle smoke test: start the editor, then quit after SECONDS with status 0
+    # if its main window was shown (and 3 if not).
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     return parser
+
+
+def _quit_when_shown(seconds: float) -> None:
+    """Make the editor that is about to start quit by itself once its window is up."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    def check() -> None:
+        shown = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+        for window in shown:
+            print(f"shown: {window.windowTitle()}", flush=True)
+            window.setWindowModified(False)  # quit without the Save/Discard question
+        app.exit(0 if shown else 3)
+
+    QTimer.singleShot(int(seconds * 1000), check)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,11 +95,17 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_cli(argv)
     args = build_parser().parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from app.desktop_install import run
+
+        return run(uninstall=args.uninstall_desktop)
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     from app.gui import run_gui
 
+    if args.quit_after is not None:
+        _quit_when_shown(args.quit_after)
     return run_gui(args.file, args.template)
 
 
