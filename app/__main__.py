@@ -76,14 +76,16 @@ def _quit_when_shown(seconds: float) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])  # run_gui uses the existing instance
 
     def check() -> None:
-        shown = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMainWindow) and w.isVisible()]
         for window in shown:
             print(f"shown: {window.windowTitle()}", flush=True)
             window.setWindowModified(False)  # quit without the Save/Discard question
-        app.exit(0 if shown else 3)
+        QApplication.exit(0 if shown else 3)
 
     QTimer.singleShot(int(seconds * 1000), check)
 

@@ -134,7 +134,8 @@ def render_png(svg: bytes, size: int) -> bytes:
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    if not image.save(buffer, b"PNG"):
+        raise ValueError("the icon could not be written as PNG")
     return bytes(buffer.data().data())
 
 
