@@ -134,7 +134,7 @@ def render_png(svg: bytes, size: int) -> bytes:
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # stub says bytes
         raise ValueError("the icon could not be written as PNG")
     return bytes(buffer.data().data())
 

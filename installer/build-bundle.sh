@@ -23,7 +23,7 @@ if ! cmp -s pyproject.toml "$stamp"; then
     cp pyproject.toml "$stamp"
 fi
 
-rm -rf dist/journeyboard build/journeyboard-256.png
+rm -rf dist/journeyboard dist/journeyboard-*.tar.gz build/journeyboard-256.png
 "$venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller installer/journeyboard.spec
 
