@@ -6,16 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QMimeData, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QColor,
     QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QColorDialog,
     QComboBox,
     QDockWidget,
     QFileDialog,
@@ -54,13 +52,16 @@ from app.commands import (
 )
 from app.document import Document, new_document, open_document
 from app.export.dialog import ProjectExportBackend
+from app.paths import default_folder, safe_file_stem
 from app.settings import Settings
 from model.changes import Change
 from model.edits import CARD_FIELDS, Cell, Editor
 from model.entities import Card, EmotionCurve, Lane, LaneKind, Persona, Stage
-from model.palette import CARD_KIND_LABELS, CURVE_COLORS, default_card_kind
+from model.layout import CurveGeom
+from model.palette import CARD_KIND_LABELS, CURVE_COLORS, LANE_KIND_LABELS, default_card_kind
 from model.store import ProjectFileError, Workspace
 from model.templates import TEMPLATES
+from widgets.color_picker import pick_color
 from widgets.export_dialog import run_export_dialog
 from widgets.inspector import Inspector
 from widgets.items import CardItem, LaneHeaderItem, StageHeaderItem
@@ -71,6 +72,26 @@ from widgets.view import JourneyView
 
 CARDS_MIME = "application/x-journeyboard-cards"
 FILE_FILTER = "Journeyboard projects (*.cjm);;All files (*)"
+
+
+def fitted_size(wanted: QSize, available: QSize) -> QSize:
+    """A window size no larger than 95 % of the screen area it may use."""
+    return QSize(min(wanted.width(), int(available.width() * 0.95)),
+                 min(wanted.height(), int(available.height() * 0.95)))
+
+
+def unsaved_changes_box(parent: QWidget, name: str) -> QMessageBox:
+    """Save / Discard / Cancel, each with a mnemonic (Alt+S, Alt+D; Escape cancels)."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved Changes",
+                      f"Save the changes to “{name}” before closing?",
+                      buttons.Save | buttons.Discard | buttons.Cancel, parent)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    for button, text in ((buttons.Save, "&Save"), (buttons.Discard, "&Discard"),
+                         (buttons.Cancel, "&Cancel")):
+        box.button(button).setText(text)
+    return box
 
 
 class MainWindow(QMainWindow):
@@ -111,10 +132,13 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._connect_canvas()
-        self.resize(1400, 900)
+        self.resize(fitted_size(QSize(1400, 900), self.screen().availableGeometry().size()))
         geometry = settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            available = self.screen().availableGeometry().size()
+            if self.width() > available.width() or self.height() > available.height():
+                self.resize(fitted_size(self.size(), available))
         state = settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -158,6 +182,13 @@ class MainWindow(QMainWindow):
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_undo = self._action("&Undo", self._undo, sk.Undo)
         self.act_redo = self._action("&Redo", self._redo, sk.Redo)
+        # Every key the platform lists for Redo, plus the two the README promises.
+        redo_keys: list[QKeySequence] = []
+        for key in [*QKeySequence.keyBindings(sk.Redo), QKeySequence("Ctrl+Shift+Z"),
+                    QKeySequence("Ctrl+Y")]:
+            if key not in redo_keys:
+                redo_keys.append(key)
+        self.act_redo.setShortcuts(redo_keys)
         self.act_cut = self._action("Cu&t", self.cut, sk.Cut)
         self.act_copy = self._action("&Copy", self.copy, sk.Copy)
         self.act_paste = self._action("&Paste", self.paste, sk.Paste)
@@ -176,7 +207,8 @@ class MainWindow(QMainWindow):
         self.act_rename_journey = self._action("&Rename Journey…", self.rename_journey)
         self.act_duplicate_journey = self._action("D&uplicate Journey", self.duplicate_journey)
         self.act_delete_journey = self._action("De&lete Journey…", self.delete_journey)
-        self.act_add_stage = self._action("Add &Stage", self.add_stage, "Ctrl+Shift+S")
+        # Ctrl+Shift+S is Save As on every platform.
+        self.act_add_stage = self._action("Add &Stage", self.add_stage, "Ctrl+Shift+T")
         self.act_add_lane = self._action("Add &Lane…", self.add_lane, "Ctrl+Shift+L")
         self.act_add_curve = self._action("Add &Emotion Curve…", self.add_curve)
         self.act_delete_curve = self._action("Delete Emotion C&urve…", self.delete_curve_dialog)
@@ -260,7 +292,8 @@ class MainWindow(QMainWindow):
             lambda sid, w: self._push(EditStageCommand(self._editor(), sid, {"width": w}))
         )
         s.context_requested.connect(self._on_context)
-        s.header_rename_requested.connect(self.rename_header)
+        s.header_renamed.connect(lambda what, obj_id, name: self._edit_header(
+            what, obj_id, {"name": name}))
         s.selectionChanged.connect(self._refresh_inspector)
         self.card_palette.kind_activated.connect(self._on_kind_activated)
         self.inspector.card_edited.connect(
@@ -685,24 +718,41 @@ class MainWindow(QMainWindow):
             index = ids.index(after) + 1
         else:
             index = len(ids)
-        self._push(AddStageCommand(self._editor(), self.doc.journey_id, index,
-                                   {"name": f"Stage {len(ids) + 1}"}))
+        command = AddStageCommand(self._editor(), self.doc.journey_id, index,
+                                  {"name": f"Stage {len(ids) + 1}"})
+        self._push(command)
+        if command.obj_id is not None:
+            self._reveal_and_rename("stage", command.obj_id)
+
+    def _reveal_and_rename(self, what: str, obj_id: int) -> None:
+        """Scroll a new stage or lane into view and let the user type its name there."""
+        self._relayout_if_needed()
+        items = self.scene.stage_items if what == "stage" else self.scene.lane_items
+        item = items.get(obj_id)
+        if item is None:
+            return
+        self.view.ensureVisible(item.geom.header.x, item.geom.header.y,
+                                item.geom.header.w, item.geom.header.h, 40, 40)
+        self.view.setFocus()
+        self.scene.start_header_rename(what, obj_id)
 
     def add_lane(self, after: int | None = None) -> None:
         if self.doc is None or self.doc.journey_id is None:
             return
         kinds = [k.value for k in LaneKind]
-        kind, ok = QInputDialog.getItem(self, "Add Lane", "Kind of lane:", kinds, 0, False)
+        labels = [LANE_KIND_LABELS.get(k, k) for k in kinds]
+        label, ok = QInputDialog.getItem(self, "Add Lane", "Kind of lane:", labels, 0, False)
         if not ok:
             return
-        name, ok = QInputDialog.getText(self, "Add Lane", "Lane name:",
-                                        text=kind.replace("_", " ").capitalize())
-        if not ok:
-            return
+        kind = kinds[labels.index(label)]
         ids = self._lane_ids()
         index = ids.index(after) + 1 if after in ids else len(ids)
-        self._push(AddLaneCommand(self._editor(), self.doc.journey_id, index,
-                                  {"name": name.strip() or kind, "kind": kind}))
+        name = label.split(" (")[0]  # "Divider line (no cards)" -> "Divider line"
+        command = AddLaneCommand(self._editor(), self.doc.journey_id, index,
+                                 {"name": name, "kind": kind})
+        self._push(command)
+        if command.obj_id is not None:
+            self._reveal_and_rename("lane", command.obj_id)
 
     def add_curve(self) -> None:
         if self.doc is None or self.doc.journey_id is None:
@@ -712,22 +762,32 @@ class MainWindow(QMainWindow):
                                         text="To-be")
         if ok:
             color = CURVE_COLORS[len(journey.curves) % len(CURVE_COLORS)]
-            self._push(AddCurveCommand(self._editor(), journey.id,
-                                       {"name": name.strip() or "Curve", "color": color}))
+            fields: dict[str, Any] = {"name": name.strip() or "Curve", "color": color}
+            source = self._current_curve()
+            if source is not None:  # a new curve starts as a copy of the one in use
+                fields["points"] = [{"stage_id": p.stage_id, "value": p.value}
+                                    for p in source.points]
+            command = AddCurveCommand(self._editor(), journey.id, fields)
+            self._push(command)
+            if command.obj_id is not None:
+                self.scene.set_current_curve(command.obj_id)
+
+    def _current_curve(self) -> CurveGeom | None:
+        """The curve last worked on, else the first one."""
+        layout = self.scene.layout
+        if layout is None or not layout.curves:
+            return None
+        current = self.scene.current_curve_id
+        return next((c for c in layout.curves if c.id == current), layout.curves[0])
 
     def _edit_header(self, what: str, obj_id: int, fields: dict[str, Any]) -> None:
         command = EditStageCommand if what == "stage" else EditLaneCommand
         self._push(command(self._editor(), obj_id, fields))
 
     def rename_header(self, what: str, obj_id: int) -> None:
-        """Ask for a new name of a stage or lane."""
-        layout = self.scene.layout
-        if layout is None:
-            return
-        geom = layout.stage(obj_id) if what == "stage" else layout.lane(obj_id)
-        name, ok = QInputDialog.getText(self, f"Rename {what.title()}", "Name:", text=geom.name)
-        if ok and name.strip() and name.strip() != geom.name:
-            self._edit_header(what, obj_id, {"name": name.strip()})
+        """Type a new name of a stage or lane over its header."""
+        self.view.setFocus()
+        self.scene.start_header_rename(what, obj_id)
 
     def recolour_header(self, what: str, obj_id: int) -> None:
         """Ask for a new colour of a stage or lane."""
@@ -735,9 +795,9 @@ class MainWindow(QMainWindow):
         if layout is None:
             return
         geom = layout.stage(obj_id) if what == "stage" else layout.lane(obj_id)
-        color = QColorDialog.getColor(QColor(geom.color), self, f"{what.title()} Colour")
-        if color.isValid() and color.name() != geom.color:
-            self._edit_header(what, obj_id, {"color": color.name()})
+        color = pick_color(self, geom.color, f"{what.title()} Colour")
+        if color is not None and color != geom.color:
+            self._edit_header(what, obj_id, {"color": color})
 
     def delete_stage(self, stage_id: int) -> None:
         if len(self._stage_ids()) <= 1:
@@ -838,15 +898,25 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.doc is None:
             return False
-        start = str(self.doc.path or Path(self.settings.last_directory() or Path.home())
-                    / "journey.cjm")
-        path, _ = QFileDialog.getSaveFileName(self, "Save Journey Map", start, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save Journey Map", str(self.suggested_save_path()), FILE_FILTER
+        )
         if not path:
             return False
         target = Path(path)
         if target.suffix.lower() != ".cjm":
             target = target.with_name(target.name + ".cjm")
         return self._save_to(target)
+
+    def suggested_save_path(self) -> Path:
+        """Save As starts at the file itself, else the journey's name in the last folder."""
+        assert self.doc is not None
+        if self.doc.path is not None:
+            return self.doc.path
+        name = (self.doc.project.journey(self.doc.journey_id).name
+                if self.doc.journey_id is not None else "")
+        folder = default_folder(self.settings.last_directory())
+        return folder / f"{safe_file_stem(name)}.cjm"
 
     def _save_to(self, target: Path | None) -> bool:
         assert self.doc is not None
@@ -873,15 +943,9 @@ class MainWindow(QMainWindow):
         """Ask Save / Discard / Cancel when there are unsaved changes; False means cancel."""
         if self.doc is None or not self.doc.modified:
             return True
-        answer = QMessageBox.warning(
-            self,
-            "Unsaved Changes",
-            f"Save the changes to “{self.doc.display_name()}” before closing?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
+        box = unsaved_changes_box(self, self.doc.display_name())
+        answer = box.exec()
+        box.deleteLater()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard

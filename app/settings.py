@@ -50,7 +50,7 @@ class Settings:
         return value if isinstance(value, str) else ""
 
     def set_last_directory(self, path: Path) -> None:
-        self._s.setValue("last_directory", str(path))
+        self._s.setValue("last_directory", str(path.resolve()))
 
     def sync(self) -> None:
         self._s.sync()

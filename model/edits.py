@@ -292,10 +292,9 @@ class Editor:
         stages.insert(index, stage)
         journey.stages.append(stage)
         self._renumber(stages)
+        # A new stage has no emotion value: a made-up 0 would draw a dip or rise that
+        # nobody reported; the curve shows a gap there until the user sets one.
         self.session.flush()
-        if stage_id is None:
-            for curve in journey.curves:
-                curve.points.append(EmotionPoint(stage_id=stage.id, value=0))
         self._emit(What.STAGE, stage.id, How.ADDED, journey_id)
         return stage.id
 
@@ -462,12 +461,9 @@ class Editor:
             curve.id = curve_id
         journey.curves.append(curve)
         self.session.flush()
-        if points is None:
-            for stage in journey.stages:
-                curve.points.append(EmotionPoint(stage_id=stage.id, value=0))
-        else:
-            for p in points:
-                curve.points.append(EmotionPoint(**p))
+        # Without given points the curve starts unset (gaps), never at a made-up 0.
+        for p in points or []:
+            curve.points.append(EmotionPoint(**p))
         self._emit(What.CURVE, curve.id, How.ADDED, journey_id)
         return curve.id
 

@@ -7,6 +7,7 @@ so what prints is what the facilitator saw. Units are scene units (1 unit = 1 px
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -105,6 +106,16 @@ class CurvePoint:
     y: float
     value: int
     note: str
+    run: int = 0  # points of one run sit on consecutive stages and are joined
+
+
+@dataclass(frozen=True)
+class UnsetPoint:
+    """A stage where a curve has no value yet: a gap in the curve, shown as unset."""
+
+    stage_id: int
+    x: float
+    y: float  # on the neutral line
 
 
 @dataclass(frozen=True)
@@ -114,7 +125,24 @@ class CurveGeom:
     color: str
     lane_id: int
     points: tuple[CurvePoint, ...]
-    segments: tuple[Bezier, ...]
+    # One smooth piece per run of consecutive stages that have a value; a stage
+    # without a value breaks the curve rather than drawing a made-up 0.
+    runs: tuple[tuple[Bezier, ...], ...]
+    unset: tuple[UnsetPoint, ...] = ()
+
+    @property
+    def segments(self) -> tuple[Bezier, ...]:
+        """Every bezier of every run (runs are not joined)."""
+        return tuple(seg for run in self.runs for seg in run)
+
+    def run_points(self) -> list[list[CurvePoint]]:
+        """The points grouped by run, in stage order."""
+        runs: list[list[CurvePoint]] = []
+        for p in self.points:
+            if not runs or runs[-1][-1].run != p.run:
+                runs.append([])
+            runs[-1].append(p)
+        return runs
 
 
 @dataclass
@@ -219,6 +247,17 @@ def stage_chevron(header: Rect, tip: float = STAGE_TIP) -> list[Point]:
 def stage_label_rect(header: Rect, tip: float = STAGE_TIP) -> Rect:
     """Where a stage header's name goes, clear of the arrow's notch and point."""
     return Rect(header.x + tip + 6, header.y + 4, header.w - 2 * tip - 12, header.h - 10)
+
+
+def curve_runs(stage_indexes: list[int]) -> list[int]:
+    """The run number of each point: a new run starts after a stage with no point."""
+    runs: list[int] = []
+    for i, index in enumerate(stage_indexes):
+        if i == 0:
+            runs.append(0)
+        else:
+            runs.append(runs[-1] + (0 if index == stage_indexes[i - 1] + 1 else 1))
+    return runs
 
 
 def monotone_beziers(points: list[Point]) -> list[Bezier]:
@@ -359,17 +398,27 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> JourneyLayou
                     emotion_y(emotion.band, p.value, m),
                     p.value,
                     p.note,
+                    run,
                 )
-                for p in pts
+                for p, run in zip(pts, curve_runs([order[p.stage_id] for p in pts]),
+                                  strict=True)
             )
-            layout.curves.append(
-                CurveGeom(
-                    id=curve.id,
-                    name=curve.name,
-                    color=curve.color,
-                    lane_id=emotion.id,
-                    points=cpoints,
-                    segments=tuple(monotone_beziers([(p.x, p.y) for p in cpoints])),
-                )
+            have = {p.stage_id for p in pts}
+            zero = emotion_y(emotion.band, 0, m)
+            geom = CurveGeom(
+                id=curve.id,
+                name=curve.name,
+                color=curve.color,
+                lane_id=emotion.id,
+                points=cpoints,
+                runs=(),
+                unset=tuple(
+                    UnsetPoint(s.id, centers[s.id], zero) for s in stages if s.id not in have
+                ),
             )
+            runs = tuple(
+                tuple(monotone_beziers([(p.x, p.y) for p in run]))
+                for run in geom.run_points()
+            )
+            layout.curves.append(dataclasses.replace(geom, runs=runs))
     return layout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.entities import CardKind
+from model.entities import CardKind, LaneKind
 
 CARD_KIND_LABELS: dict[str, str] = {
     CardKind.TOUCHPOINT: "Touchpoint",
@@ -23,6 +23,33 @@ CARD_KIND_COLORS: dict[str, str] = {
     CardKind.BACKSTAGE: "#dcdfe4",
     CardKind.NOTE: "#fff7d6",
 }
+
+# What a lane kind is called wherever a user sees or picks one.
+LANE_KIND_LABELS: dict[str, str] = {
+    LaneKind.ACTIONS: "Actions",
+    LaneKind.THOUGHTS: "Thoughts",
+    LaneKind.TOUCHPOINTS: "Touchpoints",
+    LaneKind.CHANNELS: "Channels",
+    LaneKind.PAIN_POINTS: "Pain points",
+    LaneKind.OPPORTUNITIES: "Opportunities",
+    LaneKind.BACKSTAGE: "Backstage",
+    LaneKind.EMOTION: "Emotion curve",
+    LaneKind.METRICS: "Metrics",
+    LaneKind.EVIDENCE: "Evidence",
+    LaneKind.FRONTSTAGE: "Frontstage",
+    LaneKind.SUPPORT: "Support processes",
+    LaneKind.TEXT: "Text",
+    LaneKind.DIVIDER: "Divider line (no cards)",
+}
+
+# Soft colours for cards, stages and lanes: light enough for dark text, distinct
+# enough to tell apart on a projector and in print. Rows: light, then a shade deeper.
+SOFT_COLORS: tuple[str, ...] = (
+    "#fff7d6", "#fff0a8", "#ffe3c2", "#ffc9c2", "#ffd6e7", "#efe0ff", "#dfe3ff", "#bfe3ff",
+    "#c9f0f0", "#d9f2d0", "#eef5c8", "#dcdfe4",
+    "#ffe58f", "#ffd08a", "#ffb3a7", "#f7b8d2", "#d9c2f5", "#c2cbf5", "#9fd3f7", "#a9e3df",
+    "#b9e4ab", "#dbe8a3", "#e9e4dc", "#f4f6f8",
+)
 
 CURVE_COLORS = ["#2f6fdf", "#d9480f", "#2b8a3e", "#9c36b5", "#e67700", "#0b7285"]
 

@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QColorDialog,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -32,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from model.entities import CardKind, LaneKind
-from model.palette import CARD_KIND_LABELS, card_fill
+from model.palette import CARD_KIND_LABELS, LANE_KIND_LABELS, card_fill
+from widgets.color_picker import pick_color
 from widgets.palette import PALETTE_KINDS, swatch_icon
 
 # Mirrors model.edits.MIN/MAX_STAGE_WIDTH (model.edits needs a database session).
@@ -47,30 +47,13 @@ SEVERITY_LABELS: dict[int, str] = {
     5: "5 (critical)",
 }
 
-LANE_KIND_LABELS: dict[str, str] = {
-    LaneKind.ACTIONS: "Actions",
-    LaneKind.THOUGHTS: "Thoughts",
-    LaneKind.TOUCHPOINTS: "Touchpoints",
-    LaneKind.CHANNELS: "Channels",
-    LaneKind.PAIN_POINTS: "Pain points",
-    LaneKind.OPPORTUNITIES: "Opportunities",
-    LaneKind.BACKSTAGE: "Backstage",
-    LaneKind.EMOTION: "Emotion curve",
-    LaneKind.METRICS: "Metrics",
-    LaneKind.EVIDENCE: "Evidence",
-    LaneKind.FRONTSTAGE: "Frontstage",
-    LaneKind.SUPPORT: "Support processes",
-    LaneKind.TEXT: "Text",
-    LaneKind.DIVIDER: "Divider line (no cards)",
-}
 
 _NOT_KNOWN = -1  # the usage-share spin box value shown as "Not known"
 
 
 def ask_color(parent: QWidget, initial: str, title: str) -> str | None:
     """Ask for a colour; ``#rrggbb`` or None when cancelled (thin wrapper for tests)."""
-    color = QColorDialog.getColor(QColor(initial), parent, title)
-    return color.name() if color.isValid() else None
+    return pick_color(parent, initial, title)
 
 
 class CommitTextEdit(QPlainTextEdit):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -39,9 +39,6 @@ from model.layout import (
     stage_label_rect,
 )
 from model.palette import CARD_BORDER, GRID_LINE, HEADER_TEXT, NEGATIVE_TINT, POSITIVE_TINT
-
-if TYPE_CHECKING:
-    from widgets.scene import JourneyScene
 
 CARD_FONT_PT = 9.5
 HEADER_FONT_PT = 11.0
@@ -126,6 +123,8 @@ _TEXT = QColor(HEADER_TEXT)
 
 class CardItem(QGraphicsObject):
     """A sticky-note card. Moves freely while dragged; the scene decides where it lands."""
+
+    text_edited = Signal(int, str)  # card_id, the text typed in place
 
     def __init__(self, geom: CardGeom) -> None:
         super().__init__()
@@ -255,9 +254,8 @@ class CardItem(QGraphicsObject):
         if self.scene() is not None:
             self.scene().removeItem(editor)
         self.update()
-        scene = self.scene()
-        if accepted and text != self.geom.text and scene is not None:
-            scene.card_text_edited.emit(self.card_id, text)
+        if accepted and text != self.geom.text:
+            self.text_edited.emit(self.card_id, text)
 
 
 class CardTextEditor(QGraphicsTextItem):
@@ -265,8 +263,9 @@ class CardTextEditor(QGraphicsTextItem):
 
     finished = Signal(bool)  # accepted
 
-    def __init__(self, text: str, width: float) -> None:
+    def __init__(self, text: str, width: float, single_line: bool = False) -> None:
         super().__init__()
+        self._single_line = single_line
         self.setPlainText(text)
         self.setTextWidth(width)
         font = QFont()
@@ -277,10 +276,13 @@ class CardTextEditor(QGraphicsTextItem):
         self.setZValue(50)
         self._done = False
 
-    def start(self) -> None:
+    def start(self, select_all: bool = False) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = self.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
+        if select_all:
+            cursor.select(cursor.SelectionType.Document)
+        else:
+            cursor.movePosition(cursor.MoveOperation.End)
         self.setTextCursor(cursor)
 
     def paint(
@@ -296,8 +298,8 @@ class CardTextEditor(QGraphicsTextItem):
         if key == Qt.Key.Key_Escape:
             self._finish(False)
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            self._single_line or not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
             self._finish(True)
             return
@@ -315,10 +317,62 @@ class CardTextEditor(QGraphicsTextItem):
         self.finished.emit(accepted)
 
 
-class StageHeaderItem(QGraphicsObject):
+def _view_scale(item: QGraphicsItem) -> float:
+    """How many screen pixels one scene unit covers in the item's first view."""
+    scene = item.scene()
+    views = scene.views() if scene is not None else []
+    return views[0].transform().m11() if views else 1.0
+
+
+class HeaderRenameMixin:
+    """In-place renaming of a header: Enter keeps, Escape cancels."""
+
+    _rename_editor: CardTextEditor | None = None
+
+    def _start_rename(self, name: str, rect: QRectF) -> None:
+        if self._rename_editor is not None:
+            return
+        item: QGraphicsObject = self  # type: ignore[assignment]
+        editor = CardTextEditor(name, max(60.0, rect.width()), single_line=True)
+        editor.setParentItem(item)  # keeps the child alive in PySide6
+        editor.setPos(rect.left(), rect.top() + max(0.0, (rect.height() - 26) / 2))
+        self._rename_editor = editor
+        editor.finished.connect(self._finish_rename)
+        editor.start(select_all=True)
+        item.update()
+
+    @property
+    def renaming(self) -> bool:
+        return self._rename_editor is not None
+
+    def _finish_rename(self, accepted: bool) -> None:
+        editor = self._rename_editor
+        if editor is None:
+            return
+        self._rename_editor = None
+        text = " ".join(editor.toPlainText().split())
+        item: QGraphicsObject = self  # type: ignore[assignment]
+        editor.setParentItem(None)
+        if item.scene() is not None:
+            item.scene().removeItem(editor)
+        item.update()
+        if accepted and text:
+            self._renamed(text)
+
+    def _renamed(self, name: str) -> None:
+        raise NotImplementedError
+
+
+class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
     """A stage column header: drag sideways to reorder, drag the right edge to resize."""
 
-    GRIP = 6.0
+    GRIP_PX = 9.0  # the resize zone at the right edge, in screen pixels at any zoom
+    MIN_WIDTH = 120.0
+
+    rename_requested = Signal(int)  # stage_id: double-click asks for an in-place rename
+    renamed = Signal(int, str)  # stage_id, new name typed in place
+    resized = Signal(int, float)  # stage_id, new width
+    dropped = Signal(int, float)  # stage_id, where its centre was let go (scene x)
 
     def __init__(self, geom: StageGeom) -> None:
         super().__init__()
@@ -368,28 +422,55 @@ class StageHeaderItem(QGraphicsObject):
         painter.setPen(_PEN_HEADER_SELECTED if selected else Qt.PenStyle.NoPen)
         painter.setBrush(self._fill)
         painter.drawPolygon(self._outline)
+        if self._resizing:  # the edge being dragged
+            painter.setPen(_PEN_HEADER_SELECTED)
+            painter.drawLine(QPointF(self._live_width - 1, 2),
+                             QPointF(self._live_width - 1, self._rect.height() - 2))
+        if self.renaming:
+            return
         painter.setFont(_font(HEADER_FONT_PT, bold=True))
         painter.setPen(_TEXT)
-        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._label)
+        for pos, line in self._label_lines:
+            painter.drawText(pos, line)
 
     def _cache_shape(self) -> None:
         """Outline and label for the current width (paint() only draws these)."""
         header = Rect(0, 0, self._live_width, self._rect.height())
         self._outline = QPolygonF([QPointF(x, y) for x, y in stage_chevron(header)])
         self._label_rect = qrect(stage_label_rect(header))
-        metrics = QFontMetricsF(_font(HEADER_FONT_PT, bold=True))
-        self._label = metrics.elidedText(
-            self.geom.name, Qt.TextElideMode.ElideRight, self._label_rect.width()
-        )
+        font = _font(HEADER_FONT_PT, bold=True)
+        metrics = QFontMetricsF(font)
+        # Two lines, as on the poster; a name longer than that ends in "…".
+        lines = wrap_text(self.geom.name, font, self._label_rect.width(),
+                          2 * metrics.lineSpacing())
+        block_h = len(lines) * metrics.lineSpacing()
+        top = self._label_rect.top() + (self._label_rect.height() - block_h) / 2
+        self._label_lines = [
+            (QPointF(self._label_rect.left()
+                     + (self._label_rect.width() - metrics.horizontalAdvance(text)) / 2,
+                     top + pos.y()), text)
+            for pos, text in lines
+        ]
         self._fill = QColor(self.geom.color)
 
+    def grip_width(self) -> float:
+        """The resize zone in scene units: GRIP_PX screen pixels whatever the zoom."""
+        return min(self.GRIP_PX / max(_view_scale(self), 0.01), self._live_width / 4)
+
     def _on_grip(self, x: float) -> bool:
-        return x >= self._live_width - self.GRIP
+        return x >= self._live_width - self.grip_width()
+
+    def start_rename(self) -> None:
+        """Type a new name over the header."""
+        self._start_rename(self.geom.name, self._label_rect)
+
+    def _renamed(self, name: str) -> None:
+        if name != self.geom.name:
+            self.renamed.emit(self.stage_id, name)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None:
-            scene.header_rename_requested.emit("stage", self.stage_id)
+        if not self._on_grip(event.pos().x()):
+            self.rename_requested.emit(self.stage_id)
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.setCursor(
@@ -411,7 +492,7 @@ class StageHeaderItem(QGraphicsObject):
         dx = event.scenePos().x() - self._press_x
         if self._resizing:
             self.prepareGeometryChange()
-            self._live_width = max(120.0, self.geom.header.w + dx)
+            self._live_width = max(self.MIN_WIDTH, self.geom.header.w + dx)
             self._cache_shape()
             self.update()
         else:
@@ -421,22 +502,24 @@ class StageHeaderItem(QGraphicsObject):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
         self.setZValue(STAGE_HEADER_Z)
-        if scene is None:
-            return
         if self._resizing:
             self._resizing = False
+            self.update()
             if abs(self._live_width - self.geom.header.w) >= 1:
-                scene.stage_resized.emit(self.stage_id, round(self._live_width))
+                self.resized.emit(self.stage_id, round(self._live_width))
             return
         if abs(self._drag_dx) >= 4:
-            scene.stage_dropped(self, self.geom.header.center[0] + self._drag_dx)
+            self.dropped.emit(self.stage_id, self.geom.header.center[0] + self._drag_dx)
         self.setPos(self.geom.header.x, self._pinned_y())
 
 
-class LaneHeaderItem(QGraphicsObject):
+class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
     """A lane row header: drag up or down to reorder."""
+
+    rename_requested = Signal(int)  # lane_id
+    renamed = Signal(int, str)  # lane_id, new name typed in place
+    dropped = Signal(int, float)  # lane_id, where its centre was let go (scene y)
 
     def __init__(self, geom: LaneGeom) -> None:
         super().__init__()
@@ -446,7 +529,7 @@ class LaneHeaderItem(QGraphicsObject):
         self._press_y = 0.0
         self._drag_dy = 0.0
         self._pin = -1e9
-        self._legend: list[tuple[str, str]] = []
+        self._legend: list[tuple[list[str], str]] = []
         self._scale_labels: list[tuple[str, QPointF]] = []
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -480,10 +563,12 @@ class LaneHeaderItem(QGraphicsObject):
         painter.setPen(_PEN_HEADER_SELECTED if selected else _PEN_GRID)
         painter.setBrush(_LANE_HEADER_FILL)
         painter.drawRect(rect)
+        if self.renaming:
+            return
         divider = self.geom.kind == "divider"
         painter.setFont(_font(HEADER_FONT_PT - 1, bold=not divider, italic=divider))
         painter.setPen(_TEXT)
-        if not self._legend:
+        if not self._legend and not self._scale_labels:
             painter.drawText(
                 rect.adjusted(10, 4, -6, -4),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -494,31 +579,42 @@ class LaneHeaderItem(QGraphicsObject):
         # The emotion lane: name, the curves' legend, and the scale at the right edge.
         painter.drawText(QPointF(10, 22), self.geom.name)
         painter.setFont(_font(LEGEND_FONT_PT))
+        line_h = QFontMetricsF(_font(LEGEND_FONT_PT)).lineSpacing()
         y = 42.0
-        for label, color in self._legend:
+        for lines, color in self._legend:
             painter.setPen(QPen(QColor(color), 3))
             painter.drawLine(QPointF(10, y - 4), QPointF(26, y - 4))
             painter.setPen(_TEXT)
-            painter.drawText(QPointF(31, y), label)
-            y += 17
+            for line in lines:
+                painter.drawText(QPointF(31, y), line)
+                y += line_h
+            y += 17 - line_h
         painter.setPen(_MUTED)
         for label, pos in self._scale_labels:
             painter.drawText(pos, label)
 
+    def start_rename(self) -> None:
+        """Type a new name over the header."""
+        self._start_rename(self.geom.name, self._rect.adjusted(6, 4, -6, -4))
+
+    def _renamed(self, name: str) -> None:
+        if name != self.geom.name:
+            self.renamed.emit(self.lane_id, name)
+
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None:
-            scene.header_rename_requested.emit("lane", self.lane_id)
+        self.rename_requested.emit(self.lane_id)
 
     def set_legend(self, curves: list[tuple[str, str]], scale: list[tuple[int, float]]) -> None:
         """Curves (name, colour) and scale marks (value, y in this header) of an emotion lane.
 
-        Empty lists for every other lane.
+        Empty lists for every other lane. A long curve name wraps onto a second line.
         """
-        metrics = QFontMetricsF(_font(LEGEND_FONT_PT))
-        width = self._rect.width() - 62
+        font = _font(LEGEND_FONT_PT)
+        metrics = QFontMetricsF(font)
+        width = self._rect.width() - 31 - 26  # right of the swatch, left of the scale
         self._legend = [
-            (metrics.elidedText(name, Qt.TextElideMode.ElideRight, width), color)
+            ([text for _pos, text in wrap_text(name, font, width, 2 * metrics.lineSpacing())]
+             or [""], color)
             for name, color in curves
         ]
         self._scale_labels = []
@@ -526,6 +622,8 @@ class LaneHeaderItem(QGraphicsObject):
             label = f"{value:+d}" if value else "0"
             x = self._rect.width() - 7 - metrics.horizontalAdvance(label)
             self._scale_labels.append((label, QPointF(x, value_y + 4)))
+        self.setToolTip("\n".join([self.geom.name, *(name for name, _c in curves),
+                                   "Drag to reorder, double-click to rename."]))
         self.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -544,24 +642,38 @@ class LaneHeaderItem(QGraphicsObject):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self.setZValue(LANE_HEADER_Z)
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None and abs(self._drag_dy) >= 4:
-            scene.lane_dropped(self, self.geom.header.center[1] + self._drag_dy)
+        if abs(self._drag_dy) >= 4:
+            self.dropped.emit(self.lane_id, self.geom.header.center[1] + self._drag_dy)
         self.setPos(self._pinned_x(), self.geom.header.y)
 
 
+_VALUE_FONT_PT = 8.5
+_NOTE_PREVIEW = 40  # characters of a note shown beside a hovered point
+
+
 class EmotionHandleItem(QGraphicsObject):
-    """One draggable point of an emotion curve; moves vertically and snaps to the scale."""
+    """One draggable point of an emotion curve; moves vertically and snaps to the scale.
+
+    An *unset* handle stands for a stage where the curve has no value yet: a dashed
+    ring on the neutral line; dragging it sets the first value.
+    """
 
     RADIUS = 7.0
 
-    def __init__(self, curve: EmotionCurveItem, stage_id: int, note: str) -> None:
+    def __init__(self, curve: EmotionCurveItem, stage_id: int, note: str,
+                 unset: bool = False) -> None:
         super().__init__()
         self.curve = curve
         self.stage_id = stage_id
         self.note = note
+        self.unset = unset
+        self.run = 0
         self.value = 0
         self._dragging = False
+        self._hovered = False
+        self._start_value: int | None = None
+        self._label = ""
+        self._label_rect = QRectF()
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
@@ -570,73 +682,172 @@ class EmotionHandleItem(QGraphicsObject):
         self.setCursor(Qt.CursorShape.SizeVerCursor)
         self.setZValue(40)
 
+    def refresh(self) -> None:
+        """Recompute the tooltip and the value label after a value, note or name change."""
+        name = self.curve.geom.name
+        if self.unset:
+            self.setToolTip(f"{name}: no value at this stage yet.\nDrag up or down to set one.")
+        else:
+            hint = f"\n{self.note}" if self.note else "\nDouble-click to add a note."
+            self.setToolTip(f"{name}: {self.value:+d}{hint}")
+        self._update_label()
+
+    def _update_label(self) -> None:
+        """The value (and while hovering, the start of the note) beside the point."""
+        show = self._dragging or self._hovered
+        text = ""
+        if show:
+            text = "unset" if self.unset and not self._dragging else f"{self.value:+d}"
+            if self._hovered and not self._dragging and self.note:
+                note = " ".join(self.note.split())
+                if len(note) > _NOTE_PREVIEW:
+                    note = note[: _NOTE_PREVIEW - 1] + "…"
+                text += f"  {note}"
+        if text != self._label:
+            self.prepareGeometryChange()
+            self._label = text
+            metrics = QFontMetricsF(_font(_VALUE_FONT_PT, bold=True))
+            self._label_rect = (
+                QRectF(self.RADIUS + 5, -metrics.height() / 2 - 2,
+                       metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
+                if text else QRectF()
+            )
+            self.update()
+
+    @property
+    def label(self) -> str:
+        """What the point says beside itself right now (empty when idle)."""
+        return self._label
+
     def boundingRect(self) -> QRectF:
         r = self.RADIUS + 2
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        circle = QRectF(-r, -r - 8, 2 * r + 8, 2 * r + 8)  # room for the note marker
+        return circle.united(self._label_rect) if self._label else circle
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        r = self.RADIUS + 2
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        painter.setPen(QPen(QColor(self.curve.geom.color), 2.5))
-        painter.setBrush(QColor("#ffffff") if not hovered else QColor(self.curve.geom.color))
-        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+        color = QColor(self.curve.geom.color)
+        if self.unset and not self._dragging:
+            painter.setPen(QPen(color, 1.6, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(255, 255, 255, 200))
+            painter.drawEllipse(QPointF(0, 0), self.RADIUS - 1, self.RADIUS - 1)
+        else:
+            painter.setPen(QPen(color, 2.5))
+            painter.setBrush(QColor("#ffffff") if not self._hovered else color)
+            painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
         if self.note:
-            painter.setBrush(QColor(self.curve.geom.color))
+            # A small speech bubble above-right: this point has a note (hover reads it).
+            painter.setPen(QPen(color, 1))
+            painter.setBrush(QColor("#ffffff"))
+            bubble = QRectF(self.RADIUS - 3, -self.RADIUS - 9, 10, 7)
+            painter.drawRoundedRect(bubble, 2, 2)
+            painter.drawLine(QPointF(bubble.left() + 2, bubble.bottom()),
+                             QPointF(bubble.left(), bubble.bottom() + 3))
+        if self._label:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(QPointF(0, 0), 2.5, 2.5)
+            painter.setBrush(QColor(31, 41, 51, 225))
+            painter.drawRoundedRect(self._label_rect, 4, 4)
+            painter.setPen(QColor("#ffffff"))
+            painter.setFont(_font(_VALUE_FONT_PT, bold=True))
+            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._label)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and self._dragging:
-            scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-            if scene is not None and scene.layout is not None:
-                lane_id = self.curve.geom.lane_id
-                snapped = scene.layout.emotion_value(lane_id, value.y())
+            snapped = self.curve.snap(value.y())
+            if snapped is not None:
                 self.value = snapped
-                return QPointF(self.x(), scene.layout.emotion_y(lane_id, snapped))
+                self._update_label()
+                return QPointF(self.x(), self.curve.value_y(snapped))
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self._dragging:
             self.curve.rebuild_path()
         return super().itemChange(change, value)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._dragging = True
-        self._start_value = self.value
+        self._start_value = None if self.unset else self.value
+        self.curve.activate()
+        self._update_label()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self._dragging = False
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None and self.value != self._start_value:
-            scene.emotion_edited.emit(self.curve.curve_id, self.stage_id, self.value)
+        moved = self.value != self._start_value
+        self._update_label()
+        if moved and not (self.unset and abs(event.scenePos().y()
+                                             - event.buttonDownScenePos(
+                                                 Qt.MouseButton.LeftButton).y()) < 2):
+            self.curve.point_edited.emit(self.curve.curve_id, self.stage_id, self.value)
+        else:
+            self.curve.rebuild_path()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None:
-            scene.emotion_note_requested.emit(self.curve.curve_id, self.stage_id)
+        if not self.unset:
+            self.curve.note_requested.emit(self.curve.curve_id, self.stage_id)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        hint = f"\n{self.note}" if self.note else "\nDouble-click to add a note."
-        self.setToolTip(f"{self.curve.geom.name}: {self.value:+d}{hint}")
+        self._hovered = True
+        self._update_label()
         super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self._update_label()
+        super().hoverLeaveEvent(event)
 
 
 class EmotionCurveItem(QGraphicsObject):
-    """A smooth curve through its handles, tinted above and below the neutral line."""
+    """A smooth curve through its handles, tinted above and below the neutral line.
+
+    Stages without a value break the curve; each run of consecutive values is drawn
+    on its own, and the gap shows unset handles the user can drag to give a value.
+    """
+
+    point_edited = Signal(int, int, int)  # curve_id, stage_id, value
+    note_requested = Signal(int, int)  # curve_id, stage_id
+    activated = Signal(int)  # curve_id: one of its points was pressed
+
+    BASE_Z = 8.0
+    CURRENT_Z = 9.0  # the current curve's points win where points overlap
 
     def __init__(self, geom: CurveGeom, band: Rect, zero_y: float, tint: bool) -> None:
         super().__init__()
         self.curve_id = geom.id
         self.geom = geom
         self.handles: dict[int, EmotionHandleItem] = {}
-        self._path = QPainterPath()
+        self._paths: list[QPainterPath] = []
         self._shape = QPainterPath()
         self._band = qrect(band)
         self._zero_y = zero_y
         self._tint = tint
-        self.setZValue(8)
+        self._snap: Any = None
+        self.setZValue(self.BASE_Z)
         self.set_geom(geom, band, zero_y, tint)
+
+    def set_scale(self, snap: Any, value_y: Any) -> None:
+        """The pure snapping functions of the layout: y -> value and value -> y."""
+        self._snap = snap
+        self._value_y = value_y
+
+    def snap(self, y: float) -> int | None:
+        return self._snap(y) if self._snap is not None else None
+
+    def value_y(self, value: int) -> float:
+        return float(self._value_y(value))
+
+    def set_current(self, current: bool) -> None:
+        self.setZValue(self.CURRENT_Z if current else self.BASE_Z)
+
+    def activate(self) -> None:
+        self.activated.emit(self.curve_id)
 
     def set_geom(self, geom: CurveGeom, band: Rect, zero_y: float, tint: bool) -> None:
         self.prepareGeometryChange()  # the band is the bounding rect
@@ -644,39 +855,57 @@ class EmotionCurveItem(QGraphicsObject):
         self._band = qrect(band)
         self._zero_y = zero_y
         self._tint = tint
-        wanted = {p.stage_id for p in geom.points}
+        wanted: dict[int, tuple[float, float, int, str, int, bool]] = {
+            p.stage_id: (p.x, p.y, p.value, p.note, p.run, False) for p in geom.points
+        }
+        for u in geom.unset:
+            wanted[u.stage_id] = (u.x, u.y, 0, "", -1, True)
         for stage_id in list(self.handles):
-            if stage_id not in wanted:
+            old = self.handles[stage_id]
+            if stage_id not in wanted or old.unset != wanted[stage_id][5]:
                 handle = self.handles.pop(stage_id)
                 handle.setParentItem(None)
                 if handle.scene() is not None:
                     handle.scene().removeItem(handle)
-        for p in geom.points:
-            handle = self.handles.get(p.stage_id)
+        for stage_id, (x, y, value, note, run, unset) in wanted.items():
+            handle = self.handles.get(stage_id)
             if handle is None:
-                handle = EmotionHandleItem(self, p.stage_id, p.note)
+                handle = EmotionHandleItem(self, stage_id, note, unset)
                 handle.setParentItem(self)
-                self.handles[p.stage_id] = handle
-            handle.note = p.note
-            handle.value = p.value
-            handle.setPos(p.x, p.y)
+                self.handles[stage_id] = handle
+            handle.note = note
+            handle.value = value
+            handle.run = run
+            handle.setPos(x, y)
+            handle.refresh()
             handle.update()
         self.rebuild_path()
 
     def rebuild_path(self) -> None:
         self.prepareGeometryChange()
-        points = sorted((h.pos().x(), h.pos().y()) for h in self.handles.values())
-        path = QPainterPath()
-        segments = monotone_beziers(points)
-        if points:
-            path.moveTo(*points[0])
-        for _, c1, c2, end in segments:
-            path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
-        self._path = path
+        runs: dict[int, list[tuple[float, float]]] = {}
+        for h in self.handles.values():
+            if not h.unset:
+                runs.setdefault(h.run, []).append((h.pos().x(), h.pos().y()))
+        self._paths = []
+        shape = QPainterPath()
         stroker = QPainterPathStroker()
         stroker.setWidth(8)
-        self._shape = stroker.createStroke(path)
+        for run in sorted(runs):
+            points = sorted(runs[run])
+            path = QPainterPath()
+            path.moveTo(*points[0])
+            for _, c1, c2, end in monotone_beziers(points):
+                path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
+            self._paths.append(path)
+            shape.addPath(stroker.createStroke(path))
+        self._shape = shape
         self.update()
+
+    @property
+    def path_count(self) -> int:
+        """How many separate pieces the curve is drawn in (gaps split it)."""
+        return len(self._paths)
 
     def boundingRect(self) -> QRectF:
         return self._band
@@ -687,33 +916,34 @@ class EmotionCurveItem(QGraphicsObject):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if self._path.isEmpty():
+        if not self._paths:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._tint:
-            area = QPainterPath(self._path)
-            last = self._path.currentPosition()
-            first = self._path.elementAt(0)
-            area.lineTo(last.x(), self._zero_y)
-            area.lineTo(first.x, self._zero_y)
-            area.closeSubpath()
-            painter.setPen(Qt.PenStyle.NoPen)
-            above = QRectF(self._band.left(), self._band.top(), self._band.width(),
-                           self._zero_y - self._band.top())
-            below = QRectF(self._band.left(), self._zero_y, self._band.width(),
-                           self._band.bottom() - self._zero_y)
-            for clip, color in ((above, POSITIVE_TINT), (below, NEGATIVE_TINT)):
-                painter.save()
-                painter.setClipRect(clip)
-                tint = QColor(color)
-                tint.setAlpha(40)
-                painter.setBrush(tint)
-                painter.drawPath(area)
-                painter.restore()
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(self.geom.color), 3, Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap))
-        painter.drawPath(self._path)
+        for path in self._paths:
+            if self._tint and path.elementCount() > 1:
+                area = QPainterPath(path)
+                last = path.currentPosition()
+                first = path.elementAt(0)
+                area.lineTo(last.x(), self._zero_y)
+                area.lineTo(first.x, self._zero_y)
+                area.closeSubpath()
+                painter.setPen(Qt.PenStyle.NoPen)
+                above = QRectF(self._band.left(), self._band.top(), self._band.width(),
+                               self._zero_y - self._band.top())
+                below = QRectF(self._band.left(), self._zero_y, self._band.width(),
+                               self._band.bottom() - self._zero_y)
+                for clip, color in ((above, POSITIVE_TINT), (below, NEGATIVE_TINT)):
+                    painter.save()
+                    painter.setClipRect(clip)
+                    tint = QColor(color)
+                    tint.setAlpha(40)
+                    painter.setBrush(tint)
+                    painter.drawPath(area)
+                    painter.restore()
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(self.geom.color), 3, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap))
+            painter.drawPath(path)
 
 
 __all__ = [

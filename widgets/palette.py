@@ -148,6 +148,9 @@ class CardPalette(QListWidget):
         drag.setPixmap(pixmap)
         drag.setHotSpot(QPoint(16, 12))
         drag.exec(Qt.DropAction.CopyAction)
+        # The kind was only a drag source: it does not stay highlighted as if chosen.
+        self.clearSelection()
+        self.setCurrentItem(None)
 
     def sizeHint(self) -> QSize:
         rows = max(1, self.count())

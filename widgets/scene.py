@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -48,7 +49,7 @@ class JourneyScene(QGraphicsScene):
     stage_moved = Signal(int, int)  # stage_id, new index
     lane_moved = Signal(int, int)
     stage_resized = Signal(int, float)
-    header_rename_requested = Signal(str, int)  # "stage" | "lane", id
+    header_renamed = Signal(str, int, str)  # "stage" | "lane", id, the name typed in place
     context_requested = Signal(str, int, object, object)  # what, id, Cell|None, screen QPoint
 
     def __init__(self, parent: Any = None) -> None:
@@ -65,6 +66,7 @@ class JourneyScene(QGraphicsScene):
         self._moving: frozenset[int] = frozenset()
         self._visible: QRectF | None = None
         self._nudge_gesture = 0
+        self.current_curve_id: int | None = None
         # Covers the top-left corner where the pinned header row and column meet.
         self._corner = QGraphicsRectItem()
         self._corner.setBrush(QColor("#ffffff"))
@@ -82,9 +84,11 @@ class JourneyScene(QGraphicsScene):
         self.setSceneRect(
             QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
         )
-        self._sync(self.stage_items, {s.id: s for s in layout.stages}, StageHeaderItem)
-        self._sync(self.lane_items, {lane.id: lane for lane in layout.lanes}, LaneHeaderItem)
-        self._sync(self.card_items, layout.cards, CardItem)
+        self._sync(self.stage_items, {s.id: s for s in layout.stages}, StageHeaderItem,
+                   self._wire_stage)
+        self._sync(self.lane_items, {lane.id: lane for lane in layout.lanes}, LaneHeaderItem,
+                   self._wire_lane)
+        self._sync(self.card_items, layout.cards, CardItem, self._wire_card)
         emotion = layout.emotion_lane()
         for lane_id, lane_item in self.lane_items.items():
             if emotion is None or lane_id != emotion.id:
@@ -99,16 +103,24 @@ class JourneyScene(QGraphicsScene):
         for curve_id in list(self.curve_items):
             if curve_id not in wanted:
                 self.removeItem(self.curve_items.pop(curve_id))
+        if self.current_curve_id not in wanted:
+            self.current_curve_id = None
         if emotion is not None:
             zero = layout.emotion_y(emotion.id, 0)
+            lane_id = emotion.id
             for i, (curve_id, geom) in enumerate(wanted.items()):
                 item = self.curve_items.get(curve_id)
                 if item is None:
                     item = EmotionCurveItem(geom, emotion.band, zero, tint=i == 0)
+                    item.point_edited.connect(self.emotion_edited)
+                    item.note_requested.connect(self.emotion_note_requested)
+                    item.activated.connect(self.set_current_curve)
                     self.curve_items[curve_id] = item
                     self.addItem(item)
-                else:
-                    item.set_geom(geom, emotion.band, zero, tint=i == 0)
+                item.set_scale(lambda y, lid=lane_id: layout.emotion_value(lid, y),
+                               lambda v, lid=lane_id: layout.emotion_y(lid, v))
+                item.set_geom(geom, emotion.band, zero, tint=i == 0)
+                item.set_current(curve_id == self.current_curve_id)
         if self.current_cell is not None and not self._cell_exists(self.current_cell):
             self.current_cell = None
         self._drop = None
@@ -140,7 +152,13 @@ class JourneyScene(QGraphicsScene):
         self._drop = None
         self.update()
 
-    def _sync(self, items: dict[int, Any], geoms: dict[int, Any], cls: type[Any]) -> None:
+    def _sync(
+        self,
+        items: dict[int, Any],
+        geoms: dict[int, Any],
+        cls: type[Any],
+        wire: Callable[[Any], None],
+    ) -> None:
         for obj_id in list(items):
             if obj_id not in geoms:
                 self.removeItem(items.pop(obj_id))
@@ -148,10 +166,41 @@ class JourneyScene(QGraphicsScene):
             item = items.get(obj_id)
             if item is None:
                 item = cls(geom)
+                wire(item)
                 items[obj_id] = item
                 self.addItem(item)
             else:
                 item.set_geom(geom)
+
+    # Items own their signals; the scene relays them as the map's gestures.
+
+    def _wire_card(self, item: CardItem) -> None:
+        item.text_edited.connect(self.card_text_edited)
+
+    def _wire_stage(self, item: StageHeaderItem) -> None:
+        item.rename_requested.connect(lambda sid: self.start_header_rename("stage", sid))
+        item.renamed.connect(lambda sid, name: self.header_renamed.emit("stage", sid, name))
+        item.resized.connect(self.stage_resized)
+        item.dropped.connect(self._stage_dropped)
+
+    def _wire_lane(self, item: LaneHeaderItem) -> None:
+        item.rename_requested.connect(lambda lid: self.start_header_rename("lane", lid))
+        item.renamed.connect(lambda lid, name: self.header_renamed.emit("lane", lid, name))
+        item.dropped.connect(self._lane_dropped)
+
+    def start_header_rename(self, what: str, obj_id: int) -> None:
+        """Edit a stage's or lane's name in place (Enter keeps, Escape cancels)."""
+        item = (self.stage_items if what == "stage" else self.lane_items).get(obj_id)
+        if item is None:
+            return
+        self.clearSelection()
+        item.start_rename()
+
+    def set_current_curve(self, curve_id: int | None) -> None:
+        """The curve the user works on: its points are drawn above the others'."""
+        self.current_curve_id = curve_id
+        for cid, item in self.curve_items.items():
+            item.set_current(cid == curve_id)
 
     def _cell_exists(self, cell: Cell) -> bool:
         assert self.layout is not None
@@ -243,8 +292,12 @@ class JourneyScene(QGraphicsScene):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
-        if event.button() == Qt.MouseButton.LeftButton and item is None and self.layout:
-            cell = self.layout.cell_at(event.scenePos().x(), event.scenePos().y())
+        if event.button() == Qt.MouseButton.LeftButton and self.layout:
+            # A click on a card or header selects that instead: no cell stays marked.
+            cell = (
+                self.layout.cell_at(event.scenePos().x(), event.scenePos().y())
+                if item is None else None
+            )
             if cell != self.current_cell:
                 self.current_cell = cell
                 self.update()
@@ -329,19 +382,21 @@ class JourneyScene(QGraphicsScene):
         index = sum(1 for other, c in centers if other != obj_id and c < at)
         return None if index == [i for i, _ in centers].index(obj_id) else index
 
-    def stage_dropped(self, item: StageHeaderItem, center_x: float) -> None:
-        assert self.layout is not None
+    def _stage_dropped(self, stage_id: int, center_x: float) -> None:
+        if self.layout is None:
+            return
         centers = [(s.id, s.header.center[0]) for s in self.layout.stages]
-        index = self._drop_index(centers, item.stage_id, center_x)
+        index = self._drop_index(centers, stage_id, center_x)
         if index is not None:
-            self.stage_moved.emit(item.stage_id, index)
+            self.stage_moved.emit(stage_id, index)
 
-    def lane_dropped(self, item: LaneHeaderItem, center_y: float) -> None:
-        assert self.layout is not None
+    def _lane_dropped(self, lane_id: int, center_y: float) -> None:
+        if self.layout is None:
+            return
         centers = [(lane.id, lane.header.center[1]) for lane in self.layout.lanes]
-        index = self._drop_index(centers, item.lane_id, center_y)
+        index = self._drop_index(centers, lane_id, center_y)
         if index is not None:
-            self.lane_moved.emit(item.lane_id, index)
+            self.lane_moved.emit(lane_id, index)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None

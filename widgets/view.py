@@ -39,8 +39,11 @@ class JourneyView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        # A map smaller than the window sits at the top, not in the middle of an empty band.
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self._space_down = False
         self._panning_from: QPointF | None = None
+        self._fit_mode = False
 
     # -- pinned headers --------------------------------------------------------------
 
@@ -58,7 +61,14 @@ class JourneyView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit()  # "fit" stays a fit when the window changes size
         self._repin()
+
+    @property
+    def fit_mode(self) -> bool:
+        """True while the view shows the whole map because the user asked it to."""
+        return self._fit_mode
 
     # -- zoom --------------------------------------------------------------------
 
@@ -69,6 +79,7 @@ class JourneyView(QGraphicsView):
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom to an absolute factor, keeping ``anchor`` (viewport point) in place."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        self._fit_mode = False
         if abs(factor - self.zoom) < 1e-6:
             return
         old_anchor = self.transformationAnchor()
@@ -102,6 +113,7 @@ class JourneyView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > MAX_ZOOM or self.zoom < MIN_ZOOM:
             self.set_zoom(self.zoom)
+        self._fit_mode = True
         self._repin()
         self.zoom_changed.emit(self.zoom)
 

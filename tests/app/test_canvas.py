@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -304,18 +304,45 @@ def test_modified_marker_follows_undo_stack_and_save(window: MainWindow, tmp_pat
     assert "workshop.cjm" in window.windowTitle()
 
 
-def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, monkeypatch):
+def answer_next_dialog(qtbot, act) -> list[str]:
+    """Act on the next modal dialog as a user would (keys, clicks); returns its texts."""
+    seen: list[str] = []
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(box.text() if isinstance(box, QMessageBox) else box.windowTitle())
+        act(box)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, qtbot):
     add_card(window, 0, "actions", "unsaved")
-    asked = []
-
-    def answer(*args, **kwargs):
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr("app.main_window.QMessageBox.warning", answer)
+    asked = answer_next_dialog(
+        qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     assert not window.close()
-    assert asked and window.isVisible()
-    assert window.doc is not None
+    assert asked and "Save the changes" in asked[0]
+    assert window.isVisible() and window.doc is not None
+
+
+def test_the_quit_question_has_a_mnemonic_for_every_button(window, qtbot):
+    add_card(window, 0, "actions", "thrown away")
+    texts: list[list[str]] = []
+
+    def discard(box) -> None:
+        texts.append(sorted(b.text() for b in box.buttons()))
+        discard_button = box.button(QMessageBox.StandardButton.Discard)
+        assert discard_button.shortcut().toString() == "Alt+D"
+        discard_button.click()
+
+    answer_next_dialog(qtbot, discard)
+    assert window.close_document()
+    assert texts == [["&Cancel", "&Discard", "&Save"]]
+    assert window.doc is None
 
 
 def test_save_and_reopen_keeps_the_canvas(window: MainWindow, tmp_path: Path,
@@ -496,10 +523,32 @@ def double_click(win: MainWindow, x: float, y: float) -> None:
     send_mouse(vp, QEvent.Type.MouseButtonRelease, p, left, none)
 
 
-def test_double_click_a_header_to_rename_it(window: MainWindow, monkeypatch) -> None:
-    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("Discover", True))
+def type_in_place(win: MainWindow, text: str) -> None:
+    """Type into whatever in-place editor has the canvas focus, then Enter."""
+    vp = win.view.viewport()
+    QTest.keyClick(vp, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(vp, text)
+    QTest.keyClick(vp, Qt.Key.Key_Return)
+
+
+def test_double_click_a_header_to_rename_it_in_place(window: MainWindow) -> None:
     double_click(window, *window.scene.layout.stages[0].header.center)
+    assert window.scene.stage_items[stage_at(window, 0).id].renaming
+    type_in_place(window, "Discover")
     assert stage_at(window, 0).name == "Discover"
-    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("Doing", True))
     double_click(window, *window.scene.layout.lanes[0].header.center)
+    type_in_place(window, "Doing")
     assert lane_of(window, "actions").name == "Doing"
+    window.act_undo.trigger()
+    assert lane_of(window, "actions").name == "Actions"
+
+
+def test_escape_cancels_an_in_place_rename(window: MainWindow) -> None:
+    name = stage_at(window, 1).name
+    double_click(window, *window.scene.layout.stages[1].header.center)
+    QTest.keyClicks(window.view.viewport(), "Nope")
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    assert stage_at(window, 1).name == name
+    assert not window.scene.stage_items[stage_at(window, 1).id].renaming
+
+

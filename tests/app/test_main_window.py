@@ -15,7 +15,7 @@ from app.main_window import MainWindow
 from app.settings import Settings
 from model.entities import Card, Journey, Persona
 from model.store import Workspace
-from tests.app.test_canvas import add_card, journey, lane_of, stage_at
+from tests.app.test_canvas import add_card, journey, lane_of, stage_at, type_in_place
 
 
 def test_selecting_a_card_shows_it_and_inspector_edits_are_undoable(window: MainWindow) -> None:
@@ -99,9 +99,11 @@ def test_add_and_delete_stage_and_lane_with_undo(window: MainWindow, monkeypatch
     window.add_stage(after=stage_at(window, 0).id)
     names = [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)]
     assert len(names) == 8 and names[0] == "Awareness" and names[1] == "Stage 8"
-    # the new stage has a neutral point on the emotion curve
+    # the new stage has no made-up emotion value: the curve has a gap there
     curve = journey(window).curves[0]
-    assert len(curve.points) == 8
+    assert len(curve.points) == 7
+    item = window.scene.curve_items[curve.id]
+    assert item.handles[stage_at(window, 1).id].unset and item.path_count == 2
     add_card(window, 3, "actions", "in stage 4")
     window.delete_stage(stage_at(window, 3).id)
     assert all(c.text != "in stage 4" for c in journey(window).cards)
@@ -110,13 +112,21 @@ def test_add_and_delete_stage_and_lane_with_undo(window: MainWindow, monkeypatch
     window.act_undo.trigger()
     window.act_undo.trigger()
     assert [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)] == before
+    assert window.scene.curve_items[curve.id].path_count == 1
 
-    answers = iter([("pain_points", True), ("Risks", True)])
-    monkeypatch.setattr("app.main_window.QInputDialog.getItem", lambda *a, **k: next(answers))
-    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: next(answers))
+    offered: list[list[str]] = []
+
+    def pick(_parent, _title, _label, items, *a, **k):
+        offered.append(list(items))
+        return "Pain points", True
+
+    monkeypatch.setattr("app.main_window.QInputDialog.getItem", pick)
     window.add_lane()
-    assert [x.name for x in sorted(journey(window).lanes, key=lambda x: x.position)][-1] == "Risks"
-    assert lane_of(window, "pain_points").name == "Pain points"
+    assert "Pain points" in offered[0] and "pain_points" not in offered[0]
+    assert "Divider line (no cards)" in offered[0]
+    type_in_place(window, "Risks")
+    lanes = sorted(journey(window).lanes, key=lambda x: x.position)
+    assert (lanes[-1].name, lanes[-1].kind) == ("Risks", "pain_points")
 
 
 def test_delete_key_in_a_text_field_does_not_delete_cards(window: MainWindow) -> None:
@@ -205,14 +215,11 @@ def test_a_refused_edit_is_reported_and_not_put_on_the_undo_stack(window: MainWi
 
 
 def test_rename_and_recolour_headers_from_their_context_menu(window, monkeypatch) -> None:
-    from PySide6.QtGui import QColor
-
     lane = lane_of(window, "thoughts")
     stage = stage_at(window, 1)
-    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("Feelings", True))
-    monkeypatch.setattr("app.main_window.QColorDialog.getColor",
-                        lambda *a, **k: QColor("#123456"))
+    monkeypatch.setattr("app.main_window.pick_color", lambda *a, **k: "#123456")
     window.rename_header("lane", lane.id)
+    type_in_place(window, "Feelings")
     window.recolour_header("stage", stage.id)
     assert lane.name == "Feelings" and stage.color == "#123456"
     assert window.scene.lane_items[lane.id].geom.name == "Feelings"
@@ -307,7 +314,7 @@ def test_emotion_lane_turned_into_another_kind_drops_its_legend(window: MainWind
     assert window.scene.lane_items[emotion.id]._legend == []
     assert window.scene.curve_items == {}
     window.act_undo.trigger()
-    assert [n for n, _ in window.scene.lane_items[emotion.id]._legend] == ["As-is"]
+    assert [" ".join(n) for n, _ in window.scene.lane_items[emotion.id]._legend] == ["As-is"]
 
 
 def test_context_menus_do_not_pile_up(window: MainWindow) -> None:

@@ -130,8 +130,8 @@ def test_import_creates_in_order_of_first_appearance(workspace: Workspace) -> No
     assert cell[1].usage_share == 0.25 and cell[1].color == "#aabbcc"
     new = next(j for j in project.journeys() if j.name == "Brand new")
     assert [c.severity for c in new.cards] == [5]
-    # New stages of a journey with an emotion curve get a point on it.
-    assert len(journey.curves[0].points) == len(journey.stages)
+    # New stages get no made-up emotion value: the curve has a gap there until set.
+    assert len(journey.curves[0].points) == len(journey.stages) - 2
     project.close()
 
 
