@@ -109,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
         "crop marks and page labels",
     )
     exp.add_argument("--dpi", type=int, default=150, help="PNG resolution, 72 to 600 (default 150)")
+    exp.add_argument(
+        "--no-bom",
+        action="store_true",
+        help="write the CSV without the UTF-8 byte order mark spreadsheets use to detect UTF-8",
+    )
     return parser
 
 
@@ -284,6 +289,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     orientation=options.orientation,
                     tile=options.tile if fmt == "pdf" else None,
                     dpi=options.dpi,
+                    csv_bom=not args.no_bom,
                 )
                 export_journey(project, journey.id, path, opts)
                 print(f"Wrote {path}")

@@ -9,14 +9,19 @@ others are optional. Import matches journeys, stages and lanes by name and creat
 the missing ones in order of first appearance; cards keep file order in a cell.
 The whole file is validated before anything changes, so a bad row leaves the
 project exactly as it was.
+
+Free-text cells that a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, tab or CR, as OWASP lists them) are written with a leading
+``'``; import removes exactly that quote, so export -> import -> export is identical.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -25,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.changes import ChangeHub
-from model.edits import Editor
+from model.edits import Cell, Editor, Row
 from model.entities import Card, CardKind, Journey, LaneKind
 
 REQUIRED_COLUMNS = ("journey", "stage", "lane", "kind", "text")
@@ -47,6 +52,21 @@ LANE_KIND_FOR_CARD: dict[str, str] = {
 _N = TypeVar("_N", int, float)
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
+# Columns of free text a user typed: the ones a spreadsheet could take for a formula.
+TEXT_COLUMNS = ("journey", "stage", "lane", "text", "notes", "channel", "department")
+# A cell starting with one of these is a formula (or DDE command) in Excel, LibreOffice
+# and Google Sheets; OWASP's list. Zero or more quotes first, so that guarding is
+# reversible: a guarded cell always starts with ' + (quotes) + trigger.
+_NEEDS_GUARD = re.compile(r"'*[=+\-@\t\r]")
+_GUARDED = re.compile(r"'+[=+\-@\t\r]")
+
+# The longest field (in characters) export writes and import reads: one limit for
+# both, so that every file Journeyboard writes it can also read back. Python's csv
+# default (131,072) is far below what a pasted card can hold.
+FIELD_LIMIT = 16 * 1024 * 1024
+
+BOM = "\ufeff"
+
 
 class CsvImportError(ValueError):
     """A CSV file that cannot be imported; ``line`` is 1-based (the header is line 1)."""
@@ -57,7 +77,25 @@ class CsvImportError(ValueError):
         super().__init__(f"line {line}: {message}" if line is not None else message)
 
 
-@dataclass(frozen=True)
+class CsvExportError(ValueError):
+    """Cards that cannot be written as CSV; ``message`` is phrased for the user."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def guard_formula(value: str) -> str:
+    """The cell a spreadsheet shows as text: a leading ' before a formula start (OWASP)."""
+    return "'" + value if _NEEDS_GUARD.match(value) else value
+
+
+def unguard_formula(value: str) -> str:
+    """Undo ``guard_formula`` exactly; other cells, including ones starting with ', stay."""
+    return value[1:] if _GUARDED.match(value) else value
+
+
+@dataclass(frozen=True, slots=True)
 class CsvRow:
     """One validated card row."""
 
@@ -127,22 +165,40 @@ def _journey_rows(journey: Journey) -> list[list[str]]:
             card.id,
         )
 
-    return [
-        [
-            journey.name,
-            stage_names[card.stage_id],
-            lane_names[card.lane_id],
-            card.kind,
-            card.text,
-            card.notes,
-            card.channel,
-            card.department,
-            _format_share(card.usage_share),
-            "" if card.severity is None else str(card.severity),
-            card.color,
-        ]
-        for card in sorted(cards, key=key)
-    ]
+    guard = guard_formula
+    journey_name = guard(journey.name)
+    stage_cells = {i: guard(name) for i, name in stage_names.items()}
+    lane_cells = {i: guard(name) for i, name in lane_names.items()}
+    rows: list[list[str]] = []
+    for card in sorted(cards, key=key):
+        _check_length(journey.name, card)
+        rows.append(
+            [
+                journey_name,
+                stage_cells[card.stage_id],
+                lane_cells[card.lane_id],
+                card.kind,
+                guard(card.text),
+                guard(card.notes),
+                guard(card.channel),
+                guard(card.department),
+                _format_share(card.usage_share),
+                "" if card.severity is None else str(card.severity),
+                card.color,
+            ]
+        )
+    return rows
+
+
+def _check_length(journey: str, card: Card) -> None:
+    # The guard quote counts too: it is part of the field import reads.
+    for name in ("text", "notes", "channel", "department"):
+        if len(getattr(card, name)) + 1 > FIELD_LIMIT:
+            raise CsvExportError(
+                f"a card in journey {journey!r} has a {name} longer than "
+                f"{FIELD_LIMIT - 1:,} characters, more than CSV import reads back; "
+                "shorten it or export JSON."
+            )
 
 
 def export_csv_text(journeys: list[Journey]) -> str:
@@ -152,6 +208,11 @@ def export_csv_text(journeys: list[Journey]) -> str:
     writer.writerow(COLUMNS)
     writer.writerows(export_rows(journeys))
     return buf.getvalue()
+
+
+def export_csv_bytes(journeys: list[Journey], bom: bool = True) -> bytes:
+    """The CSV file's bytes; the BOM makes spreadsheets read it as UTF-8, not ANSI."""
+    return ((BOM if bom else "") + export_csv_text(journeys)).encode("utf-8")
 
 
 # --------------------------------------------------------------------------- parsing
@@ -170,6 +231,21 @@ def parse_csv(data: bytes, default_journey: str = "") -> list[CsvRow]:
     text = _decode(data)
     if not text.strip():
         raise CsvImportError(1, "the file is empty; expected a header row.")
+    with _field_limit():
+        return _parse_text(text, default_journey)
+
+
+@contextlib.contextmanager
+def _field_limit() -> Iterator[None]:
+    """Read fields up to FIELD_LIMIT (the limit is the csv module's global setting)."""
+    old = csv.field_size_limit(FIELD_LIMIT)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _parse_text(text: str, default_journey: str) -> list[CsvRow]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -242,13 +318,20 @@ def _validate_row(
     def get(name: str) -> str:
         return record[index[name]] if name in index else ""
 
-    journey = get("journey").strip() or default_journey
+    def text(name: str) -> str:
+        return unguard_formula(get(name))
+
+    def name(column: str) -> str:
+        # Strip first: a guarded name's quote is its first character.
+        return unguard_formula(get(column).strip())
+
+    journey = name("journey") or default_journey
     if not journey:
         raise CsvImportError(line, "the journey is empty.")
-    stage = get("stage").strip()
+    stage = name("stage")
     if not stage:
         raise CsvImportError(line, "the stage is empty.")
-    lane = get("lane").strip()
+    lane = name("lane")
     if not lane:
         raise CsvImportError(line, "the lane is empty.")
     kind = get("kind").strip().lower()
@@ -269,10 +352,10 @@ def _validate_row(
         stage=stage,
         lane=lane,
         kind=kind,
-        text=get("text"),
-        notes=get("notes"),
-        channel=get("channel"),
-        department=get("department"),
+        text=text("text"),
+        notes=text("notes"),
+        channel=text("channel"),
+        department=text("department"),
         usage_share=share,
         severity=severity,
         color=color.lower(),
@@ -282,32 +365,49 @@ def _validate_row(
 # --------------------------------------------------------------------------- import
 
 
-def _check_targets(session: Session, rows: list[CsvRow]) -> None:
-    """Reject rows aimed at an existing lane that cannot hold cards."""
+# Cards are inserted in batches: one statement each, a bounded list of values.
+BATCH = 5000
+
+
+def _existing_journeys(session: Session) -> dict[str, Journey]:
+    """Journeys by name; of several with one name, the first in map order."""
     journeys: dict[str, Journey] = {}
     for j in session.scalars(select(Journey).order_by(Journey.position, Journey.id)):
         journeys.setdefault(j.name, j)
+    return journeys
+
+
+def _check_targets(session: Session, rows: Sequence[CsvRow]) -> None:
+    """Reject rows aimed at an existing lane that cannot hold cards."""
+    closed: set[tuple[str, str]] = set()
+    for name, journey in _existing_journeys(session).items():
+        seen: set[str] = set()
+        for lane in sorted(journey.lanes, key=lambda x: x.position):
+            if lane.name in seen:
+                continue  # the first lane of a name is the one cards go to
+            seen.add(lane.name)
+            if lane.kind in (LaneKind.DIVIDER.value, LaneKind.EMOTION.value):
+                closed.add((name, lane.name))
+    if not closed:
+        return
     for r in rows:
-        journey = journeys.get(r.journey)
-        if journey is None:
-            continue
-        lanes = sorted(journey.lanes, key=lambda x: x.position)
-        lane = next((x for x in lanes if x.name == r.lane), None)
-        if lane is not None and lane.kind in (LaneKind.DIVIDER.value, LaneKind.EMOTION.value):
+        if (r.journey, r.lane) in closed:
             raise CsvImportError(
                 r.line, f"lane {r.lane!r} of journey {r.journey!r} cannot hold cards."
             )
 
 
-def import_rows(session: Session, hub: ChangeHub, rows: list[CsvRow]) -> ImportResult:
-    """Apply validated rows inside a savepoint; on any error nothing of them stays."""
+def import_rows(session: Session, hub: ChangeHub, rows: Sequence[CsvRow]) -> ImportResult:
+    """Apply validated rows inside a savepoint; on any error nothing of them stays.
+
+    Journeys, stages and lanes are created as rows first name them; the cards go in
+    with ``Editor.append_cards`` in batches, so the time grows linearly with the rows.
+    """
     _check_targets(session, rows)
     editor = Editor(session, hub)
     result = ImportResult()
     with session.begin_nested():
-        journeys: dict[str, Journey] = {}
-        for j in session.scalars(select(Journey).order_by(Journey.position, Journey.id)):
-            journeys.setdefault(j.name, j)
+        journeys = _existing_journeys(session)
         stage_ids: dict[tuple[int, str], int] = {}
         lane_ids: dict[tuple[int, str], int] = {}
         # Reversed, so that the first of several equal names wins.
@@ -316,6 +416,7 @@ def import_rows(session: Session, hub: ChangeHub, rows: list[CsvRow]) -> ImportR
                 stage_ids[(existing.id, s.name)] = s.id
             for lane in sorted(existing.lanes, key=lambda x: x.position, reverse=True):
                 lane_ids[(existing.id, lane.name)] = lane.id
+        batch: list[tuple[int, Cell, Row]] = []
         for r in rows:
             journey = journeys.get(r.journey)
             if journey is None:
@@ -337,7 +438,7 @@ def import_rows(session: Session, hub: ChangeHub, rows: list[CsvRow]) -> ImportR
                 )
                 lane_ids[(journey.id, r.lane)] = lane_id
                 result.lanes.append(f"{r.journey} / {r.lane}")
-            fields = {
+            fields: Row = {
                 "kind": r.kind,
                 "text": r.text,
                 "notes": r.notes,
@@ -347,8 +448,11 @@ def import_rows(session: Session, hub: ChangeHub, rows: list[CsvRow]) -> ImportR
                 "severity": r.severity,
                 "color": r.color,
             }
-            editor.add_card(journey.id, (stage_id, lane_id), None, fields)
-            result.cards += 1
+            batch.append((journey.id, (stage_id, lane_id), fields))
+            if len(batch) >= BATCH:
+                result.cards += editor.append_cards(batch)
+                batch = []
+        result.cards += editor.append_cards(batch)
         session.flush()
     return result
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from model.changes import Change, ChangeHub, How, What
@@ -52,6 +52,19 @@ OPPORTUNITY_FIELDS = frozenset(
 
 MIN_STAGE_WIDTH = 120.0
 MAX_STAGE_WIDTH = 1200.0
+
+
+# What a card added by append_cards holds for a field it is not given.
+_CARD_DEFAULTS: Row = {
+    "kind": CardKind.NOTE.value,
+    "text": "",
+    "color": "",
+    "notes": "",
+    "channel": "",
+    "department": "",
+    "usage_share": None,
+    "severity": None,
+}
 
 
 class EditError(ValueError):
@@ -168,6 +181,59 @@ class Editor:
         self.session.flush()
         self._emit(What.CARD, card.id, How.ADDED, journey_id)
         return card.id
+
+    def append_cards(self, cards: list[tuple[int, Cell, Row]]) -> int:
+        """Add many cards at the ends of their cells in one statement (CSV import).
+
+        ``add_card`` renumbers a cell and flushes per card, which makes large imports
+        quadratic. Here each cell is checked once, positions continue after the
+        cell's last card, and each journey touched gets one UPDATED change (the new
+        ids are not fetched). Returns the number of cards added.
+        """
+        if not cards:
+            return 0
+        self.session.flush()
+        next_position: dict[Cell, int] = {}
+        cell_journey: dict[Cell, int] = {}
+        journeys: dict[int, Journey] = {}
+        values: list[Row] = []
+        for journey_id, cell, fields in cards:
+            if cell not in next_position:
+                journey = journeys.get(journey_id) or self._get(Journey, journey_id)
+                journeys[journey_id] = journey
+                self._check_cell(journey, cell)
+                last = self.session.scalar(
+                    select(func.max(Card.position)).where(
+                        Card.stage_id == cell[0], Card.lane_id == cell[1]
+                    )
+                )
+                next_position[cell] = 0 if last is None else last + 1
+                cell_journey[cell] = journey_id
+            elif cell_journey[cell] != journey_id:
+                raise EditError("That cell belongs to another journey")
+            if "id" in fields:
+                raise EditError("Cards added together get new ids")
+            values.append(
+                {
+                    **_CARD_DEFAULTS,
+                    **clean_card_fields(fields),
+                    "journey_id": journey_id,
+                    "stage_id": cell[0],
+                    "lane_id": cell[1],
+                    "position": next_position[cell],
+                }
+            )
+            next_position[cell] += 1
+        # render_nulls: without it SQLAlchemy splits the batch wherever a None moves.
+        self.session.execute(insert(Card).execution_options(render_nulls=True), values)
+        now = utcnow()
+        for journey_id, journey in journeys.items():
+            # The cards went in without the ORM: reload the journey's list on next use.
+            self.session.expire(journey, ["cards"])
+            journey.modified_at = now
+            self.session.flush()
+            self.hub.emit(Change(What.JOURNEY, journey_id, How.UPDATED, journey_id))
+        return len(values)
 
     def remove_card(self, card_id: int) -> Row:
         """Delete a card; return a snapshot that restore_card() puts back exactly."""

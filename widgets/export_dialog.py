@@ -59,6 +59,7 @@ class ExportChoice:
     orientation: str = "auto"
     tile: str | None = None
     dpi: int = 150
+    csv_bom: bool = True
 
 
 # Called with (done, total) during an export; returning False cancels it.
@@ -129,6 +130,11 @@ class ExportDialog(QDialog):
         self.dpi_box.setSingleStep(50)
         self.dpi_box.setValue(150)
         self.dpi_box.setSuffix(" DPI")
+        self.bom_check = QCheckBox(self.tr("UTF-8 with byte order mark (for spreadsheets)"))
+        self.bom_check.setToolTip(
+            self.tr("Excel needs the mark to read accents, emoji and other scripts correctly.")
+        )
+        self.bom_check.setChecked(True)
         self.path_edit = QLineEdit()
         browse = QPushButton("Browse\u2026")
         browse.clicked.connect(self._browse)
@@ -145,6 +151,7 @@ class ExportDialog(QDialog):
         form.addRow("Orientation:", self.orientation_box)
         form.addRow("Tiling:", self.tile_row)
         form.addRow("Resolution:", self.dpi_box)
+        form.addRow(self.tr("Encoding:"), self.bom_check)
         form.addRow("File:", path_row)
         self.form = form
 
@@ -211,6 +218,7 @@ class ExportDialog(QDialog):
             orientation=str(self.orientation_box.currentData()),
             tile=tile if fmt == "pdf" else None,
             dpi=self.dpi_box.value(),
+            csv_bom=self.bom_check.isChecked(),
         )
 
     def set_format(self, fmt: str) -> None:
@@ -230,6 +238,7 @@ class ExportDialog(QDialog):
         self._set_row_visible(self.custom_row, pages and self.paper_box.currentData() == CUSTOM)
         self._set_row_visible(self.tile_row, fmt == "pdf")
         self._set_row_visible(self.dpi_box, fmt == "png")
+        self._set_row_visible(self.bom_check, fmt == "csv")
         current = Path(self.path_edit.text()) if self.path_edit.text() else None
         if current is not None:
             self.path_edit.setText(str(current.with_suffix(f".{fmt}")))

@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.export.atomic import atomic_path
-from model.csv_io import export_csv_text
+from app.export.atomic import ExportError, atomic_path
+from app.export.verify import same_bytes
+from model.csv_io import CsvExportError, export_csv_bytes
 from model.entities import Journey, Persona
 from model.snapshot import row
 
@@ -72,16 +73,23 @@ def project_json(journeys: list[Journey], personas: list[Persona]) -> dict[str, 
     }
 
 
+def write_bytes(path: Path | str, data: bytes) -> Path:
+    """Write ``data`` atomically and check that the disk holds exactly that."""
+    target = Path(path)
+    with atomic_path(target, verify=same_bytes(data)) as tmp, open(tmp, "wb") as fh:
+        fh.write(data)
+    return target
+
+
 def write_json(path: Path | str, journeys: list[Journey], personas: list[Persona]) -> Path:
-    target = Path(path)
     text = json.dumps(project_json(journeys, personas), ensure_ascii=False, indent=2)
-    with atomic_path(target) as tmp:
-        tmp.write_text(text + "\n", encoding="utf-8")
-    return target
+    return write_bytes(path, (text + "\n").encode("utf-8"))
 
 
-def write_csv(path: Path | str, journeys: list[Journey]) -> Path:
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(export_csv_text(journeys).encode("utf-8"))
-    return target
+def write_csv(path: Path | str, journeys: list[Journey], bom: bool = True) -> Path:
+    """All cards as CSV; with ``bom`` spreadsheets open it as UTF-8."""
+    try:
+        data = export_csv_bytes(journeys, bom=bom)
+    except CsvExportError as exc:
+        raise ExportError(f"{path}: {exc.message}") from None
+    return write_bytes(path, data)

@@ -32,6 +32,7 @@ def _options(choice: ExportChoice) -> ExportOptions:
         orientation=choice.orientation,
         tile=choice.tile,
         dpi=choice.dpi,
+        csv_bom=choice.csv_bom,
     )
 
 

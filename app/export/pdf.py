@@ -21,6 +21,7 @@ from app.export.compose import (
     draw_tile,
 )
 from app.export.paper import Paper, Tile
+from app.export.verify import pdf as complete_pdf
 from app.export.text import REGULAR, has_uncovered, register_fonts, visual_runs
 
 
@@ -200,7 +201,7 @@ def write_poster_pdf(
 ) -> Path:
     """One page: the whole map on ``paper``."""
     target = Path(path)
-    with atomic_path(target) as tmp:
+    with atomic_path(target, verify=complete_pdf(pages=1)) as tmp:
         canvas = _canvas(tmp, doc)
         surface = PdfSurface(canvas)
         surface.begin_page(paper)
@@ -221,7 +222,7 @@ def write_tiled_pdf(
 ) -> Path:
     """The poster printed over several small sheets, one page each."""
     target = Path(path)
-    with atomic_path(target) as tmp:
+    with atomic_path(target, verify=complete_pdf(pages=len(tiles))) as tmp:
         canvas = _canvas(tmp, doc)
         surface = PdfSurface(canvas)
         for i, tile in enumerate(tiles):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import sys
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,26 +21,38 @@ from PySide6.QtGui import (
 from app.export.atomic import ExportError, atomic_path
 from app.export.compose import MapDocument, Point, Segment, draw_poster, draw_tile
 from app.export.paper import Paper, Tile, check_pixels
+from app.export.verify import png as complete_png
+from app.export.verify import svg as complete_svg
 from app.export.text import BOLD_FILE, CJK_FILE, QT_CJK_FAMILY, QT_FAMILY, REGULAR_FILE
 
 _app: QGuiApplication | None = None
 _fonts_loaded = False
 
+# Characters XML 1.0 does not allow (C0 controls but tab/LF/CR, lone surrogates,
+# U+FFFE/U+FFFF). QSvgGenerator writes text as it is, so card text holding them
+# would make an SVG no XML parser opens; they are shown as U+FFFD instead.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
 
 def ensure_gui_app() -> None:
-    """QPainter needs a QGuiApplication; headless (no display) it uses the offscreen platform."""
+    """QPainter needs a QGuiApplication; one made here always uses the offscreen platform.
+
+    An export draws into images and files only, so it needs no display; whatever
+    QT_QPA_PLATFORM says (xcb without a display aborts the process inside Qt), the
+    command-line argument wins over it.
+    """
     global _app
     if QGuiApplication.instance() is None:
-        headless = sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        )
-        if headless and not os.environ.get("QT_QPA_PLATFORM"):
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
         # A QApplication (not just QGuiApplication), so that widgets can still be
         # created later in the same process (the editor, tests).
         from PySide6.QtWidgets import QApplication
 
-        _app = QApplication(["journeyboard-export"])
+        _app = QApplication(["journeyboard-export", "-platform", "offscreen"])
     _load_fonts()
 
 
@@ -57,8 +68,9 @@ def _load_fonts() -> None:
 class QtSurface:
     """The compose.Surface on a QPainter whose user space is in points."""
 
-    def __init__(self, painter: QPainter) -> None:
+    def __init__(self, painter: QPainter, xml: bool = False) -> None:
         self.p = painter
+        self._xml = xml
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         device = painter.device()
@@ -183,12 +195,17 @@ class QtSurface:
             return
         self.p.setFont(self._font(size, bold))
         self.p.setPen(QColor(color))
-        self.p.drawText(QPointF(x, y), line)
+        self.p.drawText(QPointF(x, y), xml_safe(line) if self._xml else line)
 
 
-def paint_page(painter: QPainter, doc: MapDocument, poster: Paper, tile: Tile | None) -> None:
-    """Paint the poster, or one tile of it, with the painter's user space in points."""
-    surface = QtSurface(painter)
+def paint_page(
+    painter: QPainter, doc: MapDocument, poster: Paper, tile: Tile | None, xml: bool = False
+) -> None:
+    """Paint the poster, or one tile of it, with the painter's user space in points.
+
+    ``xml``: the painter writes XML (SVG), so text must be XML-safe.
+    """
+    surface = QtSurface(painter, xml)
     if tile is None:
         draw_poster(surface, doc, poster)
     else:
@@ -239,7 +256,7 @@ def write_png(path: Path | str, doc: MapDocument, paper: Paper, dpi: int) -> Pat
     """The poster as a PNG of paper size x DPI pixels with DPI metadata."""
     target = Path(path)
     image = render_image(doc, paper, dpi)
-    with atomic_path(target) as tmp:
+    with atomic_path(target, verify=complete_png(image.width(), image.height())) as tmp:
         # The stubs ask for a bytes format, but PySide6 only accepts a str at runtime.
         if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
             raise ExportError(f"{target}: the PNG image could not be written.")
@@ -252,20 +269,23 @@ def write_svg(path: Path | str, doc: MapDocument, paper: Paper) -> Path:
 
     ensure_gui_app()
     target = Path(path)
-    with atomic_path(target) as tmp:
+    with atomic_path(target, verify=complete_svg) as tmp:
         # SVG 1.1 rather than Tiny: it keeps clip paths (card text stays in its card).
         generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
         generator.setFileName(str(tmp))
         generator.setResolution(72)
         generator.setSize(QSize(round(paper.width), round(paper.height)))
         generator.setViewBox(QRectF(0, 0, paper.width, paper.height))
-        generator.setTitle(doc.name)
+        generator.setTitle(xml_safe(doc.name))
         generator.setDescription(f"Journey map exported by Journeyboard ({paper.name})")
         painter = QPainter()
         if not painter.begin(generator):
             raise ExportError(f"{target}: the SVG file could not be written.")
         try:
-            paint_page(painter, doc, paper, None)
+            paint_page(painter, doc, paper, None, xml=True)
         finally:
-            painter.end()
+            # The generator writes the file here; False means it could not.
+            ended = painter.end()
+        if not ended:
+            raise ExportError(f"{target}: the SVG file could not be written.")
     return target

@@ -47,6 +47,7 @@ class ExportOptions:
     orientation: str = "auto"
     tile: str | None = None  # "A4" or "Letter": print the poster over several sheets
     dpi: int = 150
+    csv_bom: bool = True  # a UTF-8 BOM, so that spreadsheets do not guess the encoding
 
     def checked(self) -> ExportOptions:
         """The same options, or a PaperError/ExportError saying what is wrong."""
@@ -125,7 +126,7 @@ def export_journey(
     if options.fmt == "csv":
         from app.export.data import write_csv
 
-        return write_csv(target, project.journeys())
+        return write_csv(target, project.journeys(), bom=options.csv_bom)
     if options.fmt == "json":
         from app.export.data import write_json
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,14 @@ from tests.app.test_export_samples import normalized, page_size_pt, pdfinfo, pdf
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path | None = None, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         env.pop(var, None)  # the CLI must manage on its own
     env["PYTHONPATH"] = str(ROOT)
+    env.update(env_extra or {})
     return subprocess.run(
         [sys.executable, "-m", "app", *map(str, args)],
         capture_output=True,
@@ -88,12 +92,58 @@ def test_export_everything_headless(made_map: Path, tmp_path: Path) -> None:
     with Image.open(png) as image:
         assert image.size == (round(1189 / 25.4 * 72), round(841 / 25.4 * 72))
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
-    assert csv.read_text(encoding="utf-8").splitlines()[0].startswith("journey,stage,lane,kind")
+    data = csv.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfjourney,stage,lane,kind")  # a BOM by default
     assert '"format": "journeyboard-export"' in js.read_text(encoding="utf-8")
 
     result = run("export", made_map, "--pdf", tiled, "--paper", "A0", "--portrait", "--tile", "A4")
     assert result.returncode == 0, result.stderr
     assert pdfinfo(tiled)["Pages"] == "25"
+
+
+def test_no_bom_writes_plain_utf8_csv_that_imports_the_same(
+    made_map: Path, tmp_path: Path
+) -> None:
+    with_bom, plain = tmp_path / "bom.csv", tmp_path / "plain.csv"
+    assert run("export", made_map, "--csv", with_bom).returncode == 0
+    result = run("export", made_map, "--csv", plain, "--no-bom")
+    assert result.returncode == 0, result.stderr
+    assert plain.read_bytes().startswith(b"journey,stage,lane,kind")
+    assert with_bom.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
+    again = tmp_path / "again.cjm"
+    result = run("import", plain, "--into", again)
+    assert result.returncode == 0, result.stderr
+    assert run("export", again, "--csv", tmp_path / "again.csv").returncode == 0
+    assert (tmp_path / "again.csv").read_bytes() == with_bom.read_bytes()
+
+
+def test_png_and_svg_export_with_xcb_and_no_display(made_map: Path, tmp_path: Path) -> None:
+    png, svg = tmp_path / "m.png", tmp_path / "m.svg"
+    result = run(
+        "export", made_map, "--png", png, "--svg", svg, "--dpi", "72",
+        env_extra={"QT_QPA_PLATFORM": "xcb"},
+    )
+    assert result.returncode == 0, result.stderr
+    with Image.open(png) as image:
+        assert image.size[0] > 100
+    assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_export_through_a_symlink_replaces_the_file_and_keeps_its_mode(
+    made_map: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "shared" / "poster.pdf"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    os.chmod(real, 0o600)
+    link = tmp_path / "poster.pdf"
+    link.symlink_to(real)
+    result = run("export", made_map, "--pdf", link, "--paper", "A4")
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert real.read_bytes().startswith(b"%PDF-")
+    assert oct(real.stat().st_mode & 0o777) == oct(0o600)
+    assert sorted(p.name for p in real.parent.iterdir()) == ["poster.pdf"]
 
 
 def test_png_dpi_from_the_command_line(made_map: Path, tmp_path: Path) -> None:

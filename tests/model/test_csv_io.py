@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from model import csv_io
 from model.csv_io import (
     COLUMNS,
+    CsvExportError,
     CsvImportError,
+    export_csv_bytes,
     export_csv_text,
+    guard_formula,
     import_csv,
     import_rows,
     parse_csv,
+    unguard_formula,
 )
-from model.edits import Editor
+from model.edits import EditError, Editor
 from model.entities import Card, Journey, Lane, Stage
 from model.store import Project, Workspace
 
@@ -154,16 +162,14 @@ def test_failure_while_applying_rolls_everything_back(
     Editor(project.session, project.changes).add_journey("cjm7", "Kept")
     project.flush()
     before = counts(project)
-    calls = {"n": 0}
-    real = Editor.add_card
+    real = Editor.append_cards
 
-    def flaky(self: Editor, *args: object, **kwargs: object) -> int:
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("disk full")
-        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+    def flaky(self: Editor, cards: list[Any]) -> int:
+        # Some cards are in when the insert fails (journeys, stages, lanes already are).
+        real(self, cards[:2])
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Editor, "add_card", flaky)
+    monkeypatch.setattr(Editor, "append_cards", flaky)
     data = (
         HEADER
         + "Kept,New,Actions,action,1\nOther,S,L,note,2\nOther,S,L,note,3\nKept,X,Y,note,4\n"
@@ -255,3 +261,138 @@ def test_round_trip_property(tmp_path_factory: pytest.TempPathFactory, cells) ->
     second = _export(fresh)
     fresh.close()
     assert second == first
+
+
+# -- spreadsheet formulas, the BOM and the field limit ---------------------------------
+
+FORMULAS = (
+    '=HYPERLINK("http://evil.example","click")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "-2+3",
+    "\t=1+1",
+    "\r=1+1",
+    "'=already quoted",
+    "''-two quotes",
+)
+
+
+def _project_with_texts(workspace: Workspace, texts: list[str], name: str = "J") -> Project:
+    project = new_project(workspace)
+    editor = Editor(project.session, project.changes)
+    jid = editor.add_journey("blank", name)
+    journey = project.journey(jid)
+    stage = sorted(journey.stages, key=lambda s: s.position)[0]
+    lane = next(x for x in journey.lanes if x.kind == "actions")
+    for text in texts:
+        editor.add_card(
+            jid, (stage.id, lane.id), None,
+            {"text": text, "notes": text, "channel": text, "department": text},
+        )
+    project.flush()
+    return project
+
+
+def test_formulas_are_written_as_text_and_read_back_exactly(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    project = _project_with_texts(workspace, [*FORMULAS, "'tis plain", "a=b", "- list"], "=J")
+    first = export_csv_bytes(project.journeys())
+    project.close()
+    rows = list(csv.reader(io.StringIO(first.decode("utf-8-sig"), newline="")))[1:]
+    for row in rows:
+        for column in ("journey", "text", "notes", "channel", "department"):
+            cell = row[COLUMNS.index(column)]
+            # What a spreadsheet would run starts with = + - @ tab or CR: never written.
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert [r[COLUMNS.index("text")] for r in rows] == [
+        *("'" + f for f in FORMULAS), "'tis plain", "a=b", "'- list"
+    ]
+    path = tmp_path / "cards.csv"
+    path.write_bytes(first)
+    fresh = new_project(workspace)
+    import_csv(fresh.session, fresh.changes, path)
+    fresh.flush()
+    journey = fresh.journeys()[0]
+    assert journey.name == "=J"
+    cards = sorted(journey.cards, key=lambda c: c.position)
+    assert [c.text for c in cards] == [*FORMULAS, "'tis plain", "a=b", "- list"]
+    assert [c.department for c in cards] == [c.text for c in cards]
+    assert export_csv_bytes(fresh.journeys()) == first
+    fresh.close()
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=8))
+def test_guarding_is_undone_exactly(text: str) -> None:
+    guarded = guard_formula(text)
+    assert unguard_formula(guarded) == text
+    assert not guarded.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_a_hand_written_leading_quote_is_kept() -> None:
+    rows = parse_csv((HEADER + "J,S,L,note,'tis the season\n").encode())
+    assert rows[0].text == "'tis the season"
+
+
+def test_bom_is_on_by_default_and_optional(workspace: Workspace) -> None:
+    project = _project_with_texts(workspace, ["café ☕"])
+    with_bom = export_csv_bytes(project.journeys())
+    without = export_csv_bytes(project.journeys(), bom=False)
+    project.close()
+    assert with_bom == b"\xef\xbb\xbf" + without
+    assert parse_csv(with_bom) == parse_csv(without)
+
+
+def test_a_card_longer_than_pythons_csv_default_round_trips(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    long_text = "x" * (csv.field_size_limit() + 10)
+    project = _project_with_texts(workspace, [long_text])
+    first = export_csv_bytes(project.journeys())
+    project.close()
+    rows = parse_csv(first)
+    assert rows[0].text == long_text
+    assert csv.field_size_limit() == 131072  # the module's global setting is restored
+
+
+def test_export_and_import_share_one_field_limit(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_io, "FIELD_LIMIT", 50)
+    project = _project_with_texts(workspace, ["=" + "a" * 48])  # 50 with the guard quote
+    data = export_csv_bytes(project.journeys())
+    assert parse_csv(data)[0].text == "=" + "a" * 48
+    Editor(project.session, project.changes).update_card(
+        project.journeys()[0].cards[0].id, {"text": "a" * 50}
+    )
+    project.flush()
+    with pytest.raises(CsvExportError, match="longer than 49 characters"):
+        export_csv_bytes(project.journeys())
+    project.close()
+    with pytest.raises(CsvImportError, match="line 2"):
+        parse_csv((HEADER + "J,S,L,note," + "a" * 51 + "\n").encode())
+
+
+def test_bulk_append_refuses_lanes_without_cards_and_cells_of_another_journey(
+    workspace: Workspace,
+) -> None:
+    project = new_project(workspace)
+    editor = Editor(project.session, project.changes)
+    first = editor.add_journey("blank", "A")
+    second = editor.add_journey("blank", "B")
+    a = project.journey(first)
+    stage = a.stages[0]
+    emotion = next(x for x in a.lanes if x.kind == "emotion")
+    actions = next(x for x in a.lanes if x.kind == "actions")
+    before = counts(project)
+    with pytest.raises(EditError):
+        editor.append_cards([(first, (stage.id, emotion.id), {"text": "no"})])
+    with pytest.raises(EditError):
+        editor.append_cards([(second, (stage.id, actions.id), {"text": "no"})])
+    assert counts(project) == before
+    # Appended cards continue the cell's order.
+    editor.add_card(first, (stage.id, actions.id), None, {"text": "one"})
+    editor.append_cards([(first, (stage.id, actions.id), {"text": t}) for t in ("two", "3")])
+    cell = editor.cell_cards(project.journey(first), (stage.id, actions.id))
+    assert [(c.text, c.position) for c in cell] == [("one", 0), ("two", 1), ("3", 2)]
+    project.close()

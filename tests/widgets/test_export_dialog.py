@@ -88,9 +88,20 @@ def test_csv_has_no_preview_and_exports(dialog: ExportDialog, tmp_path: Path) ->
     dialog.update_preview()
     assert dialog.preview_image is None
     assert "No preview" in dialog.preview_label.text()
+    assert dialog.form.isRowVisible(dialog.bom_check) and dialog.bom_check.isChecked()
     written = dialog.export_now()
     assert written is not None and written.suffix == ".csv"
-    assert written.read_text(encoding="utf-8").startswith("journey,stage,lane,kind,text")
+    assert written.read_bytes().startswith(b"\xef\xbb\xbfjourney,stage,lane,kind,text")
+
+
+def test_csv_without_the_byte_order_mark(dialog: ExportDialog) -> None:
+    dialog.set_format("pdf")
+    assert not dialog.form.isRowVisible(dialog.bom_check)
+    dialog.set_format("csv")
+    dialog.bom_check.setChecked(False)
+    written = dialog.export_now()
+    assert written is not None
+    assert written.read_bytes().startswith(b"journey,stage,lane,kind,text")
 
 
 def test_failed_export_keeps_the_dialog_open(
