@@ -11,7 +11,7 @@ from PySide6.QtCore import QStandardPaths
 def safe_file_stem(name: str, fallback: str = "journey") -> str:
     """A file name made from a journey name: no path separators or characters Windows refuses."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .")
-    return cleaned[:80] or fallback
+    return " ".join(cleaned.split())[:80] or fallback
 
 
 def default_folder(last: str) -> Path:

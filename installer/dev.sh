@@ -13,7 +13,29 @@ PYTHON=${PYTHON:-python3}
 APT_PACKAGES="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
  libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 poppler-utils xvfb
- sqlite3"
+ sqlite3 desktop-file-utils xdg-utils libglib2.0-bin shared-mime-info"
+
+# apt/dpkg are locked while another program installs packages (unattended-upgrades,
+# a software centre): say so in one line and wait instead of failing with apt's error.
+apt_run() {
+    local log tries=0
+    log=$(mktemp)
+    while ! DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=60 "$@" \
+            >"$log" 2>&1; do
+        if grep -qiE "could not get lock|unable to acquire the dpkg|is another process using it" "$log" \
+                && [ $tries -lt 20 ]; then
+            [ $tries -eq 0 ] && echo "journeyboard: another program is installing packages (apt/dpkg is locked); waiting for it to finish…" >&2
+            tries=$((tries + 1))
+            sleep "${JOURNEYBOARD_APT_WAIT:-5}"
+            continue
+        fi
+        echo "journeyboard: apt-get $1 failed:" >&2
+        tail -n 5 "$log" >&2
+        rm -f "$log"
+        exit 1
+    done
+    rm -f "$log"
+}
 
 apt_setup() {
     command -v dpkg-query >/dev/null || return 0
@@ -24,7 +46,7 @@ apt_setup() {
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
-    local sudo=""
+    sudo=""
     if [ "$(id -u)" -ne 0 ]; then
         if ! command -v sudo >/dev/null; then
             echo "journeyboard: these system packages are missing: ${missing[*]}" >&2
@@ -34,8 +56,8 @@ apt_setup() {
         sudo="sudo"
     fi
     echo "journeyboard: installing system packages: ${missing[*]}" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt_run update -qq
+    apt_run install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 venv_setup() {
@@ -46,7 +68,8 @@ venv_setup() {
         "$PYTHON" -m venv --clear "$VENV"
     fi
     "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-    "$VENV/bin/python" -m pip install -q -e ".[test]"
+    # setuptools warns about editable installs in general; nothing here to act on.
+    PYTHONWARNINGS=ignore "$VENV/bin/python" -m pip install -q -e ".[test]"
     touch "$stamp"
 }
 

@@ -49,6 +49,7 @@ CARD_TEXT = 12.5
 CARD_PAD = 8.0
 STAGE_TEXT = 15.0
 LANE_TEXT = 13.5
+NOTE_TEXT = 9.5
 
 
 class Surface(Protocol):
@@ -369,28 +370,59 @@ def _draw_emotion(surface: Surface, layout: JourneyLayout, band: Rect, lane_id: 
         w = text_width(value, 10)
         surface.text(band.x - w - 6, y + 10 * 0.35, value, 10, MUTED_TEXT)
     for curve in layout.curves:
-        if len(curve.points) < 2:
-            for p in curve.points:
-                surface.circle(p.x, p.y, 4.5, "#ffffff", curve.color, 2)
-            continue
-        # The area between curve and zero line, clamped to each side of it: no clip
-        # needed, so it also holds in viewers that ignore clipping.
-        samples = sample_beziers(curve.segments, 24)
-        x0, x1 = samples[0][0], samples[-1][0]
-        for side, tint in ((min, POSITIVE_TINT), (max, NEGATIVE_TINT)):
-            clamped = [(x, side(y, zero)) for x, y in samples]
-            if all(abs(y - zero) < 0.01 for _, y in clamped):
+        # Each run of consecutive stages with a value is its own piece: a stage without
+        # a value is a gap, never a made-up line through 0.
+        for run in curve.runs:
+            if not run:
                 continue
-            outline: list[Segment] = [(pt,) for pt in clamped]
-            outline.append(((x1, zero),))
-            surface.path((x0, zero), outline, fill=tint, stroke=None, alpha=TINT_ALPHA, close=True)
+            # The area between curve and zero line, clamped to each side of it: no clip
+            # needed, so it also holds in viewers that ignore clipping.
+            samples = sample_beziers(run, 24)
+            x0, x1 = samples[0][0], samples[-1][0]
+            for side, tint in ((min, POSITIVE_TINT), (max, NEGATIVE_TINT)):
+                clamped = [(x, side(y, zero)) for x, y in samples]
+                if all(abs(y - zero) < 0.01 for _, y in clamped):
+                    continue
+                outline: list[Segment] = [(pt,) for pt in clamped]
+                outline.append(((x1, zero),))
+                surface.path((x0, zero), outline, fill=tint, stroke=None, alpha=TINT_ALPHA,
+                             close=True)
     for curve in layout.curves:
-        if len(curve.segments) >= 1:
-            first = curve.segments[0][0]
-            segs = [(s[1], s[2], s[3]) for s in curve.segments]
-            surface.path(first, segs, fill=None, stroke=curve.color, width=3)
+        for run in curve.runs:
+            if run:
+                surface.path(run[0][0], [(s[1], s[2], s[3]) for s in run], fill=None,
+                             stroke=curve.color, width=3)
         for p in curve.points:
             surface.circle(p.x, p.y, 4.5, "#ffffff", curve.color, 2)
+    _draw_emotion_notes(surface, layout, band)
+
+
+def _draw_emotion_notes(surface: Surface, layout: JourneyLayout, band: Rect) -> None:
+    """Each point's note beside it: below a point in the upper half, above one in the lower."""
+    widths = {s.id: s.header.w for s in layout.stages}
+    mid = band.y + band.h / 2
+    line_h = NOTE_TEXT * 1.2
+    used: dict[tuple[int, bool], float] = {}  # (stage, below) -> room taken by notes so far
+    for curve in layout.curves:
+        for p in curve.points:
+            if not p.note.strip():
+                continue
+            width = max(widths.get(p.stage_id, 120.0) - 16, 40.0)
+            lines = wrap(p.note.strip(), width, NOTE_TEXT, max_lines=3)
+            below = p.y <= mid
+            taken = used.get((p.stage_id, below), 0.0)
+            block = len(lines) * line_h
+            if below:
+                top = max(p.y + 10, band.y) + taken
+            else:
+                top = p.y - 10 - block - taken
+            top = max(band.y + 2, min(top, band.bottom - block - 2))
+            used[(p.stage_id, below)] = taken + block + 4
+            surface.line(p.x - width / 2, top - 2, p.x - width / 2, top + block - 2,
+                         curve.color, 1.5)
+            for i, line in enumerate(lines):
+                surface.text(p.x - width / 2 + 4, top + i * line_h + NOTE_TEXT * ASCENT,
+                             line, NOTE_TEXT, MUTED_TEXT)
 
 
 # --------------------------------------------------------------------------- tiles

@@ -31,6 +31,29 @@ def cells_of(journey: Journey) -> list[tuple[int, int]]:
             if lane.kind not in ("emotion", "divider")]
 
 
+def content(journey: Journey) -> dict:
+    """What a journey holds, without its last-modified time (every edit moves it on)."""
+    snap = journey_snapshot(journey)
+    snap["journey"] = {k: v for k, v in snap["journey"].items() if k != "modified_at"}
+    return snap
+
+
+@pytest.fixture
+def ticking_clock(monkeypatch) -> None:
+    """Each edit happens a second after the previous one, as in a slow or busy run."""
+    import datetime as dt
+
+    import model.edits
+
+    now = [dt.datetime(2026, 3, 1, 9, 0, 0)]
+
+    def tick() -> dt.datetime:
+        now[0] += dt.timedelta(seconds=1)
+        return now[0]
+
+    monkeypatch.setattr(model.edits, "utcnow", tick)
+
+
 def state(journey: Journey) -> list[tuple[int, int, int, int]]:
     return sorted((c.stage_id, c.lane_id, c.position, c.id) for c in journey.cards)
 
@@ -52,21 +75,24 @@ def test_random_moves_and_their_undo_restore_every_cell(project, editor) -> None
         assert state(journey) == before
 
 
-def test_stage_and_lane_removal_restore_cards_points_and_links(project, editor) -> None:
+def test_stage_and_lane_removal_restore_cards_points_and_links(project, editor,
+                                                              ticking_clock) -> None:
     jid = editor.add_journey("cjm7", "J")
     journey = project.journey(jid)
     stage, lane = journey.stages[2], journey.lanes[0]
     card = editor.add_card(jid, (stage.id, lane.id), None, {"text": "linked"})
     opp = editor.add_opportunity(jid, {"title": "Fix it", "card_ids": [card]})
     editor.set_emotion(journey.curves[0].id, stage.id, -3, "ouch")
-    before = journey_snapshot(journey)
+    before = content(journey)
+    modified = journey.modified_at
     snap = editor.remove_stage(stage.id)
     assert all(c.id != card for c in journey.cards)
     editor.restore_stage(snap)
-    assert journey_snapshot(journey) == before
+    assert content(journey) == before
     snap = editor.remove_lane(lane.id)
     editor.restore_lane(snap)
-    assert journey_snapshot(journey) == before
+    assert content(journey) == before
+    assert journey.modified_at > modified  # the undo is itself a change of the journey
     assert [c.id for c in project.session.get(type(journey.opportunities[0]), opp).cards] == [card]
 
 
@@ -99,7 +125,7 @@ def test_persona_removal_and_restore_relinks_journeys_and_curves(project, editor
     assert project.session.get(Persona, pid).quote == "No time!"
 
 
-def test_opportunity_update_and_remove_round_trip(project, editor) -> None:
+def test_opportunity_update_and_remove_round_trip(project, editor, ticking_clock) -> None:
     jid = editor.add_journey("cjm7", "J")
     journey = project.journey(jid)
     cards = [editor.add_card(jid, cells_of(journey)[0], None, {"text": t}) for t in "ab"]
@@ -107,9 +133,9 @@ def test_opportunity_update_and_remove_round_trip(project, editor) -> None:
     old = editor.update_opportunity(opp, {"cost": 1, "card_ids": cards})
     assert old == {"card_ids": cards[:1], "cost": 3}
     editor.update_opportunity(opp, old)
-    before = journey_snapshot(journey)
+    before = content(journey)
     editor.restore_opportunity(editor.remove_opportunity(opp))
-    assert journey_snapshot(journey) == before
+    assert content(journey) == before
 
 
 def test_priority_ranks_important_cheap_easy_first(project, editor) -> None:
