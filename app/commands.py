@@ -20,34 +20,110 @@ log = logging.getLogger(__name__)
 class EditorCommand(QUndoCommand):
     """Base: a command that acts through the model's Editor.
 
-    Subclasses implement apply() (the change) and undo(). apply() runs inside a
-    savepoint: if the model refuses the edit (EditError) or anything else fails, the
-    database goes back to the savepoint, the command marks itself obsolete so that
-    QUndoStack.push() drops it instead of stacking a change that never happened, and
-    ``error`` tells the caller why.
+    Subclasses implement apply() (the change) and revert() (its exact inverse). Both
+    run inside a savepoint: if the model refuses the edit (EditError) or anything else
+    fails, the database goes back to the savepoint and ``error`` tells why. A refused
+    apply() marks the command obsolete, so QUndoStack.push() drops it instead of
+    stacking a change that never happened. A failed revert() leaves the model as it
+    was after the edit and reports through ``undo_failed``; the document then moves
+    the stack's index back so that stack and model agree again.
     """
 
     def __init__(self, editor: Editor, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.editor = editor
         self.error: Exception | None = None
+        self.undo_failed: Callable[[EditorCommand, Exception], None] | None = None
+        self.skip_next_redo = False
 
-    def redo(self) -> None:
+    def _in_savepoint(self, step: Callable[[], None], what: str) -> Exception | None:
         savepoint = self.editor.session.begin_nested()
         try:
-            self.apply()
+            step()
         except Exception as exc:
             savepoint.rollback()
             if not isinstance(exc, EditError):
-                log.exception("%s failed", self.text())
-                exc = EditError(f"{self.text()} failed: {exc}")
-            self.error = exc
+                log.exception("%s %s failed", what, self.text())
+                exc = EditError(f"{what}{self.text()} failed: {exc}")
+            return exc
+        savepoint.commit()
+        return None
+
+    def redo(self) -> None:
+        if self.skip_next_redo:  # the model already holds this edit (a failed undo)
+            self.skip_next_redo = False
+            return
+        error = self._in_savepoint(self.apply, "")
+        if error is not None:
+            self.error = error
             self.setObsolete(True)
-        else:
-            savepoint.commit()
+
+    def undo(self) -> None:
+        self.error = None
+        error = self._in_savepoint(self.revert, "Undo of ")
+        if error is not None:
+            self.error = error
+            if self.undo_failed is not None:
+                self.undo_failed(self, error)
 
     def apply(self) -> None:
         raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class CompoundCommand(QUndoCommand):
+    """Several edits as one undo step (a paste, a multi-delete).
+
+    The parts that the model refuses are left out; if it refuses every part, the
+    command is obsolete and push() leaves no undo step and no modified marker.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.parts: list[EditorCommand] = []
+        self._live: list[EditorCommand] | None = None
+        self.error: Exception | None = None
+        self.undo_failed: Callable[[CompoundCommand, Exception], None] | None = None
+        self.skip_next_redo = False
+
+    def add(self, part: EditorCommand) -> EditorCommand:
+        self.parts.append(part)
+        return part
+
+    def redo(self) -> None:
+        if self.skip_next_redo:
+            self.skip_next_redo = False
+            return
+        if self._live is None:
+            for part in self.parts:
+                part.redo()
+            self._live = [p for p in self.parts if p.error is None]
+            if not self._live:
+                self.error = self.parts[0].error if self.parts else None
+                self.setObsolete(True)
+            return
+        for part in self._live:
+            part.redo()
+
+    def undo(self) -> None:
+        assert self._live is not None
+        undone: list[EditorCommand] = []
+        for part in reversed(self._live):
+            part.undo()
+            if part.error is not None:
+                # Put back what this step already undid: the model stays as after the edit.
+                for done in reversed(undone):
+                    done.redo()
+                self.error = part.error
+                if self.undo_failed is not None:
+                    self.undo_failed(self, part.error)
+                return
+            undone.append(part)
+
+
+UndoableCommand = EditorCommand | CompoundCommand
 
 
 class EditFieldsCommand(EditorCommand):
@@ -71,7 +147,7 @@ class EditFieldsCommand(EditorCommand):
     def apply(self) -> None:
         self.old = self._update(self.obj_id, self.fields)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._update(self.obj_id, self.old)
 
 
@@ -123,7 +199,7 @@ class AddCardCommand(EditorCommand):
             fields["id"] = self.card_id
         self.card_id = self.editor.add_card(self.journey_id, self.cell, self.index, fields)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.card_id is not None
         self.editor.remove_card(self.card_id)
 
@@ -153,7 +229,7 @@ class MoveCardsCommand(EditorCommand):
         if not self.old:  # a merged command keeps the places from before the gesture
             self.old = old
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.editor.place_cards(self.old)
 
     def id(self) -> int:
@@ -192,7 +268,7 @@ class RemoveCommand(EditorCommand):
     def apply(self) -> None:
         self.snapshot = self._remove(self.obj_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._restore(self.snapshot)
 
 
@@ -257,7 +333,7 @@ class AddWithSnapshotCommand(EditorCommand):
         else:
             self.obj_id = self._restore(self.snapshot)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.obj_id is not None
         self.snapshot = self._remove(self.obj_id)
 
@@ -305,7 +381,7 @@ class ReorderCommand(EditorCommand):
     def apply(self) -> None:
         self.old = self._move(self.obj_id, self.index)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._move(self.obj_id, self.old)
 
 
@@ -334,7 +410,7 @@ class SetEmotionCommand(EditorCommand):
     def apply(self) -> None:
         self.old = self.editor.set_emotion(self.curve_id, self.stage_id, self.value, self.note)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.editor.set_emotion(self.curve_id, self.stage_id, self.old[0], self.old[1])
 
 
@@ -359,7 +435,7 @@ class AddJourneyCommand(EditorCommand):
         else:
             self.journey_id = self.editor.add_journey(self.template, self.name)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.journey_id is not None
         self.snapshot = self.editor.remove_journey(self.journey_id)
 
@@ -383,7 +459,7 @@ class AddPersonaCommand(EditorCommand):
             old = self.editor.update_journey(self.journey_id, {"persona_id": self.persona_id})
             self.old_persona = old["persona_id"]
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.persona_id is not None
         if self.journey_id is not None:
             self.editor.update_journey(self.journey_id, {"persona_id": self.old_persona})

@@ -5,11 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
+from app.commands import UndoableCommand
 from model.changes import Change, How, What
-from model.edits import Editor
+from model.edits import CARD_FIELDS, Editor
+from model.entities import Card, EmotionCurve, Lane, Persona, Stage
 from model.layout import JourneyLayout, compute_layout
+from model.records import (
+    CardRecord,
+    EmotionPointRecord,
+    JourneyRecord,
+    LaneRecord,
+    NamedRef,
+    StageRecord,
+)
 from model.store import Project, Workspace
 from model.templates import create_journey
 
@@ -22,6 +32,7 @@ class Document(QObject):
     changed = Signal(object)  # a model.changes.Change
     journey_switched = Signal(int)
     journeys_changed = Signal()
+    edit_failed = Signal(str)  # an undo the model could not make, phrased for the user
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,10 +73,78 @@ class Document(QObject):
             self.journey_id = journey_id
             self.journey_switched.emit(journey_id if journey_id is not None else 0)
 
+    # -- reading: the only way the UI sees the model (no session outside the store) ----
+
+    def journeys(self) -> list[NamedRef]:
+        return [NamedRef(id=j.id, name=j.name) for j in self.project.journeys()]
+
+    def journey(self) -> JourneyRecord | None:
+        """The current journey's header fields."""
+        if self.journey_id is None:
+            return None
+        j = self.project.journey(self.journey_id)
+        return JourneyRecord(id=j.id, name=j.name, objective=j.objective,
+                             persona_id=j.persona_id)
+
+    def personas(self) -> list[NamedRef]:
+        """The file's persona library, by name."""
+        query = self.project.session.query(Persona).order_by(Persona.name, Persona.id)
+        return [NamedRef(id=p.id, name=p.name) for p in query]
+
+    def curves(self) -> list[NamedRef]:
+        """The current journey's emotion curves, in order."""
+        if self.journey_id is None:
+            return []
+        curves = sorted(self.project.journey(self.journey_id).curves, key=lambda c: c.position)
+        return [NamedRef(id=c.id, name=c.name) for c in curves]
+
+    def card(self, card_id: int) -> CardRecord | None:
+        card = self.project.session.get(Card, card_id)
+        if card is None:
+            return None
+        record = {k: getattr(card, k) for k in CARD_FIELDS}
+        return CardRecord(id=card.id, **record)  # type: ignore[typeddict-item]
+
+    def stage(self, stage_id: int) -> StageRecord | None:
+        s = self.project.session.get(Stage, stage_id)
+        if s is None:
+            return None
+        return StageRecord(id=s.id, name=s.name, description=s.description, color=s.color,
+                           width=s.width)
+
+    def lane(self, lane_id: int) -> LaneRecord | None:
+        lane = self.project.session.get(Lane, lane_id)
+        if lane is None:
+            return None
+        return LaneRecord(id=lane.id, name=lane.name, kind=lane.kind, color=lane.color)
+
+    def emotion_point(self, curve_id: int, stage_id: int) -> EmotionPointRecord | None:
+        curve = self.project.session.get(EmotionCurve, curve_id)
+        point = next((p for p in curve.points if p.stage_id == stage_id), None) if curve else None
+        if point is None:
+            return None
+        return EmotionPointRecord(curve_id=curve_id, stage_id=stage_id, value=point.value,
+                                  note=point.note)
+
     # -- edits -------------------------------------------------------------------
 
-    def push(self, command: QUndoCommand) -> None:
+    def push(self, command: UndoableCommand) -> None:
+        """Do an edit and stack it; a refused edit leaves no step and no modified marker."""
+        command.undo_failed = self._on_undo_failed
         self.undo_stack.push(command)
+
+    def _on_undo_failed(self, command: UndoableCommand, error: Exception) -> None:
+        # The model still holds the edit; move the stack's index back over it (without
+        # applying it twice) once QUndoStack has finished this undo.
+        def repair() -> None:
+            if self.undo_stack.index() < self.undo_stack.count() and (
+                self.undo_stack.command(self.undo_stack.index()) is command
+            ):
+                command.skip_next_redo = True
+                self.undo_stack.redo()
+
+        QTimer.singleShot(0, repair)
+        self.edit_failed.emit(f"{error} The map is unchanged.")
 
     def _on_change(self, change: Change) -> None:
         self._autosave.start()

@@ -398,7 +398,7 @@ class Editor:
         self.session.flush()
         for c in sorted(cards, key=lambda c: c["position"]):
             self.restore_card(c)
-        self.hub.emit(Change(What.STAGE, stage_id, How.UPDATED, journey_id))
+        self._emit(What.STAGE, stage_id, How.UPDATED, journey_id)
         return stage_id
 
     def move_stage(self, stage_id: int, index: int) -> int:
@@ -465,7 +465,7 @@ class Editor:
         lane_id = self.add_lane(journey_id, index, data)
         for c in sorted(cards, key=lambda c: c["position"]):
             self.restore_card(c)
-        self.hub.emit(Change(What.LANE, lane_id, How.UPDATED, journey_id))
+        self._emit(What.LANE, lane_id, How.UPDATED, journey_id)
         return lane_id
 
     def move_lane(self, lane_id: int, index: int) -> int:

@@ -45,7 +45,7 @@ def test_ctrl_y_and_ctrl_shift_z_both_redo(window: MainWindow) -> None:
     window.view.setFocus()
     for key in ("Ctrl+Y", "Ctrl+Shift+Z"):
         add_card(window, 0, "actions", key)
-        window.act_undo.trigger()
+        window.actions.undo.trigger()
         assert all(c.text != key for c in journey(window).cards)
         sequence = QKeySequence(key)[0]
         QTest.keyClick(window.view, sequence.key(), sequence.keyboardModifiers())
@@ -56,7 +56,7 @@ def test_insert_stage_after_the_last_asks_its_name_in_place_and_scrolls_to_it(wi
     last = stage_at(window, 6)
     window.view.set_zoom(1.0)
     window.view.horizontalScrollBar().setValue(0)
-    window.add_stage(after=last.id)
+    window.structure.add_stage(after=last.id)
     new = stage_at(window, 7)
     item = window.scene.stage_items[new.id]
     assert item.renaming
@@ -70,13 +70,13 @@ def test_insert_stage_after_the_last_asks_its_name_in_place_and_scrolls_to_it(wi
     curve = journey(window).curves[0]
     assert all(p.stage_id != new.id for p in curve.points)
     assert window.scene.curve_items[curve.id].handles[new.id].unset
-    window.act_undo.trigger()  # the rename
-    window.act_undo.trigger()  # the stage
+    window.actions.undo.trigger()  # the rename
+    window.actions.undo.trigger()  # the stage
     assert len(journey(window).stages) == 7
 
 
 def test_dragging_an_unset_point_gives_the_stage_its_first_value(window: MainWindow) -> None:
-    window.add_stage(after=stage_at(window, 2).id)
+    window.structure.add_stage(after=stage_at(window, 2).id)
     type_in_place(window, "Waiting")
     new = stage_at(window, 3)
     curve = journey(window).curves[0]
@@ -89,7 +89,7 @@ def test_dragging_an_unset_point_gives_the_stage_its_first_value(window: MainWin
     assert point.value == -2
     item = window.scene.curve_items[curve.id]
     assert not item.handles[new.id].unset and item.path_count == 1
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert all(p.stage_id != new.id for p in curve.points)
 
 
@@ -161,8 +161,8 @@ def test_a_new_curve_copies_the_current_one_and_its_points_come_first(window, mo
     curve = journey(window).curves[0]
     for i, stage in enumerate(sorted(journey(window).stages, key=lambda s: s.position)):
         window.doc.push(SetEmotionCommand(window.doc.editor, curve.id, stage.id, i - 3))
-    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("To-be", True))
-    window.add_curve()
+    monkeypatch.setattr("app.structure.QInputDialog.getText", lambda *a, **k: ("To-be", True))
+    window.structure.add_curve()
     as_is, to_be = journey(window).curves
     assert sorted((p.stage_id, p.value) for p in to_be.points) == sorted(
         (p.stage_id, p.value) for p in as_is.points)
@@ -179,8 +179,8 @@ def test_a_new_curve_copies_the_current_one_and_its_points_come_first(window, mo
 
 def test_the_emotion_legend_wraps_long_curve_names(window: MainWindow, monkeypatch) -> None:
     name = "Maria, first-time buyer, to-be"
-    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: (name, True))
-    window.add_curve()
+    monkeypatch.setattr("app.structure.QInputDialog.getText", lambda *a, **k: (name, True))
+    window.structure.add_curve()
     emotion = lane_of(window, "emotion")
     legend = window.scene.lane_items[emotion.id]._legend
     assert " ".join(legend[-1][0]) == name
@@ -257,7 +257,7 @@ def test_save_as_suggests_the_journey_name_in_the_last_folder(window, tmp_path) 
 
     window.doc.push(EditJourneyCommand(window.doc.editor, journey(window).id,
                                        {"name": "Checkout: mobile/web"}))
-    suggestion = window.suggested_save_path()
+    suggestion = window.files.suggested_save_path()
     assert suggestion == folder.resolve() / "Checkout mobile web.cjm"
     assert suggestion.is_absolute()
 
@@ -268,7 +268,7 @@ def test_the_poster_prints_emotion_notes_and_breaks_the_curve_at_unset_stages(wi
     stage = stage_at(window, 1)
     window.doc.push(SetEmotionCommand(window.doc.editor, curve.id, stage.id, -3,
                                       "Waited 20 minutes on hold"))
-    window.add_stage(after=stage_at(window, 4).id)
+    window.structure.add_stage(after=stage_at(window, 4).id)
     type_in_place(window, "Gap")
     window.doc.flush()
     doc = MapDocument.from_journey(journey(window))

@@ -31,8 +31,8 @@ def test_selecting_a_card_shows_it_and_inspector_edits_are_undoable(window: Main
     assert window.scene.card_items[card_id].geom.fill == "#ffc9c2"
     page.severity_combo.setCurrentIndex(page.severity_combo.findData(4))
     assert card.severity == 4
-    window.act_undo.trigger()
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
     assert (card.kind, card.severity) == ("action", None)
     # the inspector follows the model after undo
     assert page.kind_combo.currentData() == "action"
@@ -45,7 +45,7 @@ def test_stage_selection_and_rename_through_the_inspector(window: MainWindow) ->
     window.inspector.stage_edited.emit(stage.id, {"name": "Discover"})
     assert stage.name == "Discover"
     assert window.scene.stage_items[stage.id].geom.name == "Discover"
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert stage.name == "Awareness"
 
 
@@ -60,10 +60,10 @@ def test_objective_and_persona_in_the_header(window: MainWindow, qtbot) -> None:
     persona = window.doc.project.session.query(Persona).one()
     assert persona.name == "Trial user Tina"
     assert j.persona_id == persona.id
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert j.persona_id is None
     assert window.doc.project.session.query(Persona).count() == 0
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert j.objective == ""
     assert window.header.objective_edit.text() == ""
 
@@ -71,7 +71,7 @@ def test_objective_and_persona_in_the_header(window: MainWindow, qtbot) -> None:
 def test_journey_switcher_add_duplicate_delete_with_undo(window: MainWindow, monkeypatch) -> None:
     add_card(window, 0, "actions", "only in the first")
     first_id = journey(window).id
-    window.duplicate_journey()
+    window.structure.duplicate_journey()
     session = window.doc.project.session
     assert session.query(Journey).count() == 2
     copy = journey(window)
@@ -83,12 +83,12 @@ def test_journey_switcher_add_duplicate_delete_with_undo(window: MainWindow, mon
     window.journey_box.activated.emit(window.journey_box.findData(first_id))
     assert window.doc.journey_id == first_id
     assert len(window.scene.card_items) == 1
-    monkeypatch.setattr("app.main_window.QMessageBox.question",
+    monkeypatch.setattr("app.structure.QMessageBox.question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.delete_journey()
+    window.structure.delete_journey()
     assert session.query(Journey).count() == 1
     assert window.doc.journey_id == copy.id
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert session.query(Journey).count() == 2
     restored = session.get(Journey, first_id)
     assert [c.text for c in restored.cards] == ["only in the first"]
@@ -96,7 +96,7 @@ def test_journey_switcher_add_duplicate_delete_with_undo(window: MainWindow, mon
 
 def test_add_and_delete_stage_and_lane_with_undo(window: MainWindow, monkeypatch) -> None:
     before = [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)]
-    window.add_stage(after=stage_at(window, 0).id)
+    window.structure.add_stage(after=stage_at(window, 0).id)
     names = [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)]
     assert len(names) == 8 and names[0] == "Awareness" and names[1] == "Stage 8"
     # the new stage has no made-up emotion value: the curve has a gap there
@@ -105,12 +105,12 @@ def test_add_and_delete_stage_and_lane_with_undo(window: MainWindow, monkeypatch
     item = window.scene.curve_items[curve.id]
     assert item.handles[stage_at(window, 1).id].unset and item.path_count == 2
     add_card(window, 3, "actions", "in stage 4")
-    window.delete_stage(stage_at(window, 3).id)
+    window.structure.delete_stage(stage_at(window, 3).id)
     assert all(c.text != "in stage 4" for c in journey(window).cards)
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert any(c.text == "in stage 4" for c in journey(window).cards)
-    window.act_undo.trigger()
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
     assert [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)] == before
     assert window.scene.curve_items[curve.id].path_count == 1
 
@@ -120,8 +120,8 @@ def test_add_and_delete_stage_and_lane_with_undo(window: MainWindow, monkeypatch
         offered.append(list(items))
         return "Pain points", True
 
-    monkeypatch.setattr("app.main_window.QInputDialog.getItem", pick)
-    window.add_lane()
+    monkeypatch.setattr("app.structure.QInputDialog.getItem", pick)
+    window.structure.add_lane()
     assert "Pain points" in offered[0] and "pain_points" not in offered[0]
     assert "Divider line (no cards)" in offered[0]
     type_in_place(window, "Risks")
@@ -133,7 +133,7 @@ def test_delete_key_in_a_text_field_does_not_delete_cards(window: MainWindow) ->
     card_id = add_card(window, 0, "actions", "keep me")
     window.scene.select_cards([card_id])
     window.header.objective_edit.setFocus()
-    window.act_delete.trigger()
+    window.actions.delete.trigger()
     assert window.doc.project.session.get(Card, card_id) is not None
 
 
@@ -144,7 +144,7 @@ def test_double_click_an_emotion_point_to_write_its_note(window: MainWindow, mon
     stage = stage_at(window, 2)
     handle = window.scene.curve_items[curve.id].handles[stage.id]
     monkeypatch.setattr(
-        "app.main_window.QInputDialog.getMultiLineText",
+        "app.structure.QInputDialog.getMultiLineText",
         lambda *a, **k: ("Surprised by the delivery fee", True),
     )
     pos = to_view(window, handle.x(), handle.y())
@@ -153,29 +153,29 @@ def test_double_click_an_emotion_point_to_write_its_note(window: MainWindow, mon
     point = next(p for p in curve.points if p.stage_id == stage.id)
     assert point.note == "Surprised by the delivery fee"
     assert window.scene.curve_items[curve.id].handles[stage.id].note == point.note
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert point.note == ""
 
 
 def test_second_curve_overlays_with_its_own_colour_and_can_be_deleted(window, monkeypatch):
-    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("To-be", True))
-    window.add_curve()
+    monkeypatch.setattr("app.structure.QInputDialog.getText", lambda *a, **k: ("To-be", True))
+    window.structure.add_curve()
     curves = journey(window).curves
     assert [c.name for c in curves] == ["As-is", "To-be"]
     assert curves[0].color != curves[1].color
     assert set(window.scene.curve_items) == {c.id for c in curves}
-    monkeypatch.setattr("app.main_window.QInputDialog.getItem",
+    monkeypatch.setattr("app.structure.QInputDialog.getItem",
                         lambda *a, **k: ("2. To-be", True))
-    window.delete_curve_dialog()
+    window.structure.delete_curve()
     assert [c.name for c in journey(window).curves] == ["As-is"]
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert [c.name for c in journey(window).curves] == ["As-is", "To-be"]
 
 
 def test_recent_files_and_geometry_persist(window: MainWindow, tmp_path: Path) -> None:
     target = tmp_path / "recent.cjm"
     window.doc.save(target)
-    window._save_to(None)
+    window.files.save_to(None)
     settings = Settings()
     assert settings.recent_files()[0] == target.resolve()
     window.resize(1111, 777)
@@ -195,8 +195,8 @@ def test_export_action_writes_a_pdf_of_the_current_journey(window, tmp_path, mon
         written.append(path)
         return path
 
-    monkeypatch.setattr("app.main_window.run_export_dialog", fake_dialog)
-    window.act_export.trigger()
+    monkeypatch.setattr("app.files.run_export_dialog", fake_dialog)
+    window.actions.export.trigger()
     assert written and written[0].read_bytes().startswith(b"%PDF")
     result = subprocess.run(["pdftotext", str(written[0]), "-"], capture_output=True, text=True)
     assert "Exported from the window" in result.stdout
@@ -217,14 +217,14 @@ def test_a_refused_edit_is_reported_and_not_put_on_the_undo_stack(window: MainWi
 def test_rename_and_recolour_headers_from_their_context_menu(window, monkeypatch) -> None:
     lane = lane_of(window, "thoughts")
     stage = stage_at(window, 1)
-    monkeypatch.setattr("app.main_window.pick_color", lambda *a, **k: "#123456")
-    window.rename_header("lane", lane.id)
+    monkeypatch.setattr("app.structure.pick_color", lambda *a, **k: "#123456")
+    window.structure.rename_header("lane", lane.id)
     type_in_place(window, "Feelings")
-    window.recolour_header("stage", stage.id)
+    window.structure.recolour_header("stage", stage.id)
     assert lane.name == "Feelings" and stage.color == "#123456"
     assert window.scene.lane_items[lane.id].geom.name == "Feelings"
-    window.act_undo.trigger()
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
     assert lane.name == "Thoughts" and stage.color != "#123456"
 
 
@@ -254,18 +254,18 @@ def test_pasting_bad_clipboard_data_is_refused_and_the_session_stays_usable(wind
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QGuiApplication
 
-    from app.main_window import CARDS_MIME
+    from app.clipboard import CARDS_MIME
 
     mime = QMimeData()
     rows = [{"text": "good"}, {"text": "bad", "usage_share": "lots"}, {"severity": "4"}]
     mime.setData(CARDS_MIME, json.dumps(rows).encode("utf-8"))
     QGuiApplication.clipboard().setMimeData(mime)
     window.scene.current_cell = (stage_at(window, 0).id, lane_of(window, "actions").id)
-    window.act_paste.trigger()
+    window.actions.paste.trigger()
     assert [c.text for c in journey(window).cards] == ["good"]
     assert "2 of 3 pasted cards were refused" in window.statusBar().currentMessage()
-    assert window.act_undo.isEnabled()  # the macro was closed
-    window.act_undo.trigger()
+    assert window.actions.undo.isEnabled()  # the macro was closed
+    window.actions.undo.trigger()
     assert journey(window).cards == []
     window.doc.flush()  # the session is healthy: autosave and save still work
 
@@ -283,8 +283,8 @@ def test_an_edit_that_fails_half_way_leaves_no_trace(window) -> None:
             raise AssertionError("never stacked, never undone")
 
     depth = window.doc.undo_stack.count()
-    window._push(Broken(window.doc.editor, "Broken edit"))
-    window._push(EditStageCommand(window.doc.editor, stage_at(window, 0).id, {"width": "wide"}))
+    window.ctx.push(Broken(window.doc.editor, "Broken edit"))
+    window.ctx.push(EditStageCommand(window.doc.editor, stage_at(window, 0).id, {"width": "wide"}))
     assert window.doc.undo_stack.count() == depth
     assert journey(window).cards == []
     assert "failed" in window.statusBar().currentMessage()
@@ -296,14 +296,14 @@ def test_an_edit_that_fails_half_way_leaves_no_trace(window) -> None:
 def test_undo_of_an_edit_in_another_journey_shows_that_journey(window: MainWindow) -> None:
     first = journey(window).id
     add_card(window, 0, "actions", "in the first journey")
-    window.duplicate_journey()
+    window.structure.duplicate_journey()
     assert window.doc.journey_id != first
-    window.act_undo.trigger()  # removes the duplicate
+    window.actions.undo.trigger()  # removes the duplicate
     window.journey_box.activated.emit(window.journey_box.findData(first))
     window.doc.push(AddJourneyCommand(window.doc.editor, "Other"))
     assert window.doc.journey_id != first
-    window.act_undo.trigger()  # undo "Add journey": back on the first
-    window.act_undo.trigger()  # undo the card: it is in the first journey
+    window.actions.undo.trigger()  # undo "Add journey": back on the first
+    window.actions.undo.trigger()  # undo the card: it is in the first journey
     assert window.doc.journey_id == first
     assert window.scene.card_items == {}
 
@@ -313,7 +313,7 @@ def test_emotion_lane_turned_into_another_kind_drops_its_legend(window: MainWind
     window.doc.push(EditLaneCommand(window.doc.editor, emotion.id, {"kind": "text"}))
     assert window.scene.lane_items[emotion.id]._legend == []
     assert window.scene.curve_items == {}
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert [" ".join(n) for n, _ in window.scene.lane_items[emotion.id]._legend] == ["As-is"]
 
 
@@ -325,7 +325,7 @@ def test_context_menus_do_not_pile_up(window: MainWindow) -> None:
     stage = stage_at(window, 0)
     before = len(window.findChildren(QAction))
     for _ in range(5):
-        window._on_context("stage", stage.id, None, QPoint(10, 10))
+        window.canvas.show_context_menu("stage", stage.id, None, QPoint(10, 10))
         menu = QApplication.activePopupWidget() or window.findChildren(QMenu)[-1]
         menu.close()
         QApplication.sendPostedEvents(None, 0)  # deferred deletes
@@ -333,9 +333,9 @@ def test_context_menus_do_not_pile_up(window: MainWindow) -> None:
 
 
 def test_renaming_a_journey_updates_the_switcher_and_title(window, monkeypatch) -> None:
-    monkeypatch.setattr("app.main_window.QInputDialog.getText", lambda *a, **k: ("Returns", True))
-    window.rename_journey()
+    monkeypatch.setattr("app.structure.QInputDialog.getText", lambda *a, **k: ("Returns", True))
+    window.structure.rename_journey()
     assert window.journey_box.currentText() == "Returns"
     assert "Returns" in window.windowTitle()
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert window.journey_box.currentText() == "Customer journey map (7 stages)"

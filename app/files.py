@@ -1,0 +1,186 @@
+"""New, Open, Save, Save As, Export and the unsaved-changes question."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+
+from app.context import EditorContext
+from app.document import Document, new_document, open_document
+from app.export.dialog import ProjectExportBackend
+from app.paths import default_folder, safe_file_stem
+from app.settings import Settings
+from model.store import ProjectFileError, Workspace
+from model.templates import TEMPLATES
+from widgets.export_dialog import run_export_dialog
+
+FILE_FILTER = "Journeyboard projects (*.cjm);;All files (*)"
+
+
+def unsaved_changes_box(parent: QWidget, name: str) -> QMessageBox:
+    """Save / Discard / Cancel, each with a mnemonic (Alt+S, Alt+D; Escape cancels)."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved Changes",
+                      f"Save the changes to “{name}” before closing?",
+                      buttons.Save | buttons.Discard | buttons.Cancel, parent)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    for button, text in ((buttons.Save, "&Save"), (buttons.Discard, "&Discard"),
+                         (buttons.Cancel, "&Cancel")):
+        box.button(button).setText(text)
+    return box
+
+
+class FileActions:
+    """The File menu: every way a document comes into the window or leaves it."""
+
+    def __init__(
+        self,
+        ctx: EditorContext,
+        settings: Settings,
+        workspace: Workspace,
+        attach: Callable[[Document], None],
+        detach: Callable[[], None],
+        title_changed: Callable[[], None],
+    ) -> None:
+        self.ctx = ctx
+        self.settings = settings
+        self.workspace = workspace
+        self._attach = attach
+        self._detach = detach
+        self._title_changed = title_changed
+
+    @property
+    def _parent(self) -> QWidget:
+        return self.ctx.window
+
+    # -- new and open ------------------------------------------------------------------
+
+    def new_dialog(self) -> None:
+        titles = [t.title for t in TEMPLATES.values()]
+        title, ok = QInputDialog.getItem(self._parent, "New Map", "Start from:", titles, 1,
+                                         False)
+        if ok:
+            self.new_document(next(k for k, t in TEMPLATES.items() if t.title == title))
+
+    def new_document(self, template: str = "cjm7") -> bool:
+        if not self.close_document():
+            return False
+        self._attach(new_document(self.workspace, template))
+        return True
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, "Open Journey Map",
+            str(default_folder(self.settings.last_directory())), FILE_FILTER,
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> bool:
+        """Open a project; a bad file is a clear message and leaves the current one open."""
+        doc = self.ctx.doc
+        current = doc.path if doc is not None else None
+        if current is not None and path.exists() and path.resolve() == current.resolve():
+            return True
+        if not self.maybe_save():
+            return False
+        try:
+            opened = open_document(path, self.workspace)
+        except ProjectFileError as exc:
+            QMessageBox.critical(self._parent, "Cannot Open File", f"{path.name}\n\n{exc.message}")
+            if not path.exists():
+                self.settings.remove_recent_file(path)
+            return False
+        self._detach()
+        self._attach(opened)
+        self.settings.set_last_directory(path.parent)
+        return True
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            action = menu.addAction(str(path))  # owned by the menu: clear() deletes it
+            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        if not files:
+            menu.addAction("(none)").setEnabled(False)
+
+    # -- save ------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        doc = self.ctx.doc
+        if doc is None:
+            return False
+        if doc.path is None:
+            return self.save_as()
+        return self.save_to(None)
+
+    def save_as(self) -> bool:
+        if self.ctx.doc is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, "Save Journey Map", str(self.suggested_save_path()), FILE_FILTER
+        )
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".cjm":
+            target = target.with_name(target.name + ".cjm")
+        return self.save_to(target)
+
+    def suggested_save_path(self) -> Path:
+        """Save As starts at the file itself, else the journey's name in the last folder."""
+        doc = self.ctx.doc
+        assert doc is not None
+        if doc.path is not None:
+            return doc.path
+        journey = doc.journey()
+        folder = default_folder(self.settings.last_directory())
+        return folder / f"{safe_file_stem(journey['name'] if journey else '')}.cjm"
+
+    def save_to(self, target: Path | None) -> bool:
+        doc = self.ctx.doc
+        assert doc is not None
+        try:
+            saved = doc.save(target)
+        except ProjectFileError as exc:
+            QMessageBox.critical(self._parent, "Cannot Save", exc.message)
+            return False
+        self.settings.add_recent_file(saved)
+        self.settings.set_last_directory(saved.parent)
+        self._title_changed()
+        self.ctx.status(f"Saved {saved}")
+        return True
+
+    def export_dialog(self) -> None:
+        doc = self.ctx.doc
+        if doc is None or doc.journey_id is None:
+            return
+        doc.flush()
+        path = run_export_dialog(ProjectExportBackend(doc.project, doc.journey_id),
+                                 self._parent)
+        if path is not None:
+            self.ctx.status(f"Exported {path}", 5000)
+
+    # -- close -----------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; False means cancel."""
+        doc = self.ctx.doc
+        if doc is None or not doc.modified:
+            return True
+        box = unsaved_changes_box(self._parent, doc.display_name())
+        answer = box.exec()
+        box.deleteLater()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_document(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._detach()
+        return True

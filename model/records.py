@@ -1,0 +1,110 @@
+"""Typed records that cross from the model to the UI: what a panel shows, what it edits.
+
+Plain TypedDicts (no ORM, no Qt): the document fills them from the session, widgets
+show them, and edits come back as the partial ``*Fields`` forms.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypedDict
+
+
+class CardFields(TypedDict, total=False):
+    """Any subset of a card's editable fields (what an edit changes)."""
+
+    kind: str
+    text: str
+    color: str
+    notes: str
+    channel: str
+    department: str
+    usage_share: float | None
+    severity: int | None
+
+
+class CardRecord(TypedDict):
+    """Everything the inspector shows of one card."""
+
+    id: int
+    kind: str
+    text: str
+    color: str
+    notes: str
+    channel: str
+    department: str
+    usage_share: float | None
+    severity: int | None
+
+
+class StageFields(TypedDict, total=False):
+    name: str
+    description: str
+    color: str
+    width: float
+
+
+class StageRecord(TypedDict):
+    id: int
+    name: str
+    description: str
+    color: str
+    width: float
+
+
+class LaneFields(TypedDict, total=False):
+    name: str
+    kind: str
+    color: str
+
+
+class LaneRecord(TypedDict):
+    id: int
+    name: str
+    kind: str
+    color: str
+
+
+class JourneyFields(TypedDict, total=False):
+    name: str
+    objective: str
+    persona_id: int | None
+
+
+class JourneyRecord(TypedDict):
+    """What the journey header shows."""
+
+    id: int
+    name: str
+    objective: str
+    persona_id: int | None
+
+
+class NamedRef(TypedDict):
+    """An id and the name a list or menu shows for it (journeys, personas, curves)."""
+
+    id: int
+    name: str
+
+
+class EmotionPointRecord(TypedDict):
+    curve_id: int
+    stage_id: int
+    value: int
+    note: str
+
+
+class HeaderKind(StrEnum):
+    """Which kind of header a gesture on a header concerns."""
+
+    STAGE = "stage"
+    LANE = "lane"
+
+
+class Target(StrEnum):
+    """What a context menu was asked for."""
+
+    CARD = "card"
+    STAGE = "stage"
+    LANE = "lane"
+    CELL = "cell"
