@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.commands import UndoableCommand
 from model.changes import Change, How, What
-from model.edits import CARD_FIELDS, Editor
+from model.edits import Editor
 from model.entities import Card, EmotionCurve, Lane, Persona, Stage
 from model.layout import JourneyLayout, compute_layout
 from model.records import (
@@ -102,8 +102,9 @@ class Document(QObject):
         card = self.project.session.get(Card, card_id)
         if card is None:
             return None
-        record = {k: getattr(card, k) for k in CARD_FIELDS}
-        return CardRecord(id=card.id, **record)  # type: ignore[typeddict-item]
+        return CardRecord(id=card.id, kind=card.kind, text=card.text, color=card.color,
+                          notes=card.notes, channel=card.channel, department=card.department,
+                          usage_share=card.usage_share, severity=card.severity)
 
     def stage(self, stage_id: int) -> StageRecord | None:
         s = self.project.session.get(Stage, stage_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -82,14 +83,16 @@ class MainWindow(QMainWindow):
         self.structure = StructureDialogs(self.ctx)
         self.files = FileActions(self.ctx, settings, workspace, self.set_document,
                                  self._drop_document, self._update_title)
-        self.actions = Actions(self, self.undo_group, self._slots())
+        self.acts = Actions(self, self.undo_group, self._slots())
         self.canvas = CanvasController(self.ctx, self.structure, self.inspector, self.header,
-                                       self.card_palette, self.actions.card_actions(),
-                                       self.actions.paste)
+                                       self.card_palette, self.acts.card_actions(),
+                                       self.acts.paste)
         self.clipboard = CardClipboard(self.ctx, self.canvas)
-        templates = {key: (spec.title, lambda k=key: self.files.new_document(k))
-                     for key, spec in TEMPLATES.items()}
-        recent = build_menus(self, self.actions, templates, self.journey_box)
+        templates: dict[str, tuple[str, Slot]] = {
+            key: (spec.title, partial(self.files.new_document, key))
+            for key, spec in TEMPLATES.items()
+        }
+        recent = build_menus(self, self.acts, templates, self.journey_box)
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
         self.scene.selectionChanged.connect(self._refresh_inspector)
 
@@ -222,7 +225,7 @@ class MainWindow(QMainWindow):
             self.journey_box.addItem(journey["name"] or "(unnamed journey)", journey["id"])
         self.journey_box.setCurrentIndex(self.journey_box.findData(doc.journey_id))
         self.journey_box.blockSignals(False)
-        for action in self.actions.journey_actions():
+        for action in self.acts.journey_actions():
             action.setEnabled(doc.journey_id is not None)
 
     def _on_journey_picked(self, index: int) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -504,9 +504,9 @@ class Inspector(QWidget):
         for page in (self.card_page, self.stage_page, self.lane_page):
             self._containers[page] = _scrolled(page)
             self._stack.addWidget(self._containers[page])
-        for page in (self._nothing_page, self._multiple_page):
-            self._containers[page] = page
-            self._stack.addWidget(page)
+        for plain in (self._nothing_page, self._multiple_page):
+            self._containers[plain] = plain
+            self._stack.addWidget(plain)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)

@@ -51,6 +51,13 @@ CORNER_Z = 37.0
 HEADER_DRAG_Z = 45.0  # below this level of detail cards are drawn as plain boxes
 
 
+def _detach(child: QGraphicsItem) -> None:
+    """Take a child item off its parent and out of the scene."""
+    scene = child.scene()
+    if scene is not None:
+        scene.removeItem(child)  # also takes it off its parent
+
+
 def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.w, rect.h)
 
@@ -250,9 +257,7 @@ class CardItem(QGraphicsObject):
             return
         self._editor = None
         text = editor.toPlainText()
-        editor.setParentItem(None)
-        if self.scene() is not None:
-            self.scene().removeItem(editor)
+        _detach(editor)
         self.update()
         if accepted and text != self.geom.text:
             self.text_edited.emit(self.card_id, text)
@@ -291,7 +296,7 @@ class CardTextEditor(QGraphicsTextItem):
         painter.setPen(QPen(QColor("#1c6ed6"), 1.2))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRect(self.boundingRect())
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # widget may be None
 
     def keyPressEvent(self, event: Any) -> None:
         key = event.key()
@@ -352,9 +357,7 @@ class HeaderRenameMixin:
         self._rename_editor = None
         text = " ".join(editor.toPlainText().split())
         item: QGraphicsObject = self  # type: ignore[assignment]
-        editor.setParentItem(None)
-        if item.scene() is not None:
-            item.scene().removeItem(editor)
+        _detach(editor)
         item.update()
         if accepted and text:
             self._renamed(text)
@@ -863,13 +866,12 @@ class EmotionCurveItem(QGraphicsObject):
         for stage_id in list(self.handles):
             old = self.handles[stage_id]
             if stage_id not in wanted or old.unset != wanted[stage_id][5]:
-                handle = self.handles.pop(stage_id)
-                handle.setParentItem(None)
-                if handle.scene() is not None:
-                    handle.scene().removeItem(handle)
+                _detach(self.handles.pop(stage_id))
         for stage_id, (x, y, value, note, run, unset) in wanted.items():
-            handle = self.handles.get(stage_id)
-            if handle is None:
+            found = self.handles.get(stage_id)
+            if found is not None:
+                handle = found
+            else:
                 handle = EmotionHandleItem(self, stage_id, note, unset)
                 handle.setParentItem(self)
                 self.handles[stage_id] = handle

@@ -150,7 +150,7 @@ class CardPalette(QListWidget):
         drag.exec(Qt.DropAction.CopyAction)
         # The kind was only a drag source: it does not stay highlighted as if chosen.
         self.clearSelection()
-        self.setCurrentItem(None)
+        self.setCurrentRow(-1)
 
     def sizeHint(self) -> QSize:
         rows = max(1, self.count())

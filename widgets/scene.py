@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
@@ -225,7 +225,7 @@ class JourneyScene(QGraphicsScene):
 
     # -- painting ------------------------------------------------------------------
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawBackground(painter, rect)
         layout = self.layout
         if layout is None:
@@ -263,7 +263,7 @@ class JourneyScene(QGraphicsScene):
         painter.setPen(QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(band.x, zero), QPointF(band.right, zero))
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self._drop is None or self.layout is None:
             return
         cell, index = self._drop

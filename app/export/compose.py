@@ -412,10 +412,7 @@ def _draw_emotion_notes(surface: Surface, layout: JourneyLayout, band: Rect) -> 
             below = p.y <= mid
             taken = used.get((p.stage_id, below), 0.0)
             block = len(lines) * line_h
-            if below:
-                top = max(p.y + 10, band.y) + taken
-            else:
-                top = p.y - 10 - block - taken
+            top = max(p.y + 10, band.y) + taken if below else p.y - 10 - block - taken
             top = max(band.y + 2, min(top, band.bottom - block - 2))
             used[(p.stage_id, below)] = taken + block + 4
             surface.line(p.x - width / 2, top - 2, p.x - width / 2, top + block - 2,

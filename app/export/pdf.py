@@ -21,8 +21,8 @@ from app.export.compose import (
     draw_tile,
 )
 from app.export.paper import Paper, Tile
-from app.export.verify import pdf as complete_pdf
 from app.export.text import REGULAR, has_uncovered, register_fonts, visual_runs
+from app.export.verify import pdf as complete_pdf
 
 
 @lru_cache(maxsize=256)

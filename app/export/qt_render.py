@@ -21,9 +21,9 @@ from PySide6.QtGui import (
 from app.export.atomic import ExportError, atomic_path
 from app.export.compose import MapDocument, Point, Segment, draw_poster, draw_tile
 from app.export.paper import Paper, Tile, check_pixels
+from app.export.text import BOLD_FILE, CJK_FILE, QT_CJK_FAMILY, QT_FAMILY, REGULAR_FILE
 from app.export.verify import png as complete_png
 from app.export.verify import svg as complete_svg
-from app.export.text import BOLD_FILE, CJK_FILE, QT_CJK_FAMILY, QT_FAMILY, REGULAR_FILE
 
 _app: QGuiApplication | None = None
 _fonts_loaded = False

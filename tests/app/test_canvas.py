@@ -101,9 +101,9 @@ def test_drag_card_to_another_cell_then_undo_redo(window: MainWindow) -> None:
     item = window.scene.card_items[card]
     assert window.scene.layout.cell_rect((target_stage.id, actions.id)).contains(
         item.x() + 5, item.y() + 5)
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert model_card.stage_id == stage_at(window, 0).id
-    window.actions.redo.trigger()
+    window.acts.redo.trigger()
     assert model_card.stage_id == target_stage.id
 
 
@@ -113,7 +113,7 @@ def test_reorder_inside_a_cell(window: MainWindow) -> None:
     # drop the third card just above the first one
     drag(window, card_center(window, ids[2]), (top.center[0], top.y + 4))
     assert cell_texts(window, 1, "thoughts") == ["third", "first", "second"]
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert cell_texts(window, 1, "thoughts") == ["first", "second", "third"]
 
 
@@ -139,7 +139,7 @@ def test_multi_select_with_ctrl_click_moves_both(window: MainWindow) -> None:
     drag(window, card_center(window, b), window.scene.layout.cell_rect(dest_cell).center)
     assert cell_texts(window, 4, "touchpoints") == ["A", "B"]
     assert window.doc.undo_stack.undoText() == "Move cards"
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert cell_texts(window, 0, "actions") == ["A"]
     assert cell_texts(window, 1, "actions") == ["B"]
 
@@ -166,8 +166,8 @@ def test_palette_drop_creates_card_where_dropped(window: MainWindow, qtbot) -> N
     QTest.keyClicks(vp, "Slow checkout")
     QTest.keyClick(vp, Qt.Key.Key_Return)
     assert cards[0].text == "Slow checkout"
-    window.actions.undo.trigger()  # the text
-    window.actions.undo.trigger()  # the card
+    window.acts.undo.trigger()  # the text
+    window.acts.undo.trigger()  # the card
     assert not [c for c in journey(window).cards if (c.stage_id, c.lane_id) == cell]
 
 
@@ -188,7 +188,7 @@ def test_double_click_edits_text_in_place_and_escape_cancels(window: MainWindow)
     QTest.keyClicks(vp, " discarded")
     QTest.keyClick(vp, Qt.Key.Key_Escape)
     assert model_card.text == "New text\nsecond line"
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert model_card.text == "Old text"
 
 
@@ -216,7 +216,7 @@ def test_drag_emotion_handle_snaps_to_scale_and_undoes(window: MainWindow) -> No
     point = next(p for p in curve.points if p.stage_id == stage.id)
     assert point.value == 3
     assert handle.y() == pytest.approx(layout.emotion_y(layout.emotion_lane().id, 3))
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert point.value == 0
     assert window.scene.curve_items[curve.id].handles[stage.id].y() == pytest.approx(start[1])
 
@@ -228,7 +228,7 @@ def test_stage_header_drag_reorders_stages(window: MainWindow) -> None:
     drag(window, (first.center[0], first.center[1]), (third.center[0] + 20, first.center[1]))
     now = [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)]
     assert now == [names[1], names[2], names[0], *names[3:]]
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)] == names
 
 
@@ -236,7 +236,7 @@ def test_stage_resize_by_dragging_the_header_edge(window: MainWindow) -> None:
     header = window.scene.layout.stages[1].header
     drag(window, (header.right - 2, header.center[1]), (header.right + 80, header.center[1]))
     assert stage_at(window, 1).width == pytest.approx(header.w + 82, abs=2)  # grabbed 2 px in
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert stage_at(window, 1).width == pytest.approx(header.w)
 
 
@@ -256,17 +256,17 @@ def test_delete_key_deletes_selected_cards_and_undo_restores_order(window: MainW
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
     assert cell_texts(window, 0, "actions") == ["a", "c"]
     assert ids[1] not in window.scene.card_items
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert cell_texts(window, 0, "actions") == ["a", "b", "c"]
 
 
 def test_copy_paste_cards_into_another_cell(window: MainWindow) -> None:
     a = add_card(window, 0, "actions", "copy me")
     window.scene.select_cards([a])
-    window.actions.copy.trigger()
+    window.acts.copy.trigger()
     window.scene.clearSelection()
     window.scene.current_cell = (stage_at(window, 6).id, lane_of(window, "backstage").id)
-    window.actions.paste.trigger()
+    window.acts.paste.trigger()
     assert cell_texts(window, 6, "backstage") == ["copy me"]
     assert cell_texts(window, 0, "actions") == ["copy me"]
 
@@ -282,7 +282,7 @@ def test_ctrl_wheel_zooms(window: MainWindow) -> None:
                         Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(vp, event)
     assert window.view.zoom == pytest.approx(before * 1.15**2)
-    window.actions.fit.trigger()
+    window.acts.fit.trigger()
     assert window.view.zoom < before * 1.15**2
 
 
@@ -291,14 +291,14 @@ def test_modified_marker_follows_undo_stack_and_save(window: MainWindow, tmp_pat
     assert not window.isWindowModified()
     add_card(window, 0, "actions", "x")
     assert window.isWindowModified()
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert not window.isWindowModified()
-    window.actions.redo.trigger()
+    window.acts.redo.trigger()
     target = tmp_path / "workshop.cjm"
     monkeypatch.setattr(
         "app.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
-    window.actions.save.trigger()
+    window.acts.save.trigger()
     assert target.exists()
     assert not window.isWindowModified()
     assert "workshop.cjm" in window.windowTitle()
@@ -469,9 +469,9 @@ def test_alt_arrows_nudge_a_card_and_one_gesture_is_one_undo_step(window: MainWi
     nudge(Qt.Key.Key_Left)
     assert cell_texts(window, 1, "actions") == ["c", "a", "b"]
     assert window.doc.undo_stack.count() == depth + 1  # a new gesture, a new step
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert cell_texts(window, 2, "actions") == ["c"]
-    window.actions.undo.trigger()  # the whole first gesture at once
+    window.acts.undo.trigger()  # the whole first gesture at once
     assert cell_texts(window, 1, "actions") == ["a", "b", "c"]
 
 
@@ -539,7 +539,7 @@ def test_double_click_a_header_to_rename_it_in_place(window: MainWindow) -> None
     double_click(window, *window.scene.layout.lanes[0].header.center)
     type_in_place(window, "Doing")
     assert lane_of(window, "actions").name == "Doing"
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert lane_of(window, "actions").name == "Actions"
 
 

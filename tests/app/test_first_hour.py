@@ -45,7 +45,7 @@ def test_ctrl_y_and_ctrl_shift_z_both_redo(window: MainWindow) -> None:
     window.view.setFocus()
     for key in ("Ctrl+Y", "Ctrl+Shift+Z"):
         add_card(window, 0, "actions", key)
-        window.actions.undo.trigger()
+        window.acts.undo.trigger()
         assert all(c.text != key for c in journey(window).cards)
         sequence = QKeySequence(key)[0]
         QTest.keyClick(window.view, sequence.key(), sequence.keyboardModifiers())
@@ -70,8 +70,8 @@ def test_insert_stage_after_the_last_asks_its_name_in_place_and_scrolls_to_it(wi
     curve = journey(window).curves[0]
     assert all(p.stage_id != new.id for p in curve.points)
     assert window.scene.curve_items[curve.id].handles[new.id].unset
-    window.actions.undo.trigger()  # the rename
-    window.actions.undo.trigger()  # the stage
+    window.acts.undo.trigger()  # the rename
+    window.acts.undo.trigger()  # the stage
     assert len(journey(window).stages) == 7
 
 
@@ -89,7 +89,7 @@ def test_dragging_an_unset_point_gives_the_stage_its_first_value(window: MainWin
     assert point.value == -2
     item = window.scene.curve_items[curve.id]
     assert not item.handles[new.id].unset and item.path_count == 1
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert all(p.stage_id != new.id for p in curve.points)
 
 

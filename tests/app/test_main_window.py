@@ -31,8 +31,8 @@ def test_selecting_a_card_shows_it_and_inspector_edits_are_undoable(window: Main
     assert window.scene.card_items[card_id].geom.fill == "#ffc9c2"
     page.severity_combo.setCurrentIndex(page.severity_combo.findData(4))
     assert card.severity == 4
-    window.actions.undo.trigger()
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
+    window.acts.undo.trigger()
     assert (card.kind, card.severity) == ("action", None)
     # the inspector follows the model after undo
     assert page.kind_combo.currentData() == "action"
@@ -45,7 +45,7 @@ def test_stage_selection_and_rename_through_the_inspector(window: MainWindow) ->
     window.inspector.stage_edited.emit(stage.id, {"name": "Discover"})
     assert stage.name == "Discover"
     assert window.scene.stage_items[stage.id].geom.name == "Discover"
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert stage.name == "Awareness"
 
 
@@ -60,10 +60,10 @@ def test_objective_and_persona_in_the_header(window: MainWindow, qtbot) -> None:
     persona = window.doc.project.session.query(Persona).one()
     assert persona.name == "Trial user Tina"
     assert j.persona_id == persona.id
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert j.persona_id is None
     assert window.doc.project.session.query(Persona).count() == 0
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert j.objective == ""
     assert window.header.objective_edit.text() == ""
 
@@ -88,7 +88,7 @@ def test_journey_switcher_add_duplicate_delete_with_undo(window: MainWindow, mon
     window.structure.delete_journey()
     assert session.query(Journey).count() == 1
     assert window.doc.journey_id == copy.id
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert session.query(Journey).count() == 2
     restored = session.get(Journey, first_id)
     assert [c.text for c in restored.cards] == ["only in the first"]
@@ -107,10 +107,10 @@ def test_add_and_delete_stage_and_lane_with_undo(window: MainWindow, monkeypatch
     add_card(window, 3, "actions", "in stage 4")
     window.structure.delete_stage(stage_at(window, 3).id)
     assert all(c.text != "in stage 4" for c in journey(window).cards)
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert any(c.text == "in stage 4" for c in journey(window).cards)
-    window.actions.undo.trigger()
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
+    window.acts.undo.trigger()
     assert [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)] == before
     assert window.scene.curve_items[curve.id].path_count == 1
 
@@ -133,7 +133,7 @@ def test_delete_key_in_a_text_field_does_not_delete_cards(window: MainWindow) ->
     card_id = add_card(window, 0, "actions", "keep me")
     window.scene.select_cards([card_id])
     window.header.objective_edit.setFocus()
-    window.actions.delete.trigger()
+    window.acts.delete.trigger()
     assert window.doc.project.session.get(Card, card_id) is not None
 
 
@@ -153,7 +153,7 @@ def test_double_click_an_emotion_point_to_write_its_note(window: MainWindow, mon
     point = next(p for p in curve.points if p.stage_id == stage.id)
     assert point.note == "Surprised by the delivery fee"
     assert window.scene.curve_items[curve.id].handles[stage.id].note == point.note
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert point.note == ""
 
 
@@ -168,7 +168,7 @@ def test_second_curve_overlays_with_its_own_colour_and_can_be_deleted(window, mo
                         lambda *a, **k: ("2. To-be", True))
     window.structure.delete_curve()
     assert [c.name for c in journey(window).curves] == ["As-is"]
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert [c.name for c in journey(window).curves] == ["As-is", "To-be"]
 
 
@@ -196,7 +196,7 @@ def test_export_action_writes_a_pdf_of_the_current_journey(window, tmp_path, mon
         return path
 
     monkeypatch.setattr("app.files.run_export_dialog", fake_dialog)
-    window.actions.export.trigger()
+    window.acts.export.trigger()
     assert written and written[0].read_bytes().startswith(b"%PDF")
     result = subprocess.run(["pdftotext", str(written[0]), "-"], capture_output=True, text=True)
     assert "Exported from the window" in result.stdout
@@ -223,8 +223,8 @@ def test_rename_and_recolour_headers_from_their_context_menu(window, monkeypatch
     window.structure.recolour_header("stage", stage.id)
     assert lane.name == "Feelings" and stage.color == "#123456"
     assert window.scene.lane_items[lane.id].geom.name == "Feelings"
-    window.actions.undo.trigger()
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
+    window.acts.undo.trigger()
     assert lane.name == "Thoughts" and stage.color != "#123456"
 
 
@@ -261,11 +261,11 @@ def test_pasting_bad_clipboard_data_is_refused_and_the_session_stays_usable(wind
     mime.setData(CARDS_MIME, json.dumps(rows).encode("utf-8"))
     QGuiApplication.clipboard().setMimeData(mime)
     window.scene.current_cell = (stage_at(window, 0).id, lane_of(window, "actions").id)
-    window.actions.paste.trigger()
+    window.acts.paste.trigger()
     assert [c.text for c in journey(window).cards] == ["good"]
     assert "2 of 3 pasted cards were refused" in window.statusBar().currentMessage()
-    assert window.actions.undo.isEnabled()  # the macro was closed
-    window.actions.undo.trigger()
+    assert window.acts.undo.isEnabled()  # the macro was closed
+    window.acts.undo.trigger()
     assert journey(window).cards == []
     window.doc.flush()  # the session is healthy: autosave and save still work
 
@@ -298,12 +298,12 @@ def test_undo_of_an_edit_in_another_journey_shows_that_journey(window: MainWindo
     add_card(window, 0, "actions", "in the first journey")
     window.structure.duplicate_journey()
     assert window.doc.journey_id != first
-    window.actions.undo.trigger()  # removes the duplicate
+    window.acts.undo.trigger()  # removes the duplicate
     window.journey_box.activated.emit(window.journey_box.findData(first))
     window.doc.push(AddJourneyCommand(window.doc.editor, "Other"))
     assert window.doc.journey_id != first
-    window.actions.undo.trigger()  # undo "Add journey": back on the first
-    window.actions.undo.trigger()  # undo the card: it is in the first journey
+    window.acts.undo.trigger()  # undo "Add journey": back on the first
+    window.acts.undo.trigger()  # undo the card: it is in the first journey
     assert window.doc.journey_id == first
     assert window.scene.card_items == {}
 
@@ -313,7 +313,7 @@ def test_emotion_lane_turned_into_another_kind_drops_its_legend(window: MainWind
     window.doc.push(EditLaneCommand(window.doc.editor, emotion.id, {"kind": "text"}))
     assert window.scene.lane_items[emotion.id]._legend == []
     assert window.scene.curve_items == {}
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert [" ".join(n) for n, _ in window.scene.lane_items[emotion.id]._legend] == ["As-is"]
 
 
@@ -337,5 +337,5 @@ def test_renaming_a_journey_updates_the_switcher_and_title(window, monkeypatch) 
     window.structure.rename_journey()
     assert window.journey_box.currentText() == "Returns"
     assert "Returns" in window.windowTitle()
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert window.journey_box.currentText() == "Customer journey map (7 stages)"

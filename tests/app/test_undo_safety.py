@@ -30,16 +30,16 @@ def test_a_failing_undo_rolls_back_is_reported_and_keeps_stack_and_model_in_step
     index = doc.undo_stack.index()
     broken[0] = True
     with qtbot.waitSignal(doc.edit_failed, timeout=2000) as failed:
-        window.actions.undo.trigger()
+        window.acts.undo.trigger()
     qtbot.waitUntil(lambda: doc.undo_stack.index() == index, timeout=2000)
     card = doc.project.session.get(Card, card_id)
     assert (card.text, card.notes) == ("after", "why")  # the half-done undo rolled back
     assert "disk went away" in failed.args[0]
     assert "disk went away" in window.statusBar().currentMessage()
     broken[0] = False
-    window.actions.undo.trigger()  # once the cause is gone, undo works
+    window.acts.undo.trigger()  # once the cause is gone, undo works
     assert (card.text, card.notes) == ("before", "")
-    window.actions.redo.trigger()
+    window.acts.redo.trigger()
     assert (card.text, card.notes) == ("after", "why")
 
 
@@ -51,7 +51,7 @@ def test_a_paste_where_every_card_is_refused_leaves_no_step_and_no_marker(window
     mime.setData("application/x-journeyboard-cards", b'[{"kind": "bogus", "text": "x"}]')
     QGuiApplication.clipboard().setMimeData(mime)
     window.scene.current_cell = (stage_at(window, 1).id, lane_of(window, "actions").id)
-    window.actions.paste.trigger()
+    window.acts.paste.trigger()
     assert doc.undo_stack.count() == depth
     assert not window.isWindowModified() and not doc.modified
     assert "refused" in window.statusBar().currentMessage()
@@ -66,13 +66,13 @@ def test_a_partly_refused_paste_is_one_step_with_the_good_cards(window) -> None:
                  b' {"kind": "thought", "text": "also good"}]')
     QGuiApplication.clipboard().setMimeData(mime)
     window.scene.current_cell = (stage_at(window, 1).id, lane_of(window, "actions").id)
-    window.actions.paste.trigger()
+    window.acts.paste.trigger()
     assert doc.undo_stack.count() == depth + 1
     texts = sorted(c.text for c in journey(window).cards)
     assert texts == ["also good", "good"]
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert journey(window).cards == []
-    window.actions.redo.trigger()
+    window.acts.redo.trigger()
     assert sorted(c.text for c in journey(window).cards) == ["also good", "good"]
 
 
