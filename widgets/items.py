@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.entities import LaneKind
 from model.layout import (
     CardGeom,
     CurveGeom,
@@ -568,7 +569,7 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
         painter.drawRect(rect)
         if self.renaming:
             return
-        divider = self.geom.kind == "divider"
+        divider = self.geom.kind == LaneKind.DIVIDER
         painter.setFont(_font(HEADER_FONT_PT - 1, bold=not divider, italic=divider))
         painter.setPen(_TEXT)
         if not self._legend and not self._scale_labels:

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from model.entities import EMOTION_MAX, EMOTION_MIN
+from model.entities import EMOTION_MAX, EMOTION_MIN, LaneKind
 from model.layout import Cell, JourneyLayout, Rect
 from model.palette import GRID_LINE
+from model.records import HeaderKind, Target
 from widgets.items import (
     CORNER_Z,
     CardItem,
@@ -49,8 +50,8 @@ class JourneyScene(QGraphicsScene):
     stage_moved = Signal(int, int)  # stage_id, new index
     lane_moved = Signal(int, int)
     stage_resized = Signal(int, float)
-    header_renamed = Signal(str, int, str)  # "stage" | "lane", id, the name typed in place
-    context_requested = Signal(str, int, object, object)  # what, id, Cell|None, screen QPoint
+    header_renamed = Signal(str, int, str)  # HeaderKind, id, the name typed in place
+    context_requested = Signal(str, int, object, object)  # Target, id, Cell|None, screen QPoint
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -178,19 +179,21 @@ class JourneyScene(QGraphicsScene):
         item.text_edited.connect(self.card_text_edited)
 
     def _wire_stage(self, item: StageHeaderItem) -> None:
-        item.rename_requested.connect(lambda sid: self.start_header_rename("stage", sid))
-        item.renamed.connect(lambda sid, name: self.header_renamed.emit("stage", sid, name))
+        item.rename_requested.connect(lambda sid: self.start_header_rename(HeaderKind.STAGE, sid))
+        item.renamed.connect(
+            lambda sid, name: self.header_renamed.emit(HeaderKind.STAGE, sid, name))
         item.resized.connect(self.stage_resized)
         item.dropped.connect(self._stage_dropped)
 
     def _wire_lane(self, item: LaneHeaderItem) -> None:
-        item.rename_requested.connect(lambda lid: self.start_header_rename("lane", lid))
-        item.renamed.connect(lambda lid, name: self.header_renamed.emit("lane", lid, name))
+        item.rename_requested.connect(lambda lid: self.start_header_rename(HeaderKind.LANE, lid))
+        item.renamed.connect(lambda lid, name: self.header_renamed.emit(HeaderKind.LANE, lid, name))
         item.dropped.connect(self._lane_dropped)
 
-    def start_header_rename(self, what: str, obj_id: int) -> None:
+    def start_header_rename(self, what: HeaderKind | str, obj_id: int) -> None:
         """Edit a stage's or lane's name in place (Enter keeps, Escape cancels)."""
-        item = (self.stage_items if what == "stage" else self.lane_items).get(obj_id)
+        item = (self.stage_items if HeaderKind(what) is HeaderKind.STAGE
+                else self.lane_items).get(obj_id)
         if item is None:
             return
         self.clearSelection()
@@ -235,7 +238,7 @@ class JourneyScene(QGraphicsScene):
             band = qrect(lane.band)
             if not band.intersects(rect):
                 continue
-            if lane.kind == "divider":
+            if lane.kind == LaneKind.DIVIDER:
                 y = band.center().y()
                 painter.setPen(QPen(QColor("#5f6b7a"), 1.4, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(band.left(), y), QPointF(band.right(), y))
@@ -243,7 +246,7 @@ class JourneyScene(QGraphicsScene):
             painter.fillRect(band, QColor(lane.color))
             painter.setPen(grid)
             painter.drawLine(band.bottomLeft(), band.bottomRight())
-            if lane.kind == "emotion":
+            if lane.kind == LaneKind.EMOTION:
                 self._draw_emotion_scale(painter, lane.band)
         painter.setPen(grid)
         for stage in layout.stages:
@@ -410,15 +413,16 @@ class JourneyScene(QGraphicsScene):
         if isinstance(item, CardItem):
             if not item.isSelected():
                 self.select_cards([item.card_id])
-            self.context_requested.emit("card", item.card_id, item.geom.cell, event.screenPos())
+            self.context_requested.emit(Target.CARD, item.card_id, item.geom.cell,
+                                        event.screenPos())
         elif isinstance(item, StageHeaderItem):
-            self.context_requested.emit("stage", item.stage_id, None, event.screenPos())
+            self.context_requested.emit(Target.STAGE, item.stage_id, None, event.screenPos())
         elif isinstance(item, LaneHeaderItem):
-            self.context_requested.emit("lane", item.lane_id, None, event.screenPos())
+            self.context_requested.emit(Target.LANE, item.lane_id, None, event.screenPos())
         elif cell is not None:
             self.current_cell = cell
             self.update()
-            self.context_requested.emit("cell", 0, cell, event.screenPos())
+            self.context_requested.emit(Target.CELL, 0, cell, event.screenPos())
         event.accept()
 
     # -- keyboard-first capture -------------------------------------------------------------
