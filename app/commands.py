@@ -159,13 +159,16 @@ class EditCardCommand(EditFieldsCommand):
 
 class EditStageCommand(EditFieldsCommand):
     def __init__(self, editor: Editor, stage_id: int, fields: Row) -> None:
-        what = "Resize stage" if set(fields) == {"width"} else "Edit stage"
+        what = {"width": "Resize stage", "name": "Rename stage",
+                "color": "Recolour stage"}.get(",".join(fields), "Edit stage")
         super().__init__(editor, editor.update_stage, stage_id, fields, what)
 
 
 class EditLaneCommand(EditFieldsCommand):
     def __init__(self, editor: Editor, lane_id: int, fields: Row) -> None:
-        super().__init__(editor, editor.update_lane, lane_id, fields, "Edit lane")
+        what = {"name": "Rename lane", "color": "Recolour lane"}.get(",".join(fields),
+                                                                   "Edit lane")
+        super().__init__(editor, editor.update_lane, lane_id, fields, what)
 
 
 class EditJourneyCommand(EditFieldsCommand):

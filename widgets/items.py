@@ -740,9 +740,13 @@ class EmotionHandleItem(QGraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         color = QColor(self.curve.geom.color)
         if self.unset and not self._dragging:
-            painter.setPen(QPen(color, 1.6, Qt.PenStyle.DashLine))
-            painter.setBrush(QColor(255, 255, 255, 200))
-            painter.drawEllipse(QPointF(0, 0), self.RADIUS - 1, self.RADIUS - 1)
+            # No value yet: a dashed ring with a question mark, on the neutral line.
+            painter.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(255, 255, 255, 220))
+            painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+            painter.setFont(_font(_VALUE_FONT_PT, bold=True))
+            painter.drawText(QRectF(-self.RADIUS, -self.RADIUS, 2 * self.RADIUS,
+                                    2 * self.RADIUS), Qt.AlignmentFlag.AlignCenter, "?")
         else:
             painter.setPen(QPen(color, 2.5))
             painter.setBrush(QColor("#ffffff") if not self._hovered else color)

@@ -49,7 +49,7 @@ CARD_TEXT = 12.5
 CARD_PAD = 8.0
 STAGE_TEXT = 15.0
 LANE_TEXT = 13.5
-NOTE_TEXT = 9.5
+NOTE_TEXT = 10.5
 
 
 class Surface(Protocol):
@@ -414,9 +414,10 @@ def _draw_emotion_notes(surface: Surface, layout: JourneyLayout, band: Rect) -> 
             block = len(lines) * line_h
             top = max(p.y + 10, band.y) + taken if below else p.y - 10 - block - taken
             top = max(band.y + 2, min(top, band.bottom - block - 2))
-            used[(p.stage_id, below)] = taken + block + 4
-            surface.line(p.x - width / 2, top - 2, p.x - width / 2, top + block - 2,
-                         curve.color, 1.5)
+            used[(p.stage_id, below)] = taken + block + 8
+            # A white card under the note keeps it readable over the curve and its tint.
+            surface.rect(p.x - width / 2, top - 3, width, block + 4, fill="#ffffff",
+                         stroke=curve.color, width=0.8, radius=3, alpha=0.92)
             for i, line in enumerate(lines):
                 surface.text(p.x - width / 2 + 4, top + i * line_h + NOTE_TEXT * ASCENT,
                              line, NOTE_TEXT, MUTED_TEXT)
