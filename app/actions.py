@@ -63,6 +63,16 @@ class Actions:
         self.undo.setShortcuts(_SK.Undo)
         self.redo = undo_group.createRedoAction(w, "&Redo")
         self.redo.setShortcuts(redo_keys())
+        # The toolbar's buttons keep a short, fixed label (the menu names the step), so
+        # the toolbar does not shift whenever the step's name changes.
+        self.undo_button = QAction("Undo", w)
+        self.redo_button = QAction("Redo", w)
+        for button, action in ((self.undo_button, self.undo), (self.redo_button, self.redo)):
+            button.setEnabled(action.isEnabled())
+            button.triggered.connect(action.trigger)
+            action.changed.connect(
+                lambda b=button, a=action: (b.setEnabled(a.isEnabled()),
+                                            b.setToolTip(a.text().replace("&", ""))))
         self.cut = a(w, "Cu&t", s["cut"], _SK.Cut)
         self.copy = a(w, "&Copy", s["copy"], _SK.Copy)
         self.paste = a(w, "&Paste", s["paste"], _SK.Paste)
@@ -138,7 +148,7 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     tools.setMovable(False)
     tools.addActions([acts.new, acts.open, acts.save])
     tools.addSeparator()
-    tools.addActions([acts.undo, acts.redo])
+    tools.addActions([acts.undo_button, acts.redo_button])
     tools.addSeparator()
     tools.addWidget(QLabel(" Journey: "))
     tools.addWidget(journey_box)

@@ -30,7 +30,7 @@ from model.entities import (
     utcnow,
 )
 from model.snapshot import Row, card_links, journey_snapshot, restore_journey, row
-from model.templates import create_journey
+from model.templates import LANE_COLORS, create_journey
 
 Cell = tuple[int, int]  # (stage_id, lane_id)
 
@@ -430,6 +430,9 @@ class Editor:
         _check_fields(fields, LANE_FIELDS)
         if "kind" in fields:
             LaneKind(fields["kind"])  # raises ValueError on an unknown kind
+        if "color" not in fields:  # the colour the templates give a lane of this kind
+            fields["color"] = LANE_COLORS.get(LaneKind(fields.get("kind", LaneKind.TEXT)),
+                                              "#f4f6f8")
         lanes = sorted(journey.lanes, key=lambda x: x.position)
         index = len(lanes) if index is None else max(0, min(index, len(lanes)))
         lane = Lane(**fields)

@@ -17,6 +17,9 @@ class Template:
     title: str
     stages: tuple[str, ...]
     lanes: tuple[tuple[str, LaneKind], ...]
+    # What a new journey is called: not the template's title, which may stop being true
+    # ("7 stages") as soon as the map changes.
+    journey_name: str = "Journey"
 
     @property
     def has_emotion(self) -> bool:
@@ -33,6 +36,7 @@ TEMPLATES: dict[str, Template] = {
             "Blank map",
             ("Stage 1", "Stage 2", "Stage 3"),
             (("Actions", LaneKind.ACTIONS), ("Emotion", LaneKind.EMOTION)),
+            "Journey",
         ),
         Template(
             "cjm7",
@@ -56,6 +60,7 @@ TEMPLATES: dict[str, Template] = {
                 ("Opportunities", LaneKind.OPPORTUNITIES),
                 ("Backstage", LaneKind.BACKSTAGE),
             ),
+            "Customer journey",
         ),
         Template(
             "blueprint",
@@ -71,6 +76,7 @@ TEMPLATES: dict[str, Template] = {
                 ("Line of internal interaction", LaneKind.DIVIDER),
                 ("Support processes", LaneKind.SUPPORT),
             ),
+            "Service blueprint",
         ),
     )
 }
@@ -94,7 +100,8 @@ def create_journey(session: Session, template: str = "cjm7", name: str = "") -> 
             f"Unknown template {template!r}; choose one of {', '.join(TEMPLATES)}."
         ) from None
     last = session.scalar(select(func.max(Journey.position)))
-    journey = Journey(name=name or spec.title, position=(last + 1) if last is not None else 0)
+    position = (last + 1) if last is not None else 0
+    journey = Journey(name=name or spec.journey_name, position=position)
     for i, stage_name in enumerate(spec.stages):
         journey.stages.append(
             Stage(name=stage_name, position=i, color=STAGE_COLORS[i % len(STAGE_COLORS)])

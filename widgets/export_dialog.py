@@ -48,6 +48,7 @@ CUSTOM = "Custom"
 TILE_SHEETS = ("A4", "Letter")
 ORIENTATIONS = (("auto", "Automatic"), ("portrait", "Portrait"), ("landscape", "Landscape"))
 PREVIEW_SIDE = 360
+PREVIEW_MIN_SIDE = 140
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,8 @@ class ExportDialog(QDialog):
 
         self.preview_label = QLabel()
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_label.setMinimumSize(QSize(PREVIEW_SIDE, PREVIEW_SIDE))
+        # Small minimum: at 200 % on a laptop the dialog must still fit the screen.
+        self.preview_label.setMinimumSize(QSize(PREVIEW_MIN_SIDE, PREVIEW_MIN_SIDE))
         self.preview_label.setStyleSheet("background: #d9dde3; border: 1px solid #b8bfc9;")
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -203,6 +205,10 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self.path_edit.setText(str(backend.default_path("pdf")))
         self._format_changed()
+        available = self.screen().availableGeometry().size()
+        wanted = self.sizeHint().expandedTo(QSize(860, 520))
+        self.resize(min(wanted.width(), int(available.width() * 0.95)),
+                    min(wanted.height(), int(available.height() * 0.9)))
 
     # -- state ---------------------------------------------------------------------
 

@@ -376,6 +376,7 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
     rename_requested = Signal(int)  # stage_id: double-click asks for an in-place rename
     renamed = Signal(int, str)  # stage_id, new name typed in place
     resized = Signal(int, float)  # stage_id, new width
+    resize_previewed = Signal(float)  # scene x of the edge being dragged; NaN when done
     dropped = Signal(int, float)  # stage_id, where its centre was let go (scene x)
 
     def __init__(self, geom: StageGeom) -> None:
@@ -499,6 +500,7 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
             self._live_width = max(self.MIN_WIDTH, self.geom.header.w + dx)
             self._cache_shape()
             self.update()
+            self.resize_previewed.emit(self.geom.header.x + self._live_width)
         else:
             self._drag_dx = dx
             self.setPos(self.geom.header.x + dx, self._pinned_y())
@@ -510,6 +512,7 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
         if self._resizing:
             self._resizing = False
             self.update()
+            self.resize_previewed.emit(float("nan"))
             if abs(self._live_width - self.geom.header.w) >= 1:
                 self.resized.emit(self.stage_id, round(self._live_width))
             return
@@ -652,6 +655,11 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
 
 
 _VALUE_FONT_PT = 8.5
+
+
+def _signed(value: int) -> str:
+    """An emotion value as the scale shows it: +3, 0, -2."""
+    return f"{value:+d}" if value else "0"
 _NOTE_PREVIEW = 40  # characters of a note shown beside a hovered point
 
 
@@ -678,6 +686,8 @@ class EmotionHandleItem(QGraphicsObject):
         self._start_value: int | None = None
         self._label = ""
         self._label_rect = QRectF()
+        self._label_size = QSizeF()
+        self._label_factor = 1.0
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
@@ -693,7 +703,7 @@ class EmotionHandleItem(QGraphicsObject):
             self.setToolTip(f"{name}: no value at this stage yet.\nDrag up or down to set one.")
         else:
             hint = f"\n{self.note}" if self.note else "\nDouble-click to add a note."
-            self.setToolTip(f"{name}: {self.value:+d}{hint}")
+            self.setToolTip(f"{name}: {_signed(self.value)}{hint}")
         self._update_label()
 
     def _update_label(self) -> None:
@@ -701,19 +711,24 @@ class EmotionHandleItem(QGraphicsObject):
         show = self._dragging or self._hovered
         text = ""
         if show:
-            text = "unset" if self.unset and not self._dragging else f"{self.value:+d}"
+            text = "unset" if self.unset and not self._dragging else _signed(self.value)
             if self._hovered and not self._dragging and self.note:
                 note = " ".join(self.note.split())
                 if len(note) > _NOTE_PREVIEW:
                     note = note[: _NOTE_PREVIEW - 1] + "…"
                 text += f"  {note}"
-        if text != self._label:
+        # Readable at any zoom: never smaller on screen than at 100 %.
+        factor = max(1.0, 1.0 / max(_view_scale(self), 0.05))
+        if text != self._label or factor != self._label_factor:
             self.prepareGeometryChange()
             self._label = text
+            self._label_factor = factor
             metrics = QFontMetricsF(_font(_VALUE_FONT_PT, bold=True))
+            self._label_size = QSizeF(metrics.horizontalAdvance(text) + 10,
+                                      metrics.height() + 4)
             self._label_rect = (
-                QRectF(self.RADIUS + 5, -metrics.height() / 2 - 2,
-                       metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
+                QRectF(self.RADIUS + 5, -self._label_size.height() * factor / 2,
+                       self._label_size.width() * factor, self._label_size.height() * factor)
                 if text else QRectF()
             )
             self.update()
@@ -760,12 +775,17 @@ class EmotionHandleItem(QGraphicsObject):
             painter.drawLine(QPointF(bubble.left() + 2, bubble.bottom()),
                              QPointF(bubble.left(), bubble.bottom() + 3))
         if self._label:
+            painter.save()
+            painter.translate(self._label_rect.topLeft())
+            painter.scale(self._label_factor, self._label_factor)
+            box = QRectF(QPointF(0, 0), self._label_size)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(31, 41, 51, 225))
-            painter.drawRoundedRect(self._label_rect, 4, 4)
+            painter.drawRoundedRect(box, 4, 4)
             painter.setPen(QColor("#ffffff"))
             painter.setFont(_font(_VALUE_FONT_PT, bold=True))
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._label)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._label)
+            painter.restore()
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and self._dragging:

@@ -56,7 +56,7 @@ class JourneyHeader(QWidget):
         self.name_edit.setPlaceholderText("Untitled journey")
         self.name_edit.setToolTip("Journey name: click to rename")
         self.name_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.name_edit.setMinimumWidth(160)
+        self.name_edit.setMinimumWidth(120)
         self.name_edit.editingFinished.connect(self._on_name_finished)
         self.name_edit.textChanged.connect(self._fit_name)
 
@@ -64,14 +64,17 @@ class JourneyHeader(QWidget):
         self.objective_edit.setPlaceholderText("What is this map for?")
         self.objective_edit.setToolTip("Objective: what this journey map is for")
         self.objective_edit.setClearButtonEnabled(True)
+        self.objective_edit.setMinimumWidth(80)
         self.objective_edit.editingFinished.connect(self._on_objective_finished)
         objective_label = QLabel("Objective:")
         objective_label.setBuddy(self.objective_edit)
 
         self.persona_combo = QComboBox()
         self.persona_combo.setToolTip("The persona whose journey this is")
-        self.persona_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.persona_combo.setMinimumContentsLength(10)
+        # A long persona name must not squeeze the objective: the list shows it in full.
+        self.persona_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.persona_combo.setMinimumContentsLength(8)
         self.persona_combo.activated.connect(self._on_persona_activated)
         persona_label = QLabel("Persona:")
         persona_label.setBuddy(self.persona_combo)
@@ -92,7 +95,9 @@ class JourneyHeader(QWidget):
         """Wide enough for the whole name (up to a limit), so the title is not cut."""
         text = self.name_edit.text() or self.name_edit.placeholderText()
         width = self.name_edit.fontMetrics().horizontalAdvance(text) + 24
-        self.name_edit.setMinimumWidth(max(160, min(width, 460)))
+        # Up to 40 % of the screen, so the header never makes the window wider than it.
+        limit = min(460, int(self.screen().availableGeometry().width() * 0.4))
+        self.name_edit.setMinimumWidth(max(min(120, limit), min(width, limit)))
 
     # -- public API --------------------------------------------------------------
 

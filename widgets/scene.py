@@ -68,6 +68,7 @@ class JourneyScene(QGraphicsScene):
         self._visible: QRectF | None = None
         self._nudge_gesture = 0
         self.current_curve_id: int | None = None
+        self._resize_guide: float | None = None  # where a stage's edge is being dragged
         # Covers the top-left corner where the pinned header row and column meet.
         self._corner = QGraphicsRectItem()
         self._corner.setBrush(QColor("#ffffff"))
@@ -183,6 +184,7 @@ class JourneyScene(QGraphicsScene):
         item.renamed.connect(
             lambda sid, name: self.header_renamed.emit(HeaderKind.STAGE, sid, name))
         item.resized.connect(self.stage_resized)
+        item.resize_previewed.connect(self._preview_resize)
         item.dropped.connect(self._stage_dropped)
 
     def _wire_lane(self, item: LaneHeaderItem) -> None:
@@ -266,7 +268,20 @@ class JourneyScene(QGraphicsScene):
         painter.setPen(QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(band.x, zero), QPointF(band.right, zero))
 
+    def _preview_resize(self, x: float) -> None:
+        self._resize_guide = None if x != x else x  # NaN: the drag ended
+        self.update()
+
+    @property
+    def resize_guide(self) -> float | None:
+        """The scene x of a stage edge being dragged (drawn down the whole map)."""
+        return self._resize_guide
+
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self._resize_guide is not None and self.layout is not None:
+            painter.setPen(QPen(QColor("#1c6ed6"), 0, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(self._resize_guide, 0),
+                             QPointF(self._resize_guide, self.layout.height))
         if self._drop is None or self.layout is None:
             return
         cell, index = self._drop

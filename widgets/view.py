@@ -44,6 +44,7 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         self._panning_from: QPointF | None = None
         self._fit_mode = False
+        self._fitted_size = self.size()
 
     # -- pinned headers --------------------------------------------------------------
 
@@ -61,8 +62,10 @@ class JourneyView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._fit_mode:
-            self.fit()  # "fit" stays a fit when the window changes size
+        # "Fit" stays a fit when the window changes size; scroll bars coming and going
+        # (an edit that grows the map) resize only the viewport and keep the zoom.
+        if self._fit_mode and self.size() != self._fitted_size:
+            self.fit()
         self._repin()
 
     @property
@@ -80,6 +83,7 @@ class JourneyView(QGraphicsView):
         """Zoom to an absolute factor, keeping ``anchor`` (viewport point) in place."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         self._fit_mode = False
+        self._fitted_size = self.size()
         if abs(factor - self.zoom) < 1e-6:
             return
         old_anchor = self.transformationAnchor()
@@ -114,6 +118,7 @@ class JourneyView(QGraphicsView):
         if self.zoom > MAX_ZOOM or self.zoom < MIN_ZOOM:
             self.set_zoom(self.zoom)
         self._fit_mode = True
+        self._fitted_size = self.size()
         self._repin()
         self.zoom_changed.emit(self.zoom)
 

@@ -280,3 +280,53 @@ def test_the_poster_prints_emotion_notes_and_breaks_the_curve_at_unset_stages(wi
                           text=True, check=True).stdout
     assert "Waited 20 minutes on hold" in " ".join(text.split())
     assert Path(target).stat().st_size > 0
+
+
+def test_a_new_lane_gets_its_kinds_colour_and_a_new_journey_a_true_name(window, monkeypatch):
+    assert journey(window).name == "Customer journey"  # not "... (7 stages)"
+    monkeypatch.setattr("app.structure.QInputDialog.getItem", lambda *a, **k: ("Pain points",
+                                                                               True))
+    window.structure.add_lane()
+    type_in_place(window, "More pains")
+    lanes = sorted(journey(window).lanes, key=lambda x: x.position)
+    assert lanes[-1].color == lane_of(window, "pain_points").color == "#fdf3f2"
+
+
+def test_resizing_a_stage_in_fit_view_shows_a_guide_and_keeps_the_zoom(window) -> None:
+    window.view.fit()
+    QApplication.processEvents()
+    zoom = window.view.zoom
+    header = window.scene.layout.stages[1].header
+    vp = window.view.viewport()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    start = window.view.mapFromScene(QPointF(header.right - 3 / zoom, header.center[1]))
+    send_mouse(vp, QEvent.Type.MouseButtonPress, start, left, left)
+    for i in range(1, 5):
+        send_mouse(vp, QEvent.Type.MouseMove, start + QPointF(40 * i, 0).toPoint(), none, left)
+    # The guide follows the pointer: the edge moved as far as the mouse did.
+    assert window.scene.resize_guide == pytest.approx(header.right + 160 / zoom, abs=3 / zoom)
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, start + QPointF(160, 0).toPoint(), left,
+               none)
+    QApplication.processEvents()
+    assert window.scene.resize_guide is None
+    assert stage_at(window, 1).width > header.w + 100
+    assert window.view.zoom == pytest.approx(zoom)  # the edge stays under the pointer
+
+
+def test_an_emotion_value_badge_stays_readable_when_zoomed_out(window) -> None:
+    curve = journey(window).curves[0]
+    handle = window.scene.curve_items[curve.id].handles[stage_at(window, 2).id]
+    window.view.set_zoom(0.4)
+    hover(window, handle.x() + 1, handle.y())
+    assert handle.label == "0"  # the neutral value reads 0, not +0
+    on_screen = window.view.mapFromScene(handle.mapRectToScene(handle._label_rect)) \
+        .boundingRect()
+    assert on_screen.height() >= 14  # as tall as at 100 %
+
+
+def test_the_toolbar_undo_button_keeps_its_label(window) -> None:
+    add_card(window, 0, "actions", "x")
+    assert window.acts.undo.text().startswith("&Undo ") or "Undo" in window.acts.undo.text()
+    assert window.acts.undo_button.text() == "Undo" and window.acts.undo_button.isEnabled()
+    window.acts.undo_button.trigger()
+    assert journey(window).cards == []

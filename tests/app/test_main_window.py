@@ -338,4 +338,4 @@ def test_renaming_a_journey_updates_the_switcher_and_title(window, monkeypatch) 
     assert window.journey_box.currentText() == "Returns"
     assert "Returns" in window.windowTitle()
     window.acts.undo.trigger()
-    assert window.journey_box.currentText() == "Customer journey map (7 stages)"
+    assert window.journey_box.currentText() == "Customer journey"
