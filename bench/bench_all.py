@@ -1,0 +1,458 @@
+"""Every big-map benchmark at 500 / 2,000 / 5,000 / 20,000 cards, printed as one table.
+
+Each size runs in its own child process (so peak RSS is that map's own); the bare
+QGraphicsScene the canvas is compared with is built and measured in the same child,
+side by side. Run by hand (offscreen by default):
+
+    .venv/bin/python bench/bench_all.py [--sizes 500 2000 5000 20000] [--before DIR]
+
+``--before DIR`` runs the same children a second time with ``PYTHONPATH=DIR`` (e.g. an
+older checkout from ``git archive``) and prints both columns in one table, so before
+and after are measured in one run on the same machine.
+
+Rows (ms unless noted; frames are medians of synchronously painted frames in a
+1400x900 window; "x bare" is ours divided by a bare QGraphicsScene of plain
+rect + text items):
+  edit          move one card to the next stage, from the signal to the repainted view
+  open          open the file, build the window, fit, first paint
+  fit shows     share of the map's area visible after "fit" (%)
+  fit frame     repaint of the whole window at fit
+  drag/zoom/pan frames at 100 % and at fit, with the bare-scene ratio
+  import        CSV parse + validate + insert of the same number of rows
+  export        A0 PDF poster of the map (incl. layout)
+  peak RSS      of the child after all of the above (MiB)
+  cold start    process start to a painted window on a new map (once, not per size)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+STAGES, LANES = 12, 9
+FRAMES = 30
+EDITS = 8
+WINDOW = (1400, 900)
+TEXTS = (
+    "Compares delivery options on the phone while commuting",
+    "Why is the shipping cost only shown at the very end?",
+    "Payment fails with 3-D Secure; retries twice",
+    "Offer a guest checkout without an account",
+    "Chat support (\u4e2d\u6587) \u2014 \U0001f600, \"quoted\"\nsecond line",
+)
+KINDS = ("action", "thought", "touchpoint", "pain_point", "opportunity", "backstage", "note")
+
+
+def _median(times: list[float]) -> float:
+    return statistics.median(times) if times else float("nan")
+
+
+# -- child: one map size ------------------------------------------------------------------
+
+
+def build_map(path: Path, workspace_root: Path, cards: int) -> None:
+    """A 12 x 9 map with ``cards`` cards spread evenly over the card cells."""
+    from model.edits import Editor
+    from model.store import Project, Workspace
+
+    project = Project.new(Workspace(workspace_root))
+    editor = Editor(project.session, project.changes)
+    jid = editor.add_journey("cjm7", "Bench")
+    journey = project.journey(jid)
+    while len(journey.stages) < STAGES:
+        editor.add_stage(jid, None, {"name": f"Stage {len(journey.stages) + 1}"})
+    while len(journey.lanes) < LANES:
+        editor.add_lane(jid, None, {"name": f"Lane {len(journey.lanes) + 1}", "kind": "text"})
+    cells = [
+        (s.id, lane.id)
+        for s in sorted(journey.stages, key=lambda s: s.position)
+        for lane in sorted(journey.lanes, key=lambda x: x.position)
+        if lane.kind not in ("emotion", "divider")
+    ]
+    editor.append_cards([
+        (jid, cells[i % len(cells)],
+         {"kind": KINDS[i % len(KINDS)], "text": f"{i}: {TEXTS[i % len(TEXTS)]}"})
+        for i in range(cards)
+    ])
+    project.save(path)
+    project.close()
+
+
+def _mouse(widget: Any, kind: Any, pos: Any, button: Any, buttons: Any) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QMouseEvent(kind, pos, QPointF(widget.mapToGlobal(pos.toPoint())), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def _frames(view: Any, step: Callable[[int], None], frames: int = FRAMES) -> list[float]:
+    times = []
+    for i in range(frames):
+        t0 = time.perf_counter()
+        step(i)
+        view.viewport().repaint()
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def _drag(view: Any, start: Any) -> list[float]:
+    from PySide6.QtCore import QEvent, QPointF, Qt
+
+    vp = view.viewport()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    _mouse(vp, QEvent.Type.MouseButtonPress, start, left, left)
+
+    def step(i: int) -> None:
+        _mouse(vp, QEvent.Type.MouseMove, start + QPointF(3 * (i + 1), 2 * (i + 1)), none, left)
+
+    times = _frames(view, step)
+    # Released where it started: a click, not a move, so the map stays as it is.
+    _mouse(vp, QEvent.Type.MouseMove, start, none, left)
+    _mouse(vp, QEvent.Type.MouseButtonRelease, start, left, none)
+    return times
+
+
+def _zoom(view: Any, zoom: Callable[[float], None]) -> list[float]:
+    return _frames(view, lambda i: zoom(1.02 if (i // 8) % 2 == 0 else 1 / 1.02))
+
+
+def _pan(view: Any) -> list[float]:
+    bar = view.horizontalScrollBar()
+
+    def step(i: int) -> None:
+        bar.setValue(bar.value() + (12 if (i // 8) % 2 == 0 else -12))
+
+    return _frames(view, step)
+
+
+def _bare_view(layout: Any) -> Any:
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import (
+        QGraphicsItem,
+        QGraphicsRectItem,
+        QGraphicsScene,
+        QGraphicsSimpleTextItem,
+        QGraphicsView,
+    )
+
+    scene = QGraphicsScene()
+    for geom in layout.cards.values():
+        rect = QGraphicsRectItem(0, 0, geom.rect.w, geom.rect.h)
+        rect.setBrush(QColor(geom.fill))
+        rect.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        text = QGraphicsSimpleTextItem(geom.text)
+        text.setParentItem(rect)
+        text.setPos(8, 8)
+        rect.setPos(geom.rect.x, geom.rect.y)
+        scene.addItem(rect)
+    scene.setSceneRect(-40, -40, layout.width + 80, layout.height + 80)
+    view = QGraphicsView(scene)
+    view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    view.resize(*WINDOW)
+    view.show()
+    view._keep = scene  # type: ignore[attr-defined]
+    return view
+
+
+def _fit_bare(view: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    view.resetTransform()
+    view.fitInView(view.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def _visible_share(view: Any, width: float, height: float) -> float:
+    from PySide6.QtCore import QRectF
+
+    seen = view.mapToScene(view.viewport().rect()).boundingRect().intersected(
+        QRectF(0, 0, width, height))
+    return 100.0 * max(0.0, seen.width()) * max(0.0, seen.height()) / (width * height)
+
+
+def child(cards: int, folder: Path, skip_export: bool) -> dict[str, Any]:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.document import open_document
+    from app.main_window import MainWindow
+    from app.settings import Settings
+    from model.store import Workspace
+
+    out: dict[str, Any] = {"cards": cards}
+    path = folder / "map.cjm"
+    build_map(path, folder / "build-ws", cards)
+
+    workspace = Workspace(folder / "ws")
+    t0 = time.perf_counter()
+    window = MainWindow(Settings(), workspace)
+    window.set_document(open_document(path, workspace))
+    window.resize(*WINDOW)
+    window.show()
+    app.processEvents()
+    window.view.fit()
+    window.view.viewport().repaint()
+    out["open"] = (time.perf_counter() - t0) * 1000
+    app.processEvents()
+
+    layout = window.scene.layout
+    assert layout is not None and len(layout.cards) == cards, len(layout.cards)
+    ours = window.view
+    out["fit_shows"] = _visible_share(ours, layout.width, layout.height)
+    out["fit_frame"] = _median(_frames(ours, lambda i: None))
+
+    # -- edit latency: move one card a stage to the right and back, at 100 %
+    ours.set_zoom(1.0)
+    stages = [s.id for s in layout.stages]
+    lane = next(x for x in layout.lanes if x.holds_cards)
+    cell_a, cell_b = (stages[5], lane.id), (stages[6], lane.id)
+    card_id = layout.cell_cards[cell_a][len(layout.cell_cards[cell_a]) // 2]
+    ours.centerOn(QPointF(*layout.cards[card_id].rect.center))
+    app.processEvents()
+    edits = []
+    for i in range(EDITS):
+        target = cell_b if i % 2 == 0 else cell_a
+        t0 = time.perf_counter()
+        window.scene.cards_moved.emit([card_id], target, 0)
+        app.processEvents()
+        ours.viewport().repaint()
+        edits.append((time.perf_counter() - t0) * 1000)
+    out["edit"] = _median(edits)
+    window.scene.clearSelection()
+    app.processEvents()
+
+    # -- frames, ours and bare side by side
+    bare = _bare_view(window.scene.layout)
+    app.processEvents()
+    layout = window.scene.layout
+    first = layout.cards[layout.cell_cards[cell_a][0]].rect
+    for label in ("100", "fit"):
+        for view in (ours, bare):
+            if label == "fit":
+                if view is ours:
+                    ours.fit()
+                else:
+                    _fit_bare(bare)
+            else:
+                if view is ours:
+                    ours.set_zoom(1.0)
+                else:
+                    bare.resetTransform()
+                view.centerOn(QPointF(*first.center))
+        app.processEvents()
+        for name, view in (("ours", ours), ("bare", bare)):
+            start = QPointF(view.mapFromScene(QPointF(*first.center)))
+            out[f"drag_{label}_{name}"] = _median(_drag(view, start))
+            app.processEvents()
+            if view is ours:
+                zoom = _zoom(view, lambda f: ours.set_zoom(ours.zoom * f))
+            else:
+                zoom = _zoom(view, lambda f: bare.scale(f, f))
+            out[f"zoom_{label}_{name}"] = _median(zoom)
+            if label == "100":
+                out[f"pan_{label}_{name}"] = _median(_pan(view))
+            if label == "fit" and name == "bare":
+                out["fit_frame_bare"] = _median(_frames(view, lambda i: None))
+    window.doc.undo_stack.setClean()
+    window.close()
+    bare.close()
+    app.processEvents()
+
+    # -- import and export of the same size
+    sys.path.append(str(HERE))
+    from bench_import import make_csv
+    from model.csv_io import import_rows, parse_csv
+    from model.store import Project
+
+    (folder / "cards.csv").write_bytes(make_csv(cards))
+    project = Project.new(Workspace(folder / "import-ws"))
+    t0 = time.perf_counter()
+    parsed = parse_csv((folder / "cards.csv").read_bytes())
+    import_rows(project.session, project.changes, parsed)
+    project.flush()
+    out["import"] = (time.perf_counter() - t0) * 1000
+    project.close()
+
+    if not skip_export:
+        from app.export.compose import MapDocument
+        from app.export.paper import make_paper
+        from app.export.pdf import write_poster_pdf
+
+        project = Project.open(path, Workspace(folder / "export-ws"))
+        t0 = time.perf_counter()
+        journey = project.journeys()[0]
+        doc = MapDocument.from_journey(journey)
+        paper = make_paper("A0", "auto", doc.layout.width / doc.layout.height)
+        write_poster_pdf(folder / "map.pdf", doc, paper)
+        out["export"] = (time.perf_counter() - t0) * 1000
+        project.close()
+    out["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def cold_child() -> None:
+    """Start like the editor does on a new map; exit once the window is painted."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.document import new_document
+    from app.main_window import MainWindow
+    from app.settings import Settings
+    from model.store import Workspace
+
+    workspace = Workspace(Path(os.environ["JB_BENCH_WS"]))
+    window = MainWindow(Settings(), workspace)
+    window.set_document(new_document(workspace))
+    window.show()
+    app.processEvents()
+    window.repaint()
+    window.doc.undo_stack.setClean()
+    os._exit(0)  # noqa: SLF001 - the measurement ends at the painted window
+
+
+# -- parent --------------------------------------------------------------------------------
+
+
+def _env(code: Path | None, home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = env.get("QT_QPA_PLATFORM", "offscreen")
+    # Settings and state of the benchmark stay out of the user's.
+    for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(home / var.lower())
+    env["PYTHONPATH"] = str(code) if code is not None else str(HERE.parent)
+    return env
+
+
+def run_size(code: Path | None, cards: int, skip_export: bool, timeout: float) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="jb-bench-") as tmp:
+        cmd = [sys.executable, str(HERE / "bench_all.py"), "--child", str(cards),
+               "--folder", tmp]
+        if skip_export:
+            cmd.append("--skip-export")
+        try:
+            proc = subprocess.run(cmd, env=_env(code, Path(tmp)), capture_output=True,
+                                  text=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return {"cards": cards, "error": f"> {timeout:.0f} s"}
+        lines = [x for x in proc.stdout.splitlines() if x.startswith("{")]
+        if proc.returncode != 0 or not lines:
+            sys.stderr.write(proc.stderr[-3000:])
+            return {"cards": cards, "error": f"exit {proc.returncode}"}
+        result: dict[str, Any] = json.loads(lines[-1])
+        return result
+
+
+def cold_start(code: Path | None, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory(prefix="jb-cold-") as tmp:
+            env = _env(code, Path(tmp))
+            env["JB_BENCH_WS"] = str(Path(tmp) / "ws")
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, str(HERE / "bench_all.py"), "--cold"], env=env,
+                           check=True, capture_output=True)
+            times.append((time.perf_counter() - t0) * 1000)
+    return min(times)
+
+
+ROWS: list[tuple[str, str, str | None]] = [
+    # label, key, bare key for the ratio
+    ("edit: move 1 card (ms)", "edit", None),
+    ("open (ms)", "open", None),
+    ("fit shows (% of map)", "fit_shows", None),
+    ("fit-view frame (ms)", "fit_frame", "fit_frame_bare"),
+    ("drag frame 100 % (ms)", "drag_100_ours", "drag_100_bare"),
+    ("zoom frame 100 % (ms)", "zoom_100_ours", "zoom_100_bare"),
+    ("pan frame 100 % (ms)", "pan_100_ours", "pan_100_bare"),
+    ("drag frame fit (ms)", "drag_fit_ours", "drag_fit_bare"),
+    ("zoom frame fit (ms)", "zoom_fit_ours", "zoom_fit_bare"),
+    ("import CSV (ms)", "import", None),
+    ("export A0 PDF (ms)", "export", None),
+    ("peak RSS (MiB)", "rss", None),
+]
+
+
+def _cell(result: dict[str, Any], key: str, bare: str | None) -> str:
+    if "error" in result:
+        return result["error"]
+    value = result.get(key)
+    if value is None:
+        return "-"
+    text = f"{value:.0f}" if value >= 100 else f"{value:.1f}"
+    if bare is not None and result.get(bare):
+        text += f" ({value / result[bare]:.2f}x)"
+    return text
+
+
+def print_table(columns: list[tuple[str, list[dict[str, Any]]]], cold: dict[str, float]) -> None:
+    sizes = [r["cards"] for r in columns[0][1]]
+    heads = [f"{tag} {n:,}" for n in sizes for tag, _ in columns]
+    width = max(16, *(len(h) for h in heads))
+    print(f"{'':26s}" + "".join(f"{h:>{width}s}" for h in heads))
+    for label, key, bare in ROWS:
+        cells = []
+        for i in range(len(sizes)):
+            for _, results in columns:
+                cells.append(_cell(results[i], key, bare))
+        print(f"{label:26s}" + "".join(f"{c:>{width}s}" for c in cells))
+    print("bare ratios are ours / a bare QGraphicsScene measured in the same process")
+    for tag, ms in cold.items():
+        print(f"cold start, new map ({tag}): {ms:.0f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000, 20000])
+    parser.add_argument("--before", type=Path, help="an older checkout to compare with")
+    parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per size")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.cold:
+        cold_child()
+        return 0
+    if args.child is not None:
+        print(json.dumps(child(args.child, args.folder, args.skip_export)))
+        return 0
+    codes: list[tuple[str, Path | None]] = []
+    if args.before is not None:
+        codes.append(("before", args.before.resolve()))
+    codes.append(("after" if args.before is not None else "", None))
+    columns: list[tuple[str, list[dict[str, Any]]]] = []
+    cold: dict[str, float] = {}
+    for tag, code in codes:
+        results = []
+        for n in args.sizes:
+            results.append(run_size(code, n, args.skip_export, args.timeout))
+            print(f"# {tag or 'this tree'} {n}: {json.dumps(results[-1])}", file=sys.stderr)
+        columns.append((tag, results))
+        cold[tag or "this tree"] = cold_start(code)
+    # Interleave so each size shows before | after next to each other.
+    print_table(columns, cold)
+    if args.json is not None:
+        args.json.write_text(json.dumps({"columns": columns, "cold": cold}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.exit(main())
