@@ -29,6 +29,7 @@ from model.entities import (
     Stage,
     utcnow,
 )
+from model.layout import cell_index
 from model.snapshot import Row, card_links, journey_snapshot, restore_journey, row
 from model.templates import LANE_COLORS, create_journey
 
@@ -137,12 +138,8 @@ class Editor:
         return old
 
     def cell_cards(self, journey: Journey, cell: Cell) -> list[Card]:
-        """Cards of one cell in order."""
-        stage_id, lane_id = cell
-        return sorted(
-            (c for c in journey.cards if c.stage_id == stage_id and c.lane_id == lane_id),
-            key=lambda c: c.position,
-        )
+        """Cards of one cell in order (from the journey's cell index, not a scan)."""
+        return cell_index(journey).ordered(cell)
 
     @staticmethod
     def _renumber(items: list[Any]) -> None:

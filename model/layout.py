@@ -8,8 +8,10 @@ so what prints is what the facilitator saw. Units are scene units (1 unit = 1 px
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from model.entities import EMOTION_MAX, EMOTION_MIN, Card, Journey, LaneKind
 from model.palette import card_fill
@@ -155,14 +157,24 @@ class JourneyLayout:
     cards: dict[int, CardGeom] = field(default_factory=dict)
     curves: list[CurveGeom] = field(default_factory=list)
     cell_cards: dict[Cell, list[int]] = field(default_factory=dict)
+    # The layout this one was computed from, and the cards whose geometry may differ
+    # from it (None: any may differ). Lets the canvas touch only what an edit changed.
+    base: JourneyLayout | None = field(default=None, repr=False, compare=False)
+    changed_cards: frozenset[int] | None = field(default=None, repr=False, compare=False)
+    _stage_ids: dict[int, StageGeom] | None = field(default=None, repr=False, compare=False)
+    _lane_ids: dict[int, LaneGeom] | None = field(default=None, repr=False, compare=False)
 
     # -- lookups used by the canvas ------------------------------------------------
 
     def stage(self, stage_id: int) -> StageGeom:
-        return next(s for s in self.stages if s.id == stage_id)
+        if self._stage_ids is None or len(self._stage_ids) != len(self.stages):
+            self._stage_ids = {s.id: s for s in self.stages}
+        return self._stage_ids[stage_id]
 
     def lane(self, lane_id: int) -> LaneGeom:
-        return next(lane for lane in self.lanes if lane.id == lane_id)
+        if self._lane_ids is None or len(self._lane_ids) != len(self.lanes):
+            self._lane_ids = {lane.id: lane for lane in self.lanes}
+        return self._lane_ids[lane_id]
 
     def cell_rect(self, cell: Cell) -> Rect:
         stage, lane = self.stage(cell[0]), self.lane(cell[1])
@@ -308,35 +320,32 @@ def sample_beziers(segments: list[Bezier] | tuple[Bezier, ...], steps: int = 12)
     return out
 
 
-def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> JourneyLayout:
-    """Lay out a journey: columns from stage widths, rows grown to fit their fullest cell."""
-    m = metrics
-    stages = sorted(journey.stages, key=lambda s: s.position)
-    lanes = sorted(journey.lanes, key=lambda x: x.position)
-    by_cell: dict[Cell, list[Card]] = defaultdict(list)
-    for card in journey.cards:
-        by_cell[(card.stage_id, card.lane_id)].append(card)
-    fullest: dict[int, int] = defaultdict(int)
-    for (_, lane_id), cards in by_cell.items():
-        fullest[lane_id] = max(fullest[lane_id], len(cards))
+def _card_order(card: Card) -> tuple[int, int]:
+    """Cards of a cell go by position; the id breaks a tie (a file may hold one)."""
+    return (card.position if card.position is not None else -1, card.id or 0)
 
+
+def _lane_height(lane_kind: str, fullest: int, m: Metrics) -> float:
+    if lane_kind == LaneKind.DIVIDER.value:
+        return m.divider_h
+    if lane_kind == LaneKind.EMOTION.value:
+        return m.emotion_lane_h
+    return max(
+        m.min_lane_h,
+        2 * m.cell_pad + fullest * (m.card_h + m.card_gap) - m.card_gap + m.cell_tail,
+    )
+
+
+def _frame(
+    journey: Journey, stages: list[Any], lanes: list[Any], fullest: dict[int, int], m: Metrics
+) -> JourneyLayout:
+    """Stage columns and lane bands of a layout (no cards or curves yet)."""
     width = m.lane_header_w + sum(s.width for s in stages)
     layout = JourneyLayout(metrics=m, width=width, height=0.0)
-
     y = m.stage_header_h
-    lane_geoms: list[LaneGeom] = []
     for lane in lanes:
-        if lane.kind == LaneKind.DIVIDER.value:
-            h = m.divider_h
-        elif lane.kind == LaneKind.EMOTION.value:
-            h = m.emotion_lane_h
-        else:
-            n = fullest.get(lane.id, 0)
-            h = max(
-                m.min_lane_h,
-                2 * m.cell_pad + n * (m.card_h + m.card_gap) - m.card_gap + m.cell_tail,
-            )
-        lane_geoms.append(
+        h = _lane_height(lane.kind, fullest.get(lane.id, 0), m)
+        layout.lanes.append(
             LaneGeom(
                 id=lane.id,
                 name=lane.name,
@@ -348,8 +357,6 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> JourneyLayou
         )
         y += h
     layout.height = y
-    layout.lanes = lane_geoms
-
     x = m.lane_header_w
     for stage in stages:
         layout.stages.append(
@@ -362,13 +369,70 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> JourneyLayou
             )
         )
         x += stage.width
+    return layout
 
+
+def _curves(journey: Journey, layout: JourneyLayout, stages: list[Any]) -> list[CurveGeom]:
+    m = layout.metrics
+    emotion = layout.emotion_lane()
+    if emotion is None:
+        return []
+    out: list[CurveGeom] = []
+    centers = {s.id: s.header.center[0] for s in layout.stages}
+    order = {s.id: i for i, s in enumerate(stages)}
+    for curve in sorted(journey.curves, key=lambda c: c.position):
+        pts = sorted(
+            (p for p in curve.points if p.stage_id in centers),
+            key=lambda p: order[p.stage_id],
+        )
+        cpoints = tuple(
+            CurvePoint(
+                p.stage_id,
+                centers[p.stage_id],
+                emotion_y(emotion.band, p.value, m),
+                p.value,
+                p.note,
+                run,
+            )
+            for p, run in zip(pts, curve_runs([order[p.stage_id] for p in pts]), strict=True)
+        )
+        have = {p.stage_id for p in pts}
+        zero = emotion_y(emotion.band, 0, m)
+        geom = CurveGeom(
+            id=curve.id,
+            name=curve.name,
+            color=curve.color,
+            lane_id=emotion.id,
+            points=cpoints,
+            runs=(),
+            unset=tuple(
+                UnsetPoint(s.id, centers[s.id], zero) for s in stages if s.id not in have
+            ),
+        )
+        runs = tuple(
+            tuple(monotone_beziers([(p.x, p.y) for p in run])) for run in geom.run_points()
+        )
+        out.append(dataclasses.replace(geom, runs=runs))
+    return out
+
+
+def _full_layout(journey: Journey, m: Metrics) -> JourneyLayout:
+    """Lay a journey out from scratch (the reference the incremental update must match)."""
+    stages = sorted(journey.stages, key=lambda s: s.position)
+    lanes = sorted(journey.lanes, key=lambda x: x.position)
+    by_cell: dict[Cell, list[Card]] = defaultdict(list)
+    for card in journey.cards:
+        by_cell[(card.stage_id, card.lane_id)].append(card)
+    fullest: dict[int, int] = defaultdict(int)
+    for (_, lane_id), cards in by_cell.items():
+        fullest[lane_id] = max(fullest[lane_id], len(cards))
+    layout = _frame(journey, stages, lanes, fullest, m)
     stage_ids = {s.id for s in stages}
     lane_ids = {lane.id for lane in lanes}
     for cell, cards in by_cell.items():
         if cell[0] not in stage_ids or cell[1] not in lane_ids:
             continue
-        ordered = sorted(cards, key=lambda c: c.position)
+        ordered = sorted(cards, key=_card_order)
         layout.cell_cards[cell] = [c.id for c in ordered]
         for index, card in enumerate(ordered):
             layout.cards[card.id] = CardGeom(
@@ -381,44 +445,308 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> JourneyLayou
                 index=index,
                 severity=card.severity,
             )
+    layout.curves = _curves(journey, layout, stages)
+    return layout
 
-    emotion = layout.emotion_lane()
-    if emotion is not None:
-        centers = {s.id: s.header.center[0] for s in layout.stages}
-        order = {s.id: i for i, s in enumerate(stages)}
-        for curve in sorted(journey.curves, key=lambda c: c.position):
-            pts = sorted(
-                (p for p in curve.points if p.stage_id in centers),
-                key=lambda p: order[p.stage_id],
-            )
-            cpoints = tuple(
-                CurvePoint(
-                    p.stage_id,
-                    centers[p.stage_id],
-                    emotion_y(emotion.band, p.value, m),
-                    p.value,
-                    p.note,
-                    run,
+
+# -- incremental layout ------------------------------------------------------------------
+#
+# A big map's edit changes one or two cells; laying out 20,000 cards again for it is
+# what made editing slow. A CellIndex per journey knows each cell's cards and which
+# cells changed since the last layout; it is kept current by SQLAlchemy attribute and
+# collection events, so it sees every change to the ORM objects whoever makes it. What
+# it cannot follow (a rollback, expired cards) throws it away, and the next layout is
+# computed from scratch. Only cells that changed, and cells whose column or band moved,
+# get new card geometry; everything else is the previous layout's objects.
+
+_CARD_LAYOUT_FIELDS = frozenset(
+    {"stage_id", "lane_id", "position", "kind", "text", "color", "severity", "journey"}
+)
+_indexes: weakref.WeakKeyDictionary[Journey, CellIndex] = weakref.WeakKeyDictionary()
+_card_index: weakref.WeakKeyDictionary[Card, CellIndex] = weakref.WeakKeyDictionary()
+_listening = False
+
+
+@dataclass
+class _LayoutState:
+    metrics: Metrics
+    layout: JourneyLayout  # the last one handed out
+    order: dict[Cell, list[int]]  # card ids of every cell in order, laid out or not
+
+
+class CellIndex:
+    """The cards in each cell of one journey, and the cells changed since the last layout."""
+
+    def __init__(self, journey: Journey) -> None:
+        self.valid = True
+        self.cells: dict[Cell, dict[Card, None]] = {}
+        self.home: dict[Card, Cell] = {}
+        self.dirty: set[Cell] = set()
+        self.state: _LayoutState | None = None
+        for card in journey.cards:
+            self._put(card, (card.stage_id, card.lane_id))
+
+    def _put(self, card: Card, cell: Cell) -> None:
+        self.home[card] = cell
+        members = self.cells.get(cell)
+        if members is None:
+            members = self.cells[cell] = {}
+        members[card] = None
+        _card_index[card] = self
+
+    def _take(self, card: Card) -> Cell | None:
+        cell = self.home.pop(card, None)
+        if cell is not None:
+            members = self.cells[cell]
+            del members[card]
+            if not members:
+                del self.cells[cell]
+            self.dirty.add(cell)
+        return cell
+
+    def added(self, card: Card) -> None:
+        if card not in self.home:
+            cell = (card.stage_id, card.lane_id)
+            self._put(card, cell)
+            self.dirty.add(cell)
+
+    def removed(self, card: Card) -> None:
+        self._take(card)
+
+    def moved(self, card: Card, cell: Cell) -> None:
+        old = self.home.get(card)
+        if old is not None and old != cell:
+            self._take(card)
+            self._put(card, cell)
+            self.dirty.add(cell)
+
+    def touched(self, card: Card) -> None:
+        cell = self.home.get(card)
+        if cell is not None:
+            self.dirty.add(cell)
+
+    def ordered(self, cell: Cell) -> list[Card]:
+        """The cards of a cell in order."""
+        return sorted(self.cells.get(cell, ()), key=_card_order)
+
+    def ids(self, cell: Cell) -> list[int]:
+        return [c.id for c in self.ordered(cell)]
+
+
+def _live(index: CellIndex | None) -> CellIndex | None:
+    return index if index is not None and index.valid else None
+
+
+def _on_append(journey: Journey, card: Card, _initiator: Any) -> None:
+    index = _live(_indexes.get(journey))
+    if index is not None:
+        index.added(card)
+
+
+def _on_remove(journey: Journey, card: Card, _initiator: Any) -> None:
+    index = _live(_indexes.get(journey))
+    if index is not None:
+        index.removed(card)
+
+
+def _on_stage_set(card: Card, value: Any, _old: Any, _initiator: Any) -> None:
+    index = _live(_card_index.get(card))
+    if index is not None:
+        index.moved(card, (value, card.lane_id))
+
+
+def _on_lane_set(card: Card, value: Any, _old: Any, _initiator: Any) -> None:
+    index = _live(_card_index.get(card))
+    if index is not None:
+        index.moved(card, (card.stage_id, value))
+
+
+def _on_card_set(card: Card, _value: Any, _old: Any, _initiator: Any) -> None:
+    index = _live(_card_index.get(card))
+    if index is not None:
+        index.touched(card)
+
+
+def _drop(index: CellIndex | None) -> None:
+    if index is not None:
+        index.valid = False
+        index.state = None
+
+
+def _on_journey_expired(journey: Journey, attrs: Any, *_: Any) -> None:
+    if attrs is None or "cards" in attrs:
+        _drop(_indexes.pop(journey, None))
+
+
+def _on_card_expired(card: Card, attrs: Any, *_: Any) -> None:
+    if attrs is None or _CARD_LAYOUT_FIELDS.intersection(attrs):
+        _drop(_card_index.get(card))
+
+
+def _on_rollback(_session: Any, _transaction: Any) -> None:
+    # Rolled-back objects hold old values no event announced: start over.
+    for index in list(_indexes.values()):
+        _drop(index)
+    _indexes.clear()
+
+
+def _listen() -> None:
+    global _listening
+    if _listening:
+        return
+    _listening = True
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    event.listen(Journey.cards, "append", _on_append)
+    event.listen(Journey.cards, "remove", _on_remove)
+    event.listen(Card.stage_id, "set", _on_stage_set)
+    event.listen(Card.lane_id, "set", _on_lane_set)
+    for attr in (Card.position, Card.kind, Card.text, Card.color, Card.severity):
+        event.listen(attr, "set", _on_card_set)
+    event.listen(Journey, "expire", _on_journey_expired)
+    event.listen(Journey, "refresh", lambda j, _ctx, attrs: _on_journey_expired(j, attrs))
+    event.listen(Card, "expire", _on_card_expired)
+    event.listen(Card, "refresh", lambda c, _ctx, attrs: _on_card_expired(c, attrs))
+    event.listen(Session, "after_soft_rollback", _on_rollback)
+
+
+def cell_index(journey: Journey) -> CellIndex:
+    """The live cell index of a journey (built on first use)."""
+    _listen()
+    index = _live(_indexes.get(journey))
+    if index is None:
+        index = _indexes[journey] = CellIndex(journey)
+    return index
+
+
+def compute_layout(
+    journey: Journey, metrics: Metrics = METRICS, *, incremental: bool = True
+) -> JourneyLayout:
+    """Lay out a journey: columns from stage widths, rows grown to fit their fullest cell.
+
+    Incrementally from the previous layout of the journey when there is one (same
+    result as ``incremental=False``, which computes everything again).
+    """
+    if not incremental:
+        return _full_layout(journey, metrics)
+    index = cell_index(journey)
+    state = index.state
+    if state is not None and state.metrics != metrics:
+        return _full_layout(journey, metrics)
+    layout = _update(journey, index, state, metrics)
+    return layout
+
+
+def _update(
+    journey: Journey, index: CellIndex, state: _LayoutState | None, m: Metrics
+) -> JourneyLayout:
+    stages = sorted(journey.stages, key=lambda s: s.position)
+    lanes = sorted(journey.lanes, key=lambda x: x.position)
+    prev = state.layout if state is not None else None
+    order = dict(state.order) if state is not None else {}
+    dirty = index.dirty if state is not None else set(index.cells)
+    index.dirty = set()
+
+    fresh: dict[Cell, list[Card]] = {}
+    gone: set[int] = set()
+    for cell in dirty:
+        gone.update(order.get(cell, ()))
+        cards = index.ordered(cell)
+        if cards:
+            fresh[cell] = cards
+            order[cell] = [c.id for c in cards]
+        else:
+            order.pop(cell, None)
+    for cards in fresh.values():
+        gone.difference_update(c.id for c in cards)
+
+    fullest: dict[int, int] = defaultdict(int)
+    for (_, lane_id), ids in order.items():
+        if len(ids) > fullest[lane_id]:
+            fullest[lane_id] = len(ids)
+    layout = _frame(journey, stages, lanes, fullest, m)
+
+    moved_stages: set[int] = set()
+    moved_lanes: set[int] = set()
+    if prev is not None:
+        # Keep the previous objects where nothing changed: the canvas skips those.
+        old_stages = {s.id: s for s in prev.stages}
+        for i, s in enumerate(layout.stages):
+            old = old_stages.get(s.id)
+            if old == s:
+                layout.stages[i] = old
+            if old is None or old.column.x != s.column.x or old.column.w != s.column.w:
+                moved_stages.add(s.id)
+        old_lanes = {lane.id: lane for lane in prev.lanes}
+        for i, lane in enumerate(layout.lanes):
+            old_lane = old_lanes.get(lane.id)
+            if old_lane == lane:
+                layout.lanes[i] = old_lane
+            if old_lane is None or old_lane.band.y != lane.band.y:
+                moved_lanes.add(lane.id)
+
+    cards: dict[int, CardGeom] = dict(prev.cards) if prev is not None else {}
+    changed: set[int] = set()
+    for card_id in gone:
+        if cards.pop(card_id, None) is not None:
+            changed.add(card_id)
+    stage_at = {s.id: s for s in layout.stages}
+    lane_at = {lane.id: lane for lane in layout.lanes}
+    step = m.card_h + m.card_gap
+    pad = m.cell_pad
+    for cell, ids in order.items():
+        stage = stage_at.get(cell[0])
+        lane = lane_at.get(cell[1])
+        if stage is None or lane is None:
+            for card_id in ids:  # its stage or lane is gone: so are its cards
+                if cards.pop(card_id, None) is not None:
+                    changed.add(card_id)
+            continue
+        layout.cell_cards[cell] = ids
+        new_cards = fresh.get(cell)
+        if new_cards is None:
+            if prev is None or cell not in prev.cell_cards:
+                new_cards = index.ordered(cell)  # a cell that was not laid out before
+            elif cell[0] not in moved_stages and cell[1] not in moved_lanes:
+                continue  # untouched: the previous geometry stands
+        x = stage.column.x + pad
+        w = stage.column.w - 2 * pad
+        y0 = lane.band.y + pad
+        if new_cards is None:
+            for i, card_id in enumerate(ids):
+                old_geom = cards[card_id]
+                cards[card_id] = CardGeom(
+                    card_id, old_geom.kind, old_geom.text, old_geom.fill,
+                    Rect(x, y0 + i * step, w, m.card_h), cell, i, old_geom.severity,
                 )
-                for p, run in zip(pts, curve_runs([order[p.stage_id] for p in pts]),
-                                  strict=True)
+                changed.add(card_id)
+            continue
+        for i, card in enumerate(new_cards):
+            geom = CardGeom(
+                id=card.id,
+                kind=card.kind,
+                text=card.text,
+                fill=card_fill(card.kind, card.color),
+                rect=Rect(x, y0 + i * step, w, m.card_h),
+                cell=cell,
+                index=i,
+                severity=card.severity,
             )
-            have = {p.stage_id for p in pts}
-            zero = emotion_y(emotion.band, 0, m)
-            geom = CurveGeom(
-                id=curve.id,
-                name=curve.name,
-                color=curve.color,
-                lane_id=emotion.id,
-                points=cpoints,
-                runs=(),
-                unset=tuple(
-                    UnsetPoint(s.id, centers[s.id], zero) for s in stages if s.id not in have
-                ),
-            )
-            runs = tuple(
-                tuple(monotone_beziers([(p.x, p.y) for p in run]))
-                for run in geom.run_points()
-            )
-            layout.curves.append(dataclasses.replace(geom, runs=runs))
+            old_geom = cards.get(card.id)
+            if old_geom is not None and old_geom == geom:
+                continue
+            cards[card.id] = geom
+            changed.add(card.id)
+    layout.cards = cards
+    layout.curves = _curves(journey, layout, stages)
+    if prev is not None:
+        old_curves = {c.id: c for c in prev.curves}
+        layout.curves = [
+            old if (old := old_curves.get(c.id)) == c else c for c in layout.curves
+        ]
+        prev.base = None  # only the last step is kept: no chain of old layouts
+        layout.base = prev
+        layout.changed_cards = frozenset(changed)
+    index.state = _LayoutState(m, layout, order)
     return layout

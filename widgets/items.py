@@ -129,6 +129,23 @@ _SEVERITY = QColor(NEGATIVE_TINT)
 _TEXT = QColor(HEADER_TEXT)
 
 
+_CARD_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+    | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+)
+_COLORS: dict[str, QColor] = {}
+
+
+def _color(name: str) -> QColor:
+    """A shared QColor per fill (thousands of cards share a handful of fills)."""
+    color = _COLORS.get(name)
+    if color is None:
+        color = _COLORS[name] = QColor(name)
+    return color
+
+
 class CardItem(QGraphicsObject):
     """A sticky-note card. Moves freely while dragged; the scene decides where it lands."""
 
@@ -139,45 +156,64 @@ class CardItem(QGraphicsObject):
         self.card_id = geom.id
         self.geom = geom
         self._size = QSizeF(geom.rect.w, geom.rect.h)
-        self._lines: list[tuple[QPointF, str]] = []
+        # Wrapped text, laid out on the first paint at reading size: on a big map most
+        # cards are never seen up close, and wrapping them all made opening slow.
+        self._lines: list[tuple[QPointF, str]] | None = None
         self._editor: CardTextEditor | None = None
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        self.setFlags(_CARD_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(10)
         # Repaints while something moves over a card blit a pixmap rendered at the current
         # zoom (so text stays crisp) instead of running paint() again.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.set_geom(geom)
+        self._set_shape(geom)
+        if len(geom.text) > 60:
+            self.setToolTip(geom.text)
+        self.setPos(geom.rect.x, geom.rect.y)
 
     # -- model sync ------------------------------------------------------------
 
-    def set_geom(self, geom: CardGeom) -> None:
-        size_changed = geom.rect.w != self._size.width() or geom.rect.h != self._size.height()
-        text_changed = geom.text != self.geom.text or not self._lines
-        if size_changed:
-            self.prepareGeometryChange()
-            self._size = QSizeF(geom.rect.w, geom.rect.h)
-        self.geom = geom
-        # Everything paint() needs, computed once per model change.
+    def _set_shape(self, geom: CardGeom) -> None:
+        """Everything paint() needs but the text, computed once per model change."""
         self._rect = QRectF(0, 0, geom.rect.w, geom.rect.h)
         self._bounds = self._rect.adjusted(-2, -2, 3, 3)
-        self._fill = QColor(geom.fill)
+        self._fill = _color(geom.fill)
         self._edge = QLineF(4, geom.rect.h + 1, geom.rect.w - 4, geom.rect.h + 1)
-        if size_changed or text_changed:
-            self._lines = [
+
+    def set_geom(self, geom: CardGeom) -> None:
+        old = self.geom
+        self.geom = geom
+        if (
+            geom.rect.w == old.rect.w
+            and geom.rect.h == old.rect.h
+            and geom.text == old.text
+            and geom.fill == old.fill
+            and geom.severity == old.severity
+        ):
+            # Only moved (a card above it came or went, or its lane grew): the cheap case.
+            self.setPos(geom.rect.x, geom.rect.y)
+            return
+        if geom.rect.w != self._size.width() or geom.rect.h != self._size.height():
+            self.prepareGeometryChange()
+            self._size = QSizeF(geom.rect.w, geom.rect.h)
+        self._set_shape(geom)
+        self._lines = None
+        if geom.text != old.text or len(geom.text) > 60:
+            self.setToolTip(geom.text if len(geom.text) > 60 else "")
+        self.setPos(geom.rect.x, geom.rect.y)
+        self.update()
+
+    def _text_lines(self) -> list[tuple[QPointF, str]]:
+        lines = self._lines
+        if lines is None:
+            geom = self.geom
+            lines = self._lines = [
                 (pos + QPointF(8, 6), text)
                 for pos, text in wrap_text(geom.text, _card_font(), geom.rect.w - 16,
                                            geom.rect.h - 12)
             ]
-        self.setToolTip(geom.text if len(geom.text) > 60 else "")
-        self.setPos(geom.rect.x, geom.rect.y)
-        self.update()
+        return lines
 
     # -- painting ----------------------------------------------------------------
 
@@ -216,7 +252,7 @@ class CardItem(QGraphicsObject):
                 painter.drawEllipse(QPointF(rect.right() - 8 - i * 7, rect.bottom() - 7), 2.4, 2.4)
         painter.setFont(_card_font())
         painter.setPen(_TEXT)
-        for pos, text in self._lines:
+        for pos, text in self._text_lines():
             painter.drawText(pos, text)
 
     # -- gestures ------------------------------------------------------------------

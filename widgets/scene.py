@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QPicture
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.entities import EMOTION_MAX, EMOTION_MIN, LaneKind
-from model.layout import Cell, JourneyLayout, Rect
+from model.layout import CardGeom, Cell, JourneyLayout, Rect
 from model.palette import GRID_LINE
 from model.records import HeaderKind, Target
 from widgets.items import (
@@ -31,6 +31,17 @@ from widgets.items import (
 from widgets.palette import PALETTE_MIME, kind_from_mime
 
 MARGIN = 40.0
+# Below this zoom the scene draws the cards as blocks (no text is readable there anyway).
+BLOCK_SCALE = 0.35
+_BLOCK_COLORS: dict[str, QColor] = {}
+
+
+def block_color(fill: str) -> QColor:
+    """A card's fill, a little darker so that a block stands out from its lane."""
+    color = _BLOCK_COLORS.get(fill)
+    if color is None:
+        color = _BLOCK_COLORS[fill] = QColor(fill).darker(112)
+    return color
 
 
 class JourneyScene(QGraphicsScene):
@@ -76,12 +87,16 @@ class JourneyScene(QGraphicsScene):
         self._corner.setZValue(CORNER_Z)
         self.addItem(self._corner)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._block_mode = False
+        self._blocks: dict[Cell, QPicture] = {}  # the cards of a cell as blocks, per cell
+        self.selectionChanged.connect(self._on_selection_changed)
         self.setBackgroundBrush(QColor("#ffffff"))
 
     # -- model -> items ----------------------------------------------------------
 
     def apply_layout(self, layout: JourneyLayout) -> None:
         """Bring the items in line with a freshly computed layout."""
+        previous = self.layout
         self.layout = layout
         self.setSceneRect(
             QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
@@ -90,7 +105,7 @@ class JourneyScene(QGraphicsScene):
                    self._wire_stage)
         self._sync(self.lane_items, {lane.id: lane for lane in layout.lanes}, LaneHeaderItem,
                    self._wire_lane)
-        self._sync(self.card_items, layout.cards, CardItem, self._wire_card)
+        self._sync_cards(previous, layout)
         emotion = layout.emotion_lane()
         for lane_id, lane_item in self.lane_items.items():
             if emotion is None or lane_id != emotion.id:
@@ -150,6 +165,7 @@ class JourneyScene(QGraphicsScene):
                 self.removeItem(item)
             items.clear()
         self.layout = None
+        self._blocks.clear()
         self.current_cell = None
         self._drop = None
         self.update()
@@ -173,6 +189,106 @@ class JourneyScene(QGraphicsScene):
                 self.addItem(item)
             else:
                 item.set_geom(geom)
+
+    def _sync_cards(self, previous: JourneyLayout | None, layout: JourneyLayout) -> None:
+        """Touch only the card items whose geometry changed (by id; a big map has many)."""
+        items = self.card_items
+        changed = layout.changed_cards
+        if previous is not None and layout.base is previous and changed is not None:
+            ids: Any = changed  # the layout knows what the edit changed
+        else:
+            ids = [*layout.cards, *(i for i in items if i not in layout.cards)]
+        cards = layout.cards
+        blocks = self._blocks
+        for card_id in ids:
+            geom = cards.get(card_id)
+            item = items.get(card_id)
+            if geom is None:
+                if item is not None:
+                    self._forget_block(item.geom)
+                    self.removeItem(items.pop(card_id))
+                continue
+            if item is None:
+                item = CardItem(geom)
+                self._wire_card(item)
+                items[card_id] = item
+                if self._block_mode:
+                    item.setOpacity(0.0)
+                self.addItem(item)
+                blocks.pop(geom.cell, None)
+                continue
+            old = item.geom
+            if old is geom and item.x() == geom.rect.x and item.y() == geom.rect.y:
+                continue
+            if blocks and (old.cell != geom.cell or old.index != geom.index
+                           or old.fill != geom.fill or old.rect.w != geom.rect.w):
+                self._forget_block(old)
+                blocks.pop(geom.cell, None)
+            item.set_geom(geom)
+
+    def _forget_block(self, geom: CardGeom) -> None:
+        self._blocks.pop(geom.cell, None)
+
+    # -- zoomed far out: cards as coloured blocks, drawn in one go ----------------------
+
+    def set_level_of_detail(self, scale: float) -> None:
+        """Below BLOCK_SCALE the cards are drawn by the scene as plain coloured blocks.
+
+        Thousands of card items each running paint() in Python is what made a fit view
+        of a big map slow; the items stay (selectable, draggable) but transparent.
+        """
+        block = scale < BLOCK_SCALE
+        if block == self._block_mode:
+            return
+        self._block_mode = block
+        dragging = self._moving if self._drag_grabber is not None else frozenset()
+        for card_id, item in self.card_items.items():
+            item.setOpacity(1.0 if not block or card_id in dragging else 0.0)
+        self.update()
+
+    @property
+    def block_mode(self) -> bool:
+        return self._block_mode
+
+    def _block_picture(self, cell: Cell, ids: list[int]) -> QPicture:
+        assert self.layout is not None
+        picture = QPicture()
+        painter = QPainter(picture)
+        painter.setPen(Qt.PenStyle.NoPen)
+        m = self.layout.metrics
+        step = m.card_h + m.card_gap
+        cards = self.layout.cards
+        w = cards[ids[0]].rect.w if ids else 0.0
+        for i, card_id in enumerate(ids):
+            painter.fillRect(QRectF(0.0, i * step, w, m.card_h), block_color(cards[card_id].fill))
+        painter.end()
+        return picture
+
+    def _draw_blocks(self, painter: QPainter, rect: QRectF) -> None:
+        layout = self.layout
+        assert layout is not None
+        m = layout.metrics
+        for cell, ids in layout.cell_cards.items():
+            if not ids:
+                continue
+            first = layout.cards[ids[0]].rect
+            area = QRectF(first.x, first.y, first.w, len(ids) * (m.card_h + m.card_gap))
+            if not area.intersects(rect):
+                continue
+            picture = self._blocks.get(cell)
+            if picture is None:
+                picture = self._blocks[cell] = self._block_picture(cell, ids)
+            painter.drawPicture(QPointF(first.x, first.y), picture)
+        selected = [i for i in self.selectedItems() if isinstance(i, CardItem)]
+        if selected:
+            painter.setPen(QPen(QColor("#1c6ed6"), 0))
+            painter.setBrush(QColor("#1c6ed6"))
+            for item in selected:
+                painter.drawRect(qrect(item.geom.rect))
+
+    def _on_selection_changed(self) -> None:
+        if self._block_mode:
+            self.update()
 
     # Items own their signals; the scene relays them as the map's gestures.
 
@@ -254,6 +370,8 @@ class JourneyScene(QGraphicsScene):
         for stage in layout.stages:
             col = qrect(stage.column)
             painter.drawLine(col.topRight(), col.bottomRight())
+        if self._block_mode:
+            self._draw_blocks(painter, rect)
         if self.current_cell is not None and self._cell_exists(self.current_cell):
             cell_rect = qrect(layout.cell_rect(self.current_cell)).adjusted(1, 1, -1, -1)
             painter.setPen(QPen(QColor("#1c6ed6"), 1.5, Qt.PenStyle.DotLine))
@@ -323,6 +441,9 @@ class JourneyScene(QGraphicsScene):
         grabber = self.mouseGrabberItem()
         self._drag_grabber = grabber if isinstance(grabber, CardItem) else None
         self._moving = frozenset(self.selected_card_ids()) if self._drag_grabber else frozenset()
+        if self._block_mode:  # the dragged cards show while they move
+            for card_id in self._moving:
+                self.card_items[card_id].setOpacity(1.0)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -337,6 +458,11 @@ class JourneyScene(QGraphicsScene):
         grabber = self._drag_grabber
         self._drag_grabber = None
         super().mouseReleaseEvent(event)
+        if self._block_mode and grabber is not None:
+            for card_id in self._moving:
+                item = self.card_items.get(card_id)
+                if item is not None:
+                    item.setOpacity(0.0)
         if grabber is None or self.layout is None:
             return
         moved = [

@@ -54,6 +54,7 @@ class JourneyView(QGraphicsView):
     def _repin(self) -> None:
         scene = self.scene()
         if isinstance(scene, JourneyScene):
+            scene.set_level_of_detail(self.zoom)
             scene.pin_headers(self.visible_scene_rect())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
@@ -79,9 +80,19 @@ class JourneyView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    def min_zoom(self) -> float:
+        """The zoom floor: 10 %, or lower when that is what showing the whole map takes."""
+        rect = self.sceneRect()
+        viewport = self.viewport().rect()
+        if rect.isEmpty() or viewport.isEmpty():
+            return MIN_ZOOM
+        # fitInView keeps a 2 px margin; the floor sits a little under the fit.
+        fit = min((viewport.width() - 4) / rect.width(), (viewport.height() - 4) / rect.height())
+        return max(1e-4, min(MIN_ZOOM, fit * 0.98))
+
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom to an absolute factor, keeping ``anchor`` (viewport point) in place."""
-        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        factor = max(self.min_zoom(), min(MAX_ZOOM, factor))
         self._fit_mode = False
         self._fitted_size = self.size()
         if abs(factor - self.zoom) < 1e-6:
@@ -115,8 +126,8 @@ class JourneyView(QGraphicsView):
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > MAX_ZOOM or self.zoom < MIN_ZOOM:
-            self.set_zoom(self.zoom)
+        if self.zoom > MAX_ZOOM:
+            self.set_zoom(MAX_ZOOM)
         self._fit_mode = True
         self._fitted_size = self.size()
         self._repin()
