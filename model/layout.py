@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.orm import object_session
+
 from model.entities import EMOTION_MAX, EMOTION_MIN, Card, Journey, LaneKind
 from model.palette import card_fill
 
@@ -583,11 +585,11 @@ def _on_card_expired(card: Card, attrs: Any, *_: Any) -> None:
         _drop(_card_index.get(card))
 
 
-def _on_rollback(_session: Any, _transaction: Any) -> None:
+def _on_rollback(session: Any, _transaction: Any) -> None:
     # Rolled-back objects hold old values no event announced: start over.
-    for index in list(_indexes.values()):
+    for journey, index in session.info.pop(_SESSION_KEY, {}).items():
         _drop(index)
-    _indexes.clear()
+        _indexes.pop(journey, None)
 
 
 def _listen() -> None:
@@ -611,12 +613,21 @@ def _listen() -> None:
     event.listen(Session, "after_soft_rollback", _on_rollback)
 
 
+_SESSION_KEY = "journeyboard.cell_indexes"
+
+
 def cell_index(journey: Journey) -> CellIndex:
     """The live cell index of a journey (built on first use)."""
     _listen()
     index = _live(_indexes.get(journey))
     if index is None:
         index = _indexes[journey] = CellIndex(journey)
+        session = object_session(journey)
+        if session is not None:
+            # The session keeps the journey (and so its cards) alive while it is open:
+            # without this a journey nobody holds is collected between two edits and
+            # the next layout loads every card of it again.
+            session.info.setdefault(_SESSION_KEY, {})[journey] = index
     return index
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QPicture
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -33,6 +34,7 @@ from widgets.palette import PALETTE_MIME, kind_from_mime
 MARGIN = 40.0
 # Below this zoom the scene draws the cards as blocks (no text is readable there anyway).
 BLOCK_SCALE = 0.35
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _BLOCK_COLORS: dict[str, QColor] = {}
 
 
@@ -213,7 +215,7 @@ class JourneyScene(QGraphicsScene):
                 self._wire_card(item)
                 items[card_id] = item
                 if self._block_mode:
-                    item.setOpacity(0.0)
+                    item.setFlag(_NO_CONTENTS, True)
                 self.addItem(item)
                 blocks.pop(geom.cell, None)
                 continue
@@ -235,7 +237,7 @@ class JourneyScene(QGraphicsScene):
         """Below BLOCK_SCALE the cards are drawn by the scene as plain coloured blocks.
 
         Thousands of card items each running paint() in Python is what made a fit view
-        of a big map slow; the items stay (selectable, draggable) but transparent.
+        of a big map slow; the items stay (hit, selectable, draggable) but draw nothing.
         """
         block = scale < BLOCK_SCALE
         if block == self._block_mode:
@@ -243,7 +245,7 @@ class JourneyScene(QGraphicsScene):
         self._block_mode = block
         dragging = self._moving if self._drag_grabber is not None else frozenset()
         for card_id, item in self.card_items.items():
-            item.setOpacity(1.0 if not block or card_id in dragging else 0.0)
+            item.setFlag(_NO_CONTENTS, block and card_id not in dragging)
         self.update()
 
     @property
@@ -443,7 +445,7 @@ class JourneyScene(QGraphicsScene):
         self._moving = frozenset(self.selected_card_ids()) if self._drag_grabber else frozenset()
         if self._block_mode:  # the dragged cards show while they move
             for card_id in self._moving:
-                self.card_items[card_id].setOpacity(1.0)
+                self.card_items[card_id].setFlag(_NO_CONTENTS, False)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -462,7 +464,7 @@ class JourneyScene(QGraphicsScene):
             for card_id in self._moving:
                 item = self.card_items.get(card_id)
                 if item is not None:
-                    item.setOpacity(0.0)
+                    item.setFlag(_NO_CONTENTS, True)
         if grabber is None or self.layout is None:
             return
         moved = [

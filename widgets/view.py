@@ -45,6 +45,7 @@ class JourneyView(QGraphicsView):
         self._panning_from: QPointF | None = None
         self._fit_mode = False
         self._fitted_size = self.size()
+        self._fitting = False
 
     # -- pinned headers --------------------------------------------------------------
 
@@ -54,7 +55,8 @@ class JourneyView(QGraphicsView):
     def _repin(self) -> None:
         scene = self.scene()
         if isinstance(scene, JourneyScene):
-            scene.set_level_of_detail(self.zoom)
+            if not self._fitting:
+                scene.set_level_of_detail(self.zoom)
             scene.pin_headers(self.visible_scene_rect())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
@@ -125,7 +127,13 @@ class JourneyView(QGraphicsView):
         rect = self.sceneRect()
         if rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        # fitInView passes through 100 % on its way: switching the cards' level of detail
+        # there and back costs a pass over every card on a big map.
+        self._fitting = True
+        try:
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            self._fitting = False
         if self.zoom > MAX_ZOOM:
             self.set_zoom(MAX_ZOOM)
         self._fit_mode = True
