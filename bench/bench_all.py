@@ -276,6 +276,7 @@ def child(cards: int, folder: Path, skip_export: bool) -> dict[str, Any]:
     # -- import and export of the same size
     sys.path.append(str(HERE))
     from bench_import import make_csv
+
     from model.csv_io import import_rows, parse_csv
     from model.store import Project
 
@@ -322,7 +323,7 @@ def cold_child() -> None:
     app.processEvents()
     window.repaint()
     window.doc.undo_stack.setClean()
-    os._exit(0)  # noqa: SLF001 - the measurement ends at the painted window
+    os._exit(0)  # the measurement ends at the painted window
 
 
 # -- parent --------------------------------------------------------------------------------

@@ -663,14 +663,14 @@ def _update(
     gone: set[int] = set()
     for cell in dirty:
         gone.update(order.get(cell, ()))
-        cards = index.ordered(cell)
-        if cards:
-            fresh[cell] = cards
-            order[cell] = [c.id for c in cards]
+        in_cell = index.ordered(cell)
+        if in_cell:
+            fresh[cell] = in_cell
+            order[cell] = [c.id for c in in_cell]
         else:
             order.pop(cell, None)
-    for cards in fresh.values():
-        gone.difference_update(c.id for c in cards)
+    for fresh_cards in fresh.values():
+        gone.difference_update(c.id for c in fresh_cards)
 
     fullest: dict[int, int] = defaultdict(int)
     for (_, lane_id), ids in order.items():
@@ -684,23 +684,24 @@ def _update(
         # Keep the previous objects where nothing changed: the canvas skips those.
         old_stages = {s.id: s for s in prev.stages}
         for i, s in enumerate(layout.stages):
-            old = old_stages.get(s.id)
-            if old == s:
-                layout.stages[i] = old
-            if old is None or old.column.x != s.column.x or old.column.w != s.column.w:
+            old_stage = old_stages.get(s.id)
+            if old_stage is not None and old_stage == s:
+                layout.stages[i] = old_stage
+            if (old_stage is None or old_stage.column.x != s.column.x
+                    or old_stage.column.w != s.column.w):
                 moved_stages.add(s.id)
         old_lanes = {lane.id: lane for lane in prev.lanes}
-        for i, lane in enumerate(layout.lanes):
-            old_lane = old_lanes.get(lane.id)
-            if old_lane == lane:
+        for i, lane_geom in enumerate(layout.lanes):
+            old_lane = old_lanes.get(lane_geom.id)
+            if old_lane is not None and old_lane == lane_geom:
                 layout.lanes[i] = old_lane
-            if old_lane is None or old_lane.band.y != lane.band.y:
-                moved_lanes.add(lane.id)
+            if old_lane is None or old_lane.band.y != lane_geom.band.y:
+                moved_lanes.add(lane_geom.id)
 
-    cards: dict[int, CardGeom] = dict(prev.cards) if prev is not None else {}
+    geoms: dict[int, CardGeom] = dict(prev.cards) if prev is not None else {}
     changed: set[int] = set()
     for card_id in gone:
-        if cards.pop(card_id, None) is not None:
+        if geoms.pop(card_id, None) is not None:
             changed.add(card_id)
     stage_at = {s.id: s for s in layout.stages}
     lane_at = {lane.id: lane for lane in layout.lanes}
@@ -708,10 +709,10 @@ def _update(
     pad = m.cell_pad
     for cell, ids in order.items():
         stage = stage_at.get(cell[0])
-        lane = lane_at.get(cell[1])
-        if stage is None or lane is None:
+        band = lane_at.get(cell[1])
+        if stage is None or band is None:
             for card_id in ids:  # its stage or lane is gone: so are its cards
-                if cards.pop(card_id, None) is not None:
+                if geoms.pop(card_id, None) is not None:
                     changed.add(card_id)
             continue
         layout.cell_cards[cell] = ids
@@ -723,11 +724,11 @@ def _update(
                 continue  # untouched: the previous geometry stands
         x = stage.column.x + pad
         w = stage.column.w - 2 * pad
-        y0 = lane.band.y + pad
+        y0 = band.band.y + pad
         if new_cards is None:
             for i, card_id in enumerate(ids):
-                old_geom = cards[card_id]
-                cards[card_id] = CardGeom(
+                old_geom = geoms[card_id]
+                geoms[card_id] = CardGeom(
                     card_id, old_geom.kind, old_geom.text, old_geom.fill,
                     Rect(x, y0 + i * step, w, m.card_h), cell, i, old_geom.severity,
                 )
@@ -744,17 +745,18 @@ def _update(
                 index=i,
                 severity=card.severity,
             )
-            old_geom = cards.get(card.id)
-            if old_geom is not None and old_geom == geom:
+            known = geoms.get(card.id)
+            if known is not None and known == geom:
                 continue
-            cards[card.id] = geom
+            geoms[card.id] = geom
             changed.add(card.id)
-    layout.cards = cards
+    layout.cards = geoms
     layout.curves = _curves(journey, layout, stages)
     if prev is not None:
         old_curves = {c.id: c for c in prev.curves}
         layout.curves = [
-            old if (old := old_curves.get(c.id)) == c else c for c in layout.curves
+            old_curve if (old_curve := old_curves.get(c.id)) == c and old_curve else c
+            for c in layout.curves
         ]
         prev.base = None  # only the last step is kept: no chain of old layouts
         layout.base = prev

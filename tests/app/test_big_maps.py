@@ -56,7 +56,7 @@ def test_canvas_after_random_edits_is_exactly_a_full_relayout(window: MainWindow
     doc = window.doc
     assert doc is not None
     editor = doc.editor
-    for step in range(60):
+    for _ in range(60):
         j = journey(window)
         cards = list(j.cards)
         roll = rng.random()
