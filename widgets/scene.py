@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
@@ -32,6 +32,9 @@ from widgets.items import (
 from widgets.palette import PALETTE_MIME, kind_from_mime
 
 MARGIN = 40.0
+# Up to this many cards every card has its item; above, items are made for the part of
+# the map in and around the window, and for what a click or a selection reaches.
+EAGER_CARDS = 1000
 # Below this zoom the scene draws the cards as blocks (no text is readable there anyway).
 BLOCK_SCALE = 0.35
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -44,6 +47,32 @@ def block_color(fill: str) -> QColor:
     if color is None:
         color = _BLOCK_COLORS[fill] = QColor(fill).darker(112)
     return color
+
+
+class CardItems(Mapping[int, CardItem]):
+    """The card items by card id: every card of the layout, its item made on first use."""
+
+    def __init__(self, make: Callable[[int], CardItem]) -> None:
+        self.made: dict[int, CardItem] = {}
+        self.ids: Mapping[int, object] = {}
+        self._make = make
+
+    def __getitem__(self, card_id: int) -> CardItem:
+        item = self.made.get(card_id)
+        if item is None:
+            if card_id not in self.ids:
+                raise KeyError(card_id)
+            item = self._make(card_id)
+        return item
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self.ids
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 class JourneyScene(QGraphicsScene):
@@ -69,7 +98,7 @@ class JourneyScene(QGraphicsScene):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.layout: JourneyLayout | None = None
-        self.card_items: dict[int, CardItem] = {}
+        self.card_items = CardItems(self._card_item)
         self.stage_items: dict[int, StageHeaderItem] = {}
         self.lane_items: dict[int, LaneHeaderItem] = {}
         self.curve_items: dict[int, EmotionCurveItem] = {}
@@ -159,13 +188,17 @@ class JourneyScene(QGraphicsScene):
             stage_item.pin(top)
         for lane_item in self.lane_items.values():
             lane_item.pin(left)
+        live = self._live_rect()
+        if live is not None:
+            self.make_cards_in(live)
 
     def clear_map(self) -> None:
         """Show nothing (no document or no journey)."""
-        for items in (self.card_items, self.stage_items, self.lane_items, self.curve_items):
+        for items in (self.card_items.made, self.stage_items, self.lane_items, self.curve_items):
             for item in items.values():
                 self.removeItem(item)
             items.clear()
+        self.card_items.ids = {}
         self.layout = None
         self._blocks.clear()
         self.current_cell = None
@@ -195,41 +228,83 @@ class JourneyScene(QGraphicsScene):
     def _sync_cards(self, previous: JourneyLayout | None, layout: JourneyLayout) -> None:
         """Touch only the card items whose geometry changed (by id; a big map has many)."""
         items = self.card_items
+        made = items.made
+        items.ids = layout.cards
         changed = layout.changed_cards
-        if previous is not None and layout.base is previous and changed is not None:
-            ids: Any = changed  # the layout knows what the edit changed
-        else:
-            ids = [*layout.cards, *(i for i in items if i not in layout.cards)]
         cards = layout.cards
         blocks = self._blocks
+        if previous is not None and layout.base is previous and changed is not None:
+            ids: Any = changed  # the layout knows what the edit changed
+            for card_id in changed:
+                old, new = previous.cards.get(card_id), cards.get(card_id)
+                if old is None or new is None or (
+                    old.cell != new.cell or old.index != new.index or old.fill != new.fill
+                    or old.rect.w != new.rect.w
+                ):
+                    if old is not None:
+                        blocks.pop(old.cell, None)
+                    if new is not None:
+                        blocks.pop(new.cell, None)
+        else:
+            ids = [*cards, *(i for i in made if i not in cards)]
+            blocks.clear()
+        eager = len(cards) <= EAGER_CARDS
+        live = None if eager else self._live_rect()
         for card_id in ids:
             geom = cards.get(card_id)
-            item = items.get(card_id)
+            item = made.get(card_id)
             if geom is None:
                 if item is not None:
-                    self._forget_block(item.geom)
-                    self.removeItem(items.pop(card_id))
+                    self.removeItem(made.pop(card_id))
                 continue
             if item is None:
-                item = CardItem(geom)
-                self._wire_card(item)
-                items[card_id] = item
-                if self._block_mode:
-                    item.setFlag(_NO_CONTENTS, True)
-                self.addItem(item)
-                blocks.pop(geom.cell, None)
+                if eager or (live is not None and live.intersects(qrect(geom.rect))):
+                    self._make_card(geom)
                 continue
             old = item.geom
             if old is geom and item.x() == geom.rect.x and item.y() == geom.rect.y:
                 continue
-            if blocks and (old.cell != geom.cell or old.index != geom.index
-                           or old.fill != geom.fill or old.rect.w != geom.rect.w):
-                self._forget_block(old)
-                blocks.pop(geom.cell, None)
             item.set_geom(geom)
 
-    def _forget_block(self, geom: CardGeom) -> None:
-        self._blocks.pop(geom.cell, None)
+    def _make_card(self, geom: CardGeom) -> CardItem:
+        item = CardItem(geom)
+        self._wire_card(item)
+        self.card_items.made[geom.id] = item
+        if self._block_mode:
+            item.setFlag(_NO_CONTENTS, True)
+        self.addItem(item)
+        return item
+
+    def _live_rect(self) -> QRectF | None:
+        """Where card items are made ahead of need: the visible part and a window around."""
+        if self._block_mode or self._visible is None:
+            return None
+        v = self._visible
+        return v.adjusted(-v.width(), -v.height(), v.width(), v.height())
+
+    def make_cards_in(self, rect: QRectF) -> None:
+        """Make the card items inside a scene rect that are not made yet (big maps)."""
+        layout = self.layout
+        if layout is None or len(self.card_items.made) == len(layout.cards):
+            return
+        m = layout.metrics
+        step = m.card_h + m.card_gap
+        made = self.card_items.made
+        for ids in layout.cell_cards.values():
+            if not ids:
+                continue
+            first = layout.cards[ids[0]].rect
+            if first.x > rect.right() or first.right < rect.left():
+                continue
+            lo = max(0, int((rect.top() - first.y) // step))
+            hi = min(len(ids), int((rect.bottom() - first.y) // step) + 1)
+            for card_id in ids[lo:hi]:
+                if card_id not in made:
+                    self._make_card(layout.cards[card_id])
+
+    def _card_item(self, card_id: int) -> CardItem:
+        assert self.layout is not None
+        return self._make_card(self.layout.cards[card_id])
 
     # -- zoomed far out: cards as coloured blocks, drawn in one go ----------------------
 
@@ -244,7 +319,7 @@ class JourneyScene(QGraphicsScene):
             return
         self._block_mode = block
         dragging = self._moving if self._drag_grabber is not None else frozenset()
-        for card_id, item in self.card_items.items():
+        for card_id, item in self.card_items.made.items():
             item.setFlag(_NO_CONTENTS, block and card_id not in dragging)
         self.update()
 
@@ -266,7 +341,7 @@ class JourneyScene(QGraphicsScene):
         painter.end()
         return picture
 
-    def _draw_blocks(self, painter: QPainter, rect: QRectF) -> None:
+    def _draw_blocks(self, painter: QPainter, rect: QRectF | QRect) -> None:
         layout = self.layout
         assert layout is not None
         m = layout.metrics
@@ -428,7 +503,17 @@ class JourneyScene(QGraphicsScene):
             return None
         return cell, self.layout.insert_index(cell, pos.y(), ignore)
 
+    def make_cards_near(self, pos: QPointF) -> None:
+        """Make the card items around a point, so that a click there finds its card."""
+        layout = self.layout
+        if layout is None or len(self.card_items.made) == len(layout.cards):
+            return
+        scale = self.views()[0].transform().m11() if self.views() else 1.0
+        r = 4.0 / max(scale, 1e-6)
+        self.make_cards_in(QRectF(pos.x() - r, pos.y() - r, 2 * r, 2 * r))
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.make_cards_near(event.scenePos())
         item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
         if event.button() == Qt.MouseButton.LeftButton and self.layout:
             # A click on a card or header selects that instead: no cell stays marked.
@@ -545,6 +630,7 @@ class JourneyScene(QGraphicsScene):
             self.lane_moved.emit(lane_id, index)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        self.make_cards_near(event.scenePos())
         item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
         while item is not None and not isinstance(
             item, CardItem | StageHeaderItem | LaneHeaderItem

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -46,6 +46,7 @@ class JourneyView(QGraphicsView):
         self._fit_mode = False
         self._fitted_size = self.size()
         self._fitting = False
+        self.rubberBandChanged.connect(self._rubber_band_changed)
 
     # -- pinned headers --------------------------------------------------------------
 
@@ -54,9 +55,8 @@ class JourneyView(QGraphicsView):
 
     def _repin(self) -> None:
         scene = self.scene()
-        if isinstance(scene, JourneyScene):
-            if not self._fitting:
-                scene.set_level_of_detail(self.zoom)
+        if isinstance(scene, JourneyScene) and not self._fitting:
+            scene.set_level_of_detail(self.zoom)
             scene.pin_headers(self.visible_scene_rect())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
@@ -70,6 +70,13 @@ class JourneyView(QGraphicsView):
         if self._fit_mode and self.size() != self._fitted_size:
             self.fit()
         self._repin()
+
+    def _rubber_band_changed(self, _rect: QRect, start: QPointF, end: QPointF) -> None:
+        scene = self.scene()
+        if isinstance(scene, JourneyScene) and start != end:
+            # On a big map the cards far from the window have no item yet: make those the
+            # band reaches, so that it selects them.
+            scene.make_cards_in(QRectF(start, end).normalized())
 
     @property
     def fit_mode(self) -> bool:

@@ -169,7 +169,30 @@ def test_a_card_dragged_in_the_fit_view_moves_and_undo_puts_it_back(
     assert card is not None and (card.stage_id, card.lane_id) == target
     item = window.scene.card_items[card_id]
     assert item.flags() & item.GraphicsItemFlag.ItemHasNoContents  # a block again
-    window.act_undo.trigger()
+    window.acts.undo.trigger()
     QApplication.processEvents()
     assert (card.stage_id, card.lane_id) == cells[0]
     assert_items_match_a_full_layout(window)
+
+
+def test_a_rubber_band_over_the_fit_view_selects_every_card_it_covers(
+    window: MainWindow,
+) -> None:
+    cells = card_cells(window)
+    fill(window, cells, 2400)
+    window.view.fit()
+    QApplication.processEvents()
+    # Far from the window no item exists yet on a map this big...
+    assert len(window.scene.card_items.made) < 2400
+    vp = window.view.viewport()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    top_left, corner = QPointF(2, 2), QPointF(vp.width() - 2, vp.height() - 2)
+    assert window.view.itemAt(top_left.toPoint()) is None  # the band starts off the map
+    send(vp, QEvent.Type.MouseButtonPress, top_left, left, left)
+    for i in range(1, 9):
+        send(vp, QEvent.Type.MouseMove, top_left + (corner - top_left) * min(1.0, i / 6), none,
+             left)
+    send(vp, QEvent.Type.MouseButtonRelease, corner, left, none)
+    QApplication.processEvents()
+    # ...but the band selects all of them, as on a small map.
+    assert len(window.scene.selected_card_ids()) == 2400
