@@ -417,7 +417,7 @@ def test_project_file_round_trip_through_store(window: MainWindow, tmp_path: Pat
     add_card(window, 0, "actions", "one")
     target = tmp_path / "rt.cjm"
     window.doc.save(target)
-    with Project.open(target, Workspace(tmp_path / "other")) as project:
+    with Project.open(target, Workspace(tmp_path / "other"), read_only=True) as project:
         assert any(c.text == "one" for c in project.journeys()[0].cards)
 
 

@@ -155,7 +155,8 @@ def test_save_leaves_only_the_project_file(saved: Path, workspace: Workspace) ->
     ed = Editor(project.session, project.changes)
     ed.add_journey("blank", "Second")
     project.save()
-    assert sorted(os.listdir(saved.parent)) == ["map.cjm"]
+    # While open, only the lock beside the file that tells others it is in use.
+    assert sorted(os.listdir(saved.parent)) == [".~lock.map.cjm#", "map.cjm"]
     ed.add_journey("blank", "Third")
     project.save()
     project.close()
@@ -238,9 +239,10 @@ def test_save_onto_a_folder_fails_and_leaves_no_temp_file(
     project = Project.open(saved, workspace)
     with pytest.raises(SaveFailedError):
         project.save(folder)
-    assert sorted(os.listdir(saved.parent)) == ["looks-like.cjm", "map.cjm"]
+    assert sorted(os.listdir(saved.parent)) == [".~lock.map.cjm#", "looks-like.cjm", "map.cjm"]
     assert os.listdir(folder) == []
     project.close()
+    assert sorted(os.listdir(saved.parent)) == ["looks-like.cjm", "map.cjm"]
     Project.open(saved, workspace).close()  # the lock on the failed name was not kept
 
 
@@ -314,14 +316,14 @@ def test_folder_that_cannot_be_fsynced_does_not_fail_a_completed_save(
     """Some network file systems refuse fsync on a folder; the file is saved regardless."""
     import model.store
 
-    real_fsync = model.store._fsync_path
+    real_fsync = model.store.project.fsync_path
 
     def no_dir_fsync(path: Path, directory: bool = False) -> None:
         if directory:
             raise OSError(22, "Invalid argument")
         real_fsync(path)
 
-    monkeypatch.setattr(model.store, "_fsync_path", no_dir_fsync)
+    monkeypatch.setattr(model.store.project, "fsync_path", no_dir_fsync)
     project = Project.open(saved, workspace)
     Editor(project.session, project.changes).add_journey("blank", "Kept")
     project.save()
