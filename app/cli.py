@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+IMPORT_WAIT_SECONDS = 30.0  # how long an import waits for another one into the same file
 
 
 class UsageError(Exception):
@@ -164,19 +165,25 @@ def cmd_new(args: argparse.Namespace) -> int:
     from model.store import Project, ProjectFileError
 
     target: Path = args.file
-    if target.exists() and not args.force:
-        raise CliError(f"{target} already exists; use --force to replace it.")
-    if target.exists() and target.is_dir():
-        raise CliError(f"{target} is a folder.")
     if not target.parent.resolve().is_dir():
         raise CliError(f"{target}: the folder {target.parent} does not exist.")
+    workspace = _workspace()
     try:
-        with Project.new(_workspace()) as project:
-            editor = Editor(project.session, project.changes)
-            editor.add_journey(args.template, args.journey.strip())
-            project.flush()
-            project.save(target)
-            name = project.journeys()[0].name
+        # Lock first, then look: another command creating the same file meanwhile
+        # makes this one fail instead of silently replacing its work.
+        lock = workspace.claim(target)
+        try:
+            if target.exists() and target.is_dir():
+                raise CliError(f"{target} is a folder.")
+            if target.exists() and not args.force:
+                raise CliError(f"{target} already exists; use --force to replace it.")
+            with Project.new(workspace) as project:
+                editor = Editor(project.session, project.changes)
+                editor.add_journey(args.template, args.journey.strip())
+                project.save(target, lock=lock, overwrite_changed=True)
+                name = project.journeys()[0].name
+        finally:
+            lock.release()
     except ProjectFileError as exc:
         raise _file_error(exc) from None
     print(f"Created {target} with journey {name!r} ({args.template}).")
@@ -200,19 +207,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     except CsvImportError as exc:
         raise CliError(f"{source}: {exc} Nothing was imported.") from None
     target: Path = args.into
+    if not target.parent.resolve().is_dir():
+        raise CliError(f"{target}: the folder {target.parent} does not exist.")
+    workspace = _workspace()
     try:
-        project = Project.open(target, _workspace()) if target.exists() else None
-        if project is None:
-            if not target.parent.resolve().is_dir():
-                raise CliError(f"{target}: the folder {target.parent} does not exist.")
-            project = Project.new(_workspace())
-        with project:
-            try:
-                result = import_rows(project.session, project.changes, rows)
-            except CsvImportError as exc:
-                raise CliError(f"{source}: {exc} Nothing was imported.") from None
-            project.flush()
-            project.save(target)
+        # Imports into the same file run one after the other: each waits for the
+        # previous one, then adds to what it saved (never "last one wins").
+        lock = workspace.claim_waiting(target, IMPORT_WAIT_SECONDS)
+        try:
+            if target.exists():
+                project = Project.open(target, workspace, lock=lock)
+            else:
+                project = Project.new(workspace)
+            with project:
+                try:
+                    result = import_rows(project.session, project.changes, rows)
+                except CsvImportError as exc:
+                    raise CliError(f"{source}: {exc} Nothing was imported.") from None
+                project.save(target, lock=lock)
+        finally:
+            lock.release()
     except ProjectFileError as exc:
         raise _file_error(exc) from None
     extra = []
@@ -271,7 +285,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         ensure_gui_app()
     try:
-        with Project.open(args.file, _workspace()) as project:
+        # Read-only: exporting a file that is open in an editor is fine.
+        with Project.open(args.file, _workspace(), read_only=True) as project:
             journeys = project.journeys()
             if not journeys:
                 raise CliError(f"{args.file} holds no journey.")

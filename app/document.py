@@ -20,7 +20,7 @@ from model.records import (
     NamedRef,
     StageRecord,
 )
-from model.store import Project, Workspace
+from model.store import Project, ProjectFileError, WorkingCopyError, Workspace
 from model.templates import create_journey
 
 AUTOSAVE_MS = 2000  # edits reach the working copy on disk within this time
@@ -33,6 +33,10 @@ class Document(QObject):
     journey_switched = Signal(int)
     journeys_changed = Signal()
     edit_failed = Signal(str)  # an undo the model could not make, phrased for the user
+    # The working copy could not be written (disk full): the message says what that
+    # means; the document itself is intact. Emitted once per failure streak.
+    autosave_failed = Signal(str)
+    autosave_recovered = Signal()
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -174,14 +178,38 @@ class Document(QObject):
 
     # -- persistence -------------------------------------------------------------------
 
-    def flush(self) -> None:
-        """Commit edits to the working copy (crash safety); cheap when nothing changed."""
-        self._autosave.stop()
-        self.project.flush()
+    @property
+    def autosave_problem(self) -> str | None:
+        """Why the working copy is behind the document (None when it is current)."""
+        return self.project.working_copy_error
 
-    def save(self, path: Path | None = None) -> Path:
+    def flush(self) -> bool:
+        """Write edits to the working copy (crash safety); False (and a signal) if it cannot.
+
+        Never raises for a full or failing disk: the document stays usable and can be
+        saved elsewhere; the autosave retries on the next edit.
+        """
         self._autosave.stop()
-        saved = self.project.save(path)
+        failing = self.project.working_copy_error is not None
+        try:
+            self.project.flush()
+        except WorkingCopyError as exc:
+            if not failing:
+                self.autosave_failed.emit(exc.message)
+            return False
+        if failing:
+            self.autosave_recovered.emit()
+        return True
+
+    def save(self, path: Path | None = None, *, overwrite_changed: bool = False) -> Path:
+        """Save (Save As with ``path``); raises ProjectFileError, the document unchanged.
+
+        FileChangedOnDiskError: the file was changed by someone else since it was
+        opened; nothing was written. Offer "save as copy" (``save(other_path)``),
+        "overwrite" (``save(overwrite_changed=True)``) or "reload" (``reload_document``).
+        """
+        self._autosave.stop()
+        saved = self.project.save(path, overwrite_changed=overwrite_changed)
         self.undo_stack.setClean()
         return saved
 
@@ -203,5 +231,18 @@ def open_document(path: Path, workspace: Workspace) -> Document:
     project = Project.open(path, workspace)
     if not project.journeys():
         create_journey(project.session, "cjm7")
-    project.flush()
-    return Document(project)
+    doc = Document(project)
+    doc.flush()  # a full state folder is reported by autosave_failed, not a refused open
+    return doc
+
+
+def reload_document(doc: Document, workspace: Workspace) -> Document:
+    """Drop ``doc`` (and its unsaved changes) and open its file again from disk.
+
+    On failure (ProjectFileError) ``doc`` has already been closed.
+    """
+    path = doc.path
+    if path is None:
+        raise ProjectFileError(None, "This map has never been saved: there is nothing to reload.")
+    doc.close()
+    return open_document(path, workspace)

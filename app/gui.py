@@ -73,8 +73,9 @@ def _install_excepthook(window: QWidget) -> None:
             QMessageBox.critical(
                 window,
                 "Unexpected Error",
-                f"Something went wrong: {value}\n\nYour work is kept in the autosave and "
-                f"details were written to {log_file}.",
+                f"Something went wrong: {value}\n\nDetails were written to {log_file}. "
+                "To be safe, save your work now (File → Save As can save a copy under "
+                "another name or on another disk).",
             )
         finally:
             showing = False
