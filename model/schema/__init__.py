@@ -162,7 +162,9 @@ def value_checks(version: int) -> tuple[tuple[str, str], ...]:
             if str(decl).upper() in ("DATE", "DATETIME"):
                 checks.append((f"{table}.{name} is not a date",
                                f"SELECT count(*) FROM {table} WHERE {name} IS NOT NULL AND "
-                               f"({name} NOT GLOB {_DATE} OR date({name}) IS NULL)"))
+                               f"({name} NOT GLOB {_DATE} OR date({name}) IS NULL "
+                               # via julianday 2024-02-30 rolls over to March: not the same day
+                               f"OR date(julianday({name})) != substr({name}, 1, 10))"))
             if name == "color":
                 empty_ok = "color = '' OR " if table == "cards" else ""
                 checks.append((f"{table}.color is not a #rrggbb colour",

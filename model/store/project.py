@@ -510,7 +510,7 @@ class Project:
                 with contextlib.suppress(OSError):
                     leftover.unlink()
             raise SaveFailedError(
-                target, f"Could not save: {_why(exc)}. The previous file is unchanged."
+                target, f"Could not save: {_why(exc).rstrip('.')}. The previous file is unchanged."
             ) from None
         # The new file is in place: failing now would wrongly report the old one kept.
         with contextlib.suppress(OSError):
