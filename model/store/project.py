@@ -51,6 +51,7 @@ from model.store.files import (
 )
 from model.store.locking import FileLock, TargetLock
 from model.store.validation import (
+    DB_ERRORS,
     check_header,
     connect,
     init_empty,
@@ -152,7 +153,7 @@ class Project:
                 src = sqlite3.connect(source)
                 try:
                     src.backup(raw)
-                except sqlite3.Error as exc:
+                except DB_ERRORS as exc:
                     raise DamagedFileError(
                         target or source, f"The file cannot be read ({exc})."
                     ) from None
@@ -216,7 +217,7 @@ class Project:
                 if version < SCHEMA_VERSION:
                     try:
                         migrate(conn, version)
-                    except sqlite3.Error as exc:
+                    except DB_ERRORS as exc:
                         raise DamagedFileError(
                             path, f"The file could not be upgraded ({exc})."
                         ) from None
@@ -604,7 +605,7 @@ def _copy_in(path: Path, work: Path) -> tuple[Fingerprint, tuple[str, ...]]:
                 conn.execute("PRAGMA journal_mode=DELETE").fetchone()
             finally:
                 conn.close()
-        except sqlite3.DatabaseError as exc:
+        except DB_ERRORS as exc:
             if not folded:
                 raise DamagedFileError(path, f"The file is damaged ({exc}).") from None
             raise DamagedFileError(

@@ -31,6 +31,8 @@ from model.store.errors import (
 from model.store.files import open_regular
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# A damaged schema makes SQLite's own error messages quote undecodable bytes.
+DB_ERRORS = (sqlite3.Error, UnicodeDecodeError)
 
 
 def check_header(path: Path, shown_as: Path | None = None) -> int:
@@ -118,7 +120,7 @@ def validate_database(conn: sqlite3.Connection, path: Path, version: int) -> Non
     conn.text_factory = _text
     try:
         found = read_signature(conn)
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         raise _damaged(path, exc) from None
     expected = expected_signature(version)
     if found != expected:
@@ -135,14 +137,14 @@ def validate_database(conn: sqlite3.Connection, path: Path, version: int) -> Non
         )
     try:
         rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         raise _damaged(path, exc) from None
     if rows != [("ok",)]:
         first = str(rows[0][0]) if rows else "no result"
         raise DamagedFileError(path, f"The file is damaged: {first}.")
     try:
         fk_problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         raise _damaged(path, exc) from None
     if fk_problems:
         raise DamagedFileError(
@@ -150,7 +152,7 @@ def validate_database(conn: sqlite3.Connection, path: Path, version: int) -> Non
         )
     try:
         bad_values = value_problems(conn, version)
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         raise _damaged(path, exc) from None
     if bad_values:
         raise DamagedFileError(
@@ -164,7 +166,7 @@ def validate_rows(session: Session, path: Path) -> None:
         for table in Base.metadata.sorted_tables:
             for _row in session.execute(select(table)):
                 pass
-    except (SQLAlchemyError, sqlite3.Error, ValueError, TypeError, OverflowError) as exc:
+    except (SQLAlchemyError, *DB_ERRORS, ValueError, TypeError, OverflowError) as exc:
         session.rollback()
         detail = getattr(exc, "orig", None) or exc
         raise DamagedFileError(
