@@ -291,6 +291,34 @@ def _save_loop(target: Path, workspace: Workspace, cards: int) -> None:
         print(f"saved {n}", flush=True)
 
 
+def _fork_save_loop(target: Path, workspace: Workspace, cards: int) -> None:
+    """A fork server: each ``go`` forks a save-loop child (cheap to start, to kill often).
+
+    Prints ``child PID`` for each child; ``wait PID`` reaps it and prints ``reaped``.
+    """
+    import os
+
+    if not target.exists():
+        with Project.new(workspace) as project:
+            make_counter_project(project, cards)
+            project.save(target)
+    print("server", flush=True)
+    for line in sys.stdin:
+        words = line.split()
+        if words[0] == "go":
+            pid = os.fork()
+            if pid == 0:  # the child: save forever until killed
+                try:
+                    print(f"child {os.getpid()}", flush=True)
+                    _save_loop(target, workspace, cards)
+                finally:
+                    os._exit(3)
+            continue
+        if words[0] == "wait":
+            os.waitpid(int(words[1]), 0)
+            print("reaped", flush=True)
+
+
 def main(argv: list[str]) -> None:
     mode, path, root = argv[0], Path(argv[1]), Path(argv[2])
     workspace = Workspace(root)
@@ -304,6 +332,8 @@ def main(argv: list[str]) -> None:
         _open_edit_crash(path, workspace)
     elif mode == "save-to":
         _save_to(path, workspace, Path(argv[3]))
+    elif mode == "fork-save-loop":
+        _fork_save_loop(path, workspace, int(argv[3]))
     elif mode == "save-loop":
         _save_loop(path, workspace, int(argv[3]))
     else:

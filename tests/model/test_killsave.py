@@ -1,4 +1,8 @@
-"""Killing Journeyboard (SIGKILL) in the middle of saving never leaves a broken file."""
+"""Killing Journeyboard (SIGKILL) in the middle of saving never leaves a broken file.
+
+200 kills at random moments of a process that saves in a loop: a fork server starts
+each saver in milliseconds, so the kills are many and land inside saves.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from model.store import Project, Workspace
 from tests.model.store_child import ROOT, child_command, counter_cards
 
 CARDS = 150
-KILLS_PER_SLOT = 28  # two slots run side by side: 56 kills in all
+KILLS_PER_SLOT = 100  # two slots run side by side: 200 kills in all
 SEED = int(os.environ.get("KILLSAVE_SEED", str(random.SystemRandom().randrange(1 << 30))))
 
 
@@ -22,7 +26,7 @@ def _check_file(
     target: Path, workspace: Workspace, started: set[int], last_saved: int, previous: int
 ) -> int:
     """Open the file and check it holds one complete state; return its counter."""
-    project = Project.open(target, workspace)
+    project = Project.open(target, workspace, read_only=True)
     try:
         first, last, cards = counter_cards(project)
         assert len(cards) == CARDS
@@ -37,50 +41,62 @@ def _check_file(
 
 
 def _slot(
-    index: int, root: Path, rng: random.Random, saves: list[int], errors: list[BaseException]
+    index: int,
+    root: Path,
+    rng: random.Random,
+    saves: list[int],
+    inside: list[bool],
+    errors: list[BaseException],
 ) -> None:
     target = root / f"slot{index}" / "counter.cjm"
     target.parent.mkdir(parents=True)
-    child_ws = root / f"child-ws{index}"
     checker = Workspace(root / f"check-ws{index}")
+    server = subprocess.Popen(
+        child_command("fork-save-loop", target, root / f"child-ws{index}", str(CARDS)),
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stdin is not None and server.stdout is not None
     previous = 0
     try:
+        assert server.stdout.readline().strip() == "server"
         for kill in range(KILLS_PER_SLOT):
-            proc = subprocess.Popen(
-                child_command("save-loop", target, child_ws, str(CARDS)),
-                cwd=ROOT,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            assert proc.stdout is not None and proc.stderr is not None
-            ready = proc.stdout.readline().strip()
-            if ready != "ready":
-                proc.kill()
-                raise AssertionError(f"child did not start: {proc.stderr.read()}")
-            time.sleep(rng.uniform(0.020, 0.200))
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-            lines = proc.stdout.read().split("\n")
-            proc.stdout.close()
-            proc.stderr.close()
-            assert proc.returncode == -signal.SIGKILL, f"child ended early (kill {kill})"
+            server.stdin.write("go\n")
+            server.stdin.flush()
+            pid = int(server.stdout.readline().split()[1])
+            lines = [server.stdout.readline().strip()]
+            assert lines[0] == "ready", f"child did not start (kill {kill}): {lines}"
+            time.sleep(rng.uniform(0.0, 0.060))
+            os.kill(pid, signal.SIGKILL)
+            server.stdin.write(f"wait {pid}\n")
+            server.stdin.flush()
+            while (line := server.stdout.readline().strip()) != "reaped":
+                assert line, "the fork server ended"
+                lines.append(line)
             started = {int(x.split()[1]) for x in lines if x.startswith("start ")}
             saved = [int(x.split()[1]) for x in lines if x.startswith("saved ")]
             saves.append(len(saved))
+            # killed between "start N" and "saved N": inside a save
+            inside.append(max(started, default=0) > max(saved, default=0))
             previous = _check_file(target, checker, started, max(saved, default=previous), previous)
             leftovers = [n for n in os.listdir(target.parent) if n != "counter.cjm"]
-            # A killed save may leave its temp file (and journal); the next save removes it.
-            assert len(leftovers) <= 2 and all(n.startswith(".counter.cjm.") for n in leftovers)
+            # A killed save may leave its temp file (and journal) and its lock file; the
+            # next save removes the temp files, the next open takes the lock over.
+            assert len(leftovers) <= 3, leftovers
+            assert all(n.startswith((".counter.cjm.", ".~lock.counter.cjm#")) for n in leftovers)
     except BaseException as exc:  # reported by the main thread
         errors.append(exc)
+    finally:
+        server.kill()
+        server.communicate()
 
 
 def test_file_survives_being_killed_while_saving(tmp_path: Path) -> None:
     saves: list[int] = []
+    inside: list[bool] = []
     errors: list[BaseException] = []
     threads = [
-        threading.Thread(target=_slot, args=(i, tmp_path, random.Random(SEED + i), saves, errors))
+        threading.Thread(target=_slot, args=(i, tmp_path, random.Random(SEED + i), saves, inside, errors),)
         for i in range(2)
     ]
     for thread in threads:
@@ -90,5 +106,7 @@ def test_file_survives_being_killed_while_saving(tmp_path: Path) -> None:
     if errors:
         raise AssertionError(f"KILLSAVE_SEED={SEED}") from errors[0]
     assert len(saves) == 2 * KILLS_PER_SLOT
-    # The children really were saving when killed, not still starting up.
-    assert sum(saves) >= len(saves)
+    # The kills really interrupt saves (a saver does little else), and saves complete.
+    print(f"{sum(inside)} of {len(inside)} kills inside a save; {sum(saves)} saves completed")
+    assert sum(inside) >= len(inside) * 3 // 4
+    assert sum(saves) > 0
