@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
+from collections.abc import Callable
 import traceback
 from importlib import resources
 from pathlib import Path
@@ -18,6 +20,7 @@ from app.document import Document, new_document
 from app.settings import Settings
 from model.store import Project, ProjectFileError, RecoverableSession, Workspace
 from model.templates import TEMPLATES
+from widgets.recovery_dialog import RecoveryChoice, RecoveryDialog, RecoveryItem
 
 log = logging.getLogger("journeyboard")
 
@@ -26,31 +29,62 @@ def default_workspace() -> Workspace:
     return Workspace(workspace_root())
 
 
-def offer_recovery(parent: QWidget | None, workspace: Workspace) -> Document | None:
-    """Ask about unsaved work left by a crash; return the document to show, if any."""
-    sessions: list[RecoverableSession] = workspace.recoverable()
-    chosen: Document | None = None
+def recovery_items(sessions: list[RecoverableSession]) -> list[RecoveryItem]:
+    """What the recovery dialog shows of each session, newest first."""
+    items = []
     for session in sessions:
         when = session.modified_at.strftime("%Y-%m-%d %H:%M") if session.modified_at else "?"
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Recover Unsaved Work")
-        box.setText(
-            f"{APP_NAME} closed unexpectedly with unsaved changes to “{session.title}” "
-            f"(last change {when})."
+        where = str(session.target.parent) if session.target else "never saved"
+        items.append(
+            RecoveryItem(str(session.folder), session.title, where, when, session.journeys)
         )
-        box.setInformativeText("Recover them now? Discarding cannot be undone.")
-        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Ask Later", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is recover and chosen is None:
-            try:
+    return items
+
+
+def _confirm_discard(parent: QWidget | None, count: int) -> bool:
+    sure = QMessageBox.question(
+        parent,
+        "Discard Unsaved Work",
+        f"Discard the unsaved changes to {count} maps? This cannot be undone.",
+    )
+    return sure == QMessageBox.StandardButton.Yes
+
+
+def offer_recovery(
+    parent: QWidget | None,
+    workspace: Workspace,
+    ask: Callable[[RecoveryDialog], object] | None = None,
+    confirm: Callable[[QWidget | None, int], bool] = _confirm_discard,
+) -> Document | None:
+    """Ask about all unsaved work left by crashes in one dialog; return the document to show.
+
+    ``ask`` runs the dialog (default: modally); ``confirm`` is asked before discarding
+    more than one map.
+    """
+    sessions = sorted(
+        workspace.recoverable(),
+        key=lambda s: s.modified_at or dt.datetime.min,
+        reverse=True,
+    )
+    if not sessions:
+        return None
+    dialog = RecoveryDialog(recovery_items(sessions), parent)
+    (ask or RecoveryDialog.exec)(dialog)
+    choices = dialog.choices()
+    dialog.deleteLater()
+    discards = [s for s in sessions if choices[str(s.folder)] is RecoveryChoice.DISCARD]
+    if len(discards) > 1 and not confirm(parent, len(discards)):
+        discards = []
+    chosen: Document | None = None
+    for session in sessions:
+        choice = choices[str(session.folder)]
+        try:
+            if session in discards:
+                workspace.discard(session)
+            elif choice is RecoveryChoice.RECOVER and chosen is None:
                 chosen = Document(Project.recover(session, workspace))
-            except ProjectFileError as exc:
-                QMessageBox.warning(parent, "Cannot Recover", exc.message)
-        elif box.clickedButton() is discard:
-            workspace.discard(session)
+        except ProjectFileError as exc:
+            QMessageBox.warning(parent, "Cannot Recover", f"{session.title}\n\n{exc.message}")
     return chosen
 
 

@@ -10,8 +10,6 @@ import textwrap
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
-
 from app.gui import offer_recovery
 from model.entities import Card
 from model.store import Workspace
@@ -52,16 +50,8 @@ def test_kill_9_then_next_start_offers_the_unsaved_work_back(qapp, tmp_path: Pat
     sessions = workspace.recoverable()
     assert len(sessions) == 1
 
-    class RecoverBox(QMessageBox):
-        def exec(self) -> int:
-            self._choice = self.buttons()[0]  # "Recover", the first button added
-            return 0
-
-        def clickedButton(self):
-            return self._choice
-
-    monkeypatch.setattr("app.gui.QMessageBox", RecoverBox)
-    doc = offer_recovery(None, workspace)
+    # The one recovery dialog proposes Recover for the newest crash: apply it.
+    doc = offer_recovery(None, workspace, ask=lambda dialog: dialog.accept())
     assert doc is not None
     try:
         assert doc.modified  # recovered work is unsaved until saved
