@@ -124,7 +124,8 @@ class RecoveryDialog(QDialog):
         if self.result() != QDialog.DialogCode.Accepted:
             return {item.key: RecoveryChoice.LATER for item in self.items}
         return {
-            item.key: combo.currentData() for item, combo in zip(self.items, self.combos, strict=True)
+            item.key: combo.currentData()
+            for item, combo in zip(self.items, self.combos, strict=True)
         }
 
 

@@ -413,7 +413,8 @@ class Project:
                 self._check_unchanged_on_disk(target)
             self._commit()  # backup() hangs behind an open write transaction
             # Overwriting the file we migrated: keep its original bytes first.
-            written = self._write_copy(target, backup_from=self.migrated_from if same_file else None)
+            backup_from = self.migrated_from if same_file else None
+            written = self._write_copy(target, backup_from=backup_from)
         except BaseException:
             if new_lock is not None and new_lock is not lock:
                 new_lock.release()
@@ -496,7 +497,9 @@ class Project:
             try:
                 verify_written(check, target)
             except ProjectFileError as exc:
-                raise sqlite3.DatabaseError(f"the written copy would not open: {exc.message}")
+                raise sqlite3.DatabaseError(
+                    f"the written copy would not open: {exc.message}"
+                ) from None
             finally:
                 check.close()
             if old_mode is not None:

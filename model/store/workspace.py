@@ -21,6 +21,7 @@ from model.store.errors import FileInUseError, ProjectFileError, WorkingCopyErro
 from model.store.files import canonical
 from model.store.locking import FileLock, TargetLock, beside_lock_path, try_or_skip
 
+
 @dataclass(frozen=True)
 class RecoverableSession:
     """Unsaved work left behind by a Journeyboard that did not close cleanly."""
@@ -69,7 +70,9 @@ class Workspace:
         with contextlib.suppress(OSError):
             st = os.stat(target)
             candidates.append(self._lock_keyed(f"inode:{st.st_dev}:{st.st_ino}"))
-        candidates.append(FileLock(beside_lock_path(target), respect_other_hosts=True, make_folder=False))
+        candidates.append(
+            FileLock(beside_lock_path(target), respect_other_hosts=True, make_folder=False)
+        )
         held: list[FileLock] = []
         for lock in candidates:
             try:

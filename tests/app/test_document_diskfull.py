@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.commands import AddCardCommand
 from app.document import Document, open_document
 from model.edits import Editor
-from model.store import Project, Workspace, WorkingCopyError
+from model.store import Project, WorkingCopyError, Workspace
 from tests.model.small_disk import SmallDisk, small_disk
 
 __all__ = ["small_disk"]  # a fixture

@@ -96,7 +96,9 @@ def test_file_survives_being_killed_while_saving(tmp_path: Path) -> None:
     inside: list[bool] = []
     errors: list[BaseException] = []
     threads = [
-        threading.Thread(target=_slot, args=(i, tmp_path, random.Random(SEED + i), saves, inside, errors),)
+        threading.Thread(
+            target=_slot, args=(i, tmp_path, random.Random(SEED + i), saves, inside, errors)
+        )
         for i in range(2)
     ]
     for thread in threads:

@@ -142,7 +142,7 @@ def test_concurrent_imports_into_a_new_file_all_land(tmp_path: Path) -> None:
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         ))
     for proc in procs:
-        out, err = proc.communicate(timeout=180)
+        _out, err = proc.communicate(timeout=180)
         assert proc.returncode == 0, err
     with Project.open(target, Workspace(tmp_path / "check"), read_only=True) as project:
         texts = sorted(c.text for j in project.journeys() for c in j.cards)

@@ -35,7 +35,9 @@ def test_damaged_maps_are_refused_or_open_whole_and_never_changed(tmp_path: Path
         except subprocess.TimeoutExpired:
             proc.kill()
             out, err = proc.communicate()
-            raise AssertionError(f"FUZZ_SEED={SEED}: a worker ran out of time\n{err[-3000:]}")
+            raise AssertionError(
+                f"FUZZ_SEED={SEED}: a worker ran out of time\n{err[-3000:]}"
+            ) from None
         assert proc.returncode == 0, f"FUZZ_SEED={SEED}: worker died (hang?)\n{err[-3000:]}"
         for line in out.splitlines():
             record = json.loads(line)
