@@ -2,12 +2,13 @@
 
 Run: ``.venv/bin/python bench/bench_store.py [--cards 5000] [--repeat 9]``.
 Target: save and open (Project.open + loading the journey with all its cards) each
-under 200 ms.
+under 200 ms. integrity_check runs on every open and on every copy written by save.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -128,6 +129,19 @@ def main() -> None:
             opened.append(p)
             assert load_everything(p) >= args.cards
 
+        def pragma(name: str) -> Callable[[], object]:
+            def run() -> object:
+                conn = sqlite3.connect(target)
+                try:
+                    return conn.execute(f"PRAGMA {name}").fetchall()
+                finally:
+                    conn.close()
+
+            return run
+
+        quick_times = timed(pragma("quick_check"), args.repeat)
+        integrity_times = timed(pragma("integrity_check"), args.repeat)
+
         open_times: list[float] = []
         close_times: list[float] = []
         for _ in range(args.repeat):
@@ -135,6 +149,8 @@ def main() -> None:
             close_times += timed(opened.pop().close, 1)
 
     print(f"{args.cards} cards, {STAGES} stages, {LANES} lanes; file {size_kib:.0f} KiB")
+    report("quick_check", quick_times)
+    report("integrity_check (open+save)", integrity_times)
     report("save", save_times)
     report("open + load journey", open_times)
     report("close", close_times)
