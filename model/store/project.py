@@ -294,7 +294,8 @@ class Project:
             raise
         project._target_lock = lock
         project.dirty = True
-        if session.target is not None:
+        project._disk = _disk_from_info(info)
+        if project._disk is None and session.target is not None:
             with contextlib.suppress(ProjectFileError, OSError):
                 project._disk = fingerprint(session.target)
         with contextlib.suppress(WorkingCopyError):
@@ -533,6 +534,9 @@ class Project:
             "pid": os.getpid(),
             "migrated_from": self.migrated_from,
             "journeys": [j.name for j in self.journeys()] if not self._closed else [],
+            # The target as this session knows it: after a crash, recovery still notices
+            # a change someone else made to the file meanwhile.
+            "disk": _disk_info(self._disk),
         }
         tmp = self.folder / "session.json.tmp"
         try:
@@ -562,6 +566,27 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _disk_info(disk: Fingerprint | None) -> dict[str, object] | None:
+    if disk is None:
+        return None
+    return {"size": disk.size, "mtime_ns": disk.mtime_ns, "inode": list(disk.inode),
+            "sha256": disk.sha256, "sidecars": [list(s) for s in disk.sidecars]}
+
+
+def _disk_from_info(info: dict[str, object] | None) -> Fingerprint | None:
+    data = info.get("disk") if info else None
+    if not isinstance(data, dict):
+        return None
+    try:
+        dev, ino = data["inode"]
+        return Fingerprint(
+            int(data["size"]), int(data["mtime_ns"]), (int(dev), int(ino)), str(data["sha256"]),
+            tuple((str(a), int(b), int(c)) for a, b, c in data["sidecars"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _copy_in(path: Path, work: Path) -> tuple[Fingerprint, tuple[str, ...]]:

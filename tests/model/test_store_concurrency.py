@@ -147,3 +147,26 @@ def test_concurrent_imports_into_a_new_file_all_land(tmp_path: Path) -> None:
     with Project.open(target, Workspace(tmp_path / "check"), read_only=True) as project:
         texts = sorted(c.text for j in project.journeys() for c in j.cards)
     assert texts == sorted(f"import {i} card {n}" for i in range(4) for n in range(5))
+
+
+def test_a_change_made_while_the_editor_was_crashed_is_noticed_after_recovery(
+    saved: Path, tmp_path: Path
+) -> None:
+    workspace = Workspace(tmp_path / "ws")
+    project = Project.open(saved, workspace)
+    Editor(project.session, project.changes).add_journey("blank", "Unsaved")
+    project.flush()
+    project.session.close()  # the process dies: the kernel drops its locks
+    project.engine.dispose()
+    assert project._target_lock is not None
+    project._target_lock.release()
+    project._owner.release()
+    with open(saved, "ab") as fh:  # meanwhile someone else changes the file
+        fh.write(b"\0" * 4096)
+    (session,) = workspace.recoverable()
+    recovered = Project.recover(session, workspace)
+    with pytest.raises(FileChangedOnDiskError):
+        recovered.save()
+    recovered.save(overwrite_changed=True)
+    recovered.close()
+    assert _names(saved, tmp_path / "r") == ["First", "Unsaved"]
