@@ -20,7 +20,7 @@ from model.records import (
     NamedRef,
     StageRecord,
 )
-from model.store import Project, ProjectFileError, WorkingCopyError, Workspace
+from model.store import Project, Workspace
 from model.templates import create_journey
 
 AUTOSAVE_MS = 2000  # edits reach the working copy on disk within this time
@@ -29,14 +29,15 @@ AUTOSAVE_MS = 2000  # edits reach the working copy on disk within this time
 class Document(QObject):
     """Owns the project session and the QUndoStack; bridges model changes to Qt."""
 
-    changed = Signal(object)  # a model.changes.Change
-    journey_switched = Signal(int)
-    journeys_changed = Signal()
-    edit_failed = Signal(str)  # an undo the model could not make, phrased for the user
     # The working copy could not be written (disk full): the message says what that
     # means; the document itself is intact. Emitted once per failure streak.
     autosave_failed = Signal(str)
     autosave_recovered = Signal()
+
+    changed = Signal(object)  # a model.changes.Change
+    journey_switched = Signal(int)
+    journeys_changed = Signal()
+    edit_failed = Signal(str)  # an undo the model could not make, phrased for the user
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +190,8 @@ class Document(QObject):
         Never raises for a full or failing disk: the document stays usable and can be
         saved elsewhere; the autosave retries on the next edit.
         """
+        from model.store import WorkingCopyError
+
         self._autosave.stop()
         failing = self.project.working_copy_error is not None
         try:
@@ -241,6 +244,8 @@ def reload_document(doc: Document, workspace: Workspace) -> Document:
 
     On failure (ProjectFileError) ``doc`` has already been closed.
     """
+    from model.store import ProjectFileError
+
     path = doc.path
     if path is None:
         raise ProjectFileError(None, "This map has never been saved: there is nothing to reload.")
