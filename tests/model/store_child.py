@@ -272,6 +272,13 @@ def counter_cards(project: Project) -> tuple[Card, Card, list[Card]]:
     return cards[0], cards[-1], cards
 
 
+def _say(line: str) -> None:
+    """One line in one write: a kill never leaves half a line (PYTHONUNBUFFERED splits print)."""
+    import os
+
+    os.write(1, f"{line}\n".encode())
+
+
 def _save_loop(target: Path, workspace: Workspace, cards: int) -> None:
     if target.exists():
         project = Project.open(target, workspace)
@@ -281,14 +288,14 @@ def _save_loop(target: Path, workspace: Workspace, cards: int) -> None:
         project.save(target)
     first, last, _ = counter_cards(project)
     n = int(first.text.split("=")[1])
-    print("ready", flush=True)
+    _say("ready")
     while True:
         n += 1
-        print(f"start {n}", flush=True)
+        _say(f"start {n}")
         first.text = f"counter={n}"
         last.text = f"counter={n}"
         project.save()
-        print(f"saved {n}", flush=True)
+        _say(f"saved {n}")
 
 
 def _fork_save_loop(target: Path, workspace: Workspace, cards: int) -> None:
@@ -302,21 +309,21 @@ def _fork_save_loop(target: Path, workspace: Workspace, cards: int) -> None:
         with Project.new(workspace) as project:
             make_counter_project(project, cards)
             project.save(target)
-    print("server", flush=True)
+    _say("server")
     for line in sys.stdin:
         words = line.split()
         if words[0] == "go":
             pid = os.fork()
             if pid == 0:  # the child: save forever until killed
                 try:
-                    print(f"child {os.getpid()}", flush=True)
+                    _say(f"child {os.getpid()}")
                     _save_loop(target, workspace, cards)
                 finally:
                     os._exit(3)
             continue
         if words[0] == "wait":
             os.waitpid(int(words[1]), 0)
-            print("reaped", flush=True)
+            _say("reaped")
 
 
 def main(argv: list[str]) -> None:

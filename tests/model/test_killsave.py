@@ -7,6 +7,7 @@ each saver in milliseconds, so the kills are many and land inside saves.
 from __future__ import annotations
 
 import os
+import queue
 import random
 import signal
 import subprocess
@@ -40,6 +41,38 @@ def _check_file(
     return counter
 
 
+LINE_TIMEOUT = 60.0  # seconds to wait for one line from the fork server
+
+
+class _Lines:
+    """Lines from the fork server; waiting too long for one fails with what was seen."""
+
+    def __init__(self, server: subprocess.Popen[str]) -> None:
+        self.server = server
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.server.stdout is not None
+        for line in self.server.stdout:
+            self.queue.put(line.strip())
+        self.queue.put("")
+
+    def next(self) -> str:
+        try:
+            line = self.queue.get(timeout=LINE_TIMEOUT)
+        except queue.Empty:
+            self.server.kill()
+            assert self.server.stderr is not None
+            raise AssertionError(
+                f"no line from the fork server; last {self.seen[-8:]}\n"
+                f"{self.server.stderr.read()[-3000:]}"
+            ) from None
+        self.seen.append(line)
+        return line
+
+
 def _slot(
     index: int,
     root: Path,
@@ -58,19 +91,20 @@ def _slot(
     )
     assert server.stdin is not None and server.stdout is not None
     previous = 0
+    lines_in = _Lines(server)
     try:
-        assert server.stdout.readline().strip() == "server"
+        assert lines_in.next() == "server"
         for kill in range(KILLS_PER_SLOT):
             server.stdin.write("go\n")
             server.stdin.flush()
-            pid = int(server.stdout.readline().split()[1])
-            lines = [server.stdout.readline().strip()]
+            pid = int(lines_in.next().split()[1])
+            lines = [lines_in.next()]
             assert lines[0] == "ready", f"child did not start (kill {kill}): {lines}"
             time.sleep(rng.uniform(0.0, 0.060))
             os.kill(pid, signal.SIGKILL)
             server.stdin.write(f"wait {pid}\n")
             server.stdin.flush()
-            while (line := server.stdout.readline().strip()) != "reaped":
+            while (line := lines_in.next()) != "reaped":
                 assert line, "the fork server ended"
                 lines.append(line)
             started = {int(x.split()[1]) for x in lines if x.startswith("start ")}
@@ -88,7 +122,10 @@ def _slot(
         errors.append(exc)
     finally:
         server.kill()
-        server.communicate()
+        server.wait()
+        for stream in (server.stdin, server.stderr):
+            if stream is not None:
+                stream.close()
 
 
 def test_file_survives_being_killed_while_saving(tmp_path: Path) -> None:
