@@ -152,6 +152,21 @@ class PosterFrame:
     fit: Fit
 
 
+def tile_has_content(doc: MapDocument, poster: Paper, tile: Tile) -> bool:
+    """Whether a sheet of a tiled poster would print any of the title block or the map."""
+    frame = poster_frame(doc, poster)
+    _, _, pw, ph = tile.printable
+    sheet = (tile.poster_x, tile.poster_y, pw, ph)
+    fit = frame.fit
+    map_rect = (fit.dx, fit.dy, doc.layout.width * fit.scale, doc.layout.height * fit.scale)
+    return any(_boxes_overlap(sheet, box) for box in (frame.title_box, map_rect))
+
+
+def _boxes_overlap(a: tuple[float, float, float, float],
+                   b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
 def poster_frame(doc: MapDocument, paper: Paper) -> PosterFrame:
     unit = min(paper.width, paper.height) / 595.0
     margin = 24 * unit
@@ -446,8 +461,9 @@ def draw_tile(surface: Surface, doc: MapDocument, poster: Paper, tile: Tile, tit
         surface.line(px, py + ph - ov, px + pw, py + ph - ov, CARD_BORDER, 0.5, (3, 3))
     _crop_marks(surface, (px, py, pw, ph), tile.margin)
     size = 7.0
-    label = f"{title} \u2014 {tile.label} (sheet {tile.row * tile.cols + tile.col + 1} of " \
-        f"{tile.rows * tile.cols})"
+    number = tile.number or tile.row * tile.cols + tile.col + 1
+    printed = tile.printed or tile.rows * tile.cols
+    label = f"{title} \u2014 {tile.label} (sheet {number} of {printed})"
     lines = wrap(label, pw, size, max_lines=1)
     surface.text(px, sheet.height - tile.margin / 2 + size * 0.35, lines[0], size, MUTED_TEXT)
     hint = "the next sheet covers the shaded band"

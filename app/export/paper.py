@@ -161,6 +161,9 @@ class Tile:
     poster_y: float
     margin: float
     overlap: float
+    # Its number among the sheets that are printed (sheets with nothing on them are not).
+    number: int = 0
+    printed: int = 0
 
     @property
     def printable(self) -> tuple[float, float, float, float]:

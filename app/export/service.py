@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.export.atomic import ExportError
-from app.export.compose import MapDocument, ProgressFn
+from app.export.compose import MapDocument, ProgressFn, tile_has_content
 from app.export.paper import (
     ORIENTATIONS,
     Paper,
@@ -75,7 +75,11 @@ def pages(doc: MapDocument, options: ExportOptions) -> tuple[Paper, list[Tile] |
     """The poster sheet and, when tiling, the small sheets it is printed on."""
     poster = poster_paper(doc, options)
     if options.tile:
-        return poster, plan_tiles(poster, options.tile)
+        # A sheet that would print nothing (below a short map, say) is left out.
+        tiles = [t for t in plan_tiles(poster, options.tile)
+                 if tile_has_content(doc, poster, t)]
+        return poster, [replace(t, number=i + 1, printed=len(tiles))
+                        for i, t in enumerate(tiles)]
     return poster, None
 
 

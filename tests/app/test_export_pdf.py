@@ -268,3 +268,26 @@ def test_curves_and_boxes_are_vector_paths(sample) -> None:  # noqa: F811
         ), wanted
     assert " Do" not in content  # no image XObject is painted
     assert content.count(" re") >= len(doc.layout.cards)  # card clip rectangles
+
+
+def test_tiled_printing_leaves_out_sheets_with_nothing_on_them(sample, tmp_path: Path) -> None:  # noqa: F811
+    from app.export.compose import tile_has_content
+    from app.export.service import pages, poster_paper
+
+    project, journey_id = sample
+    doc = MapDocument.from_journey(project.journey(journey_id))
+    # A wide map on a tall sheet: the map fills the top, the bottom of the poster is empty.
+    options = ExportOptions(paper="A1", orientation="portrait", tile="A4")
+    poster = poster_paper(doc, options)
+    grid = plan_tiles(poster, "A4")
+    _, printed = pages(doc, options)
+    empty = [t for t in grid if not tile_has_content(doc, poster, t)]
+    assert empty and len(printed) == len(grid) - len(empty)
+    out = tmp_path / "tiles.pdf"
+    export_journey(project, journey_id, out, options)
+    assert pdfinfo(out)["Pages"] == str(len(printed))
+    last = pdftotext(out, len(printed))
+    assert f"sheet {len(printed)} of {len(printed)}" in last
+    everything = normalized(pdftotext(out))
+    for sample_text in SAMPLES.values():
+        assert normalized(sample_text) in everything
