@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QPicture
+from PySide6.QtGui import QColor, QFocusEvent, QImage, QKeyEvent, QPainter, QPen, QPicture
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -47,6 +48,37 @@ def block_color(fill: str) -> QColor:
     if color is None:
         color = _BLOCK_COLORS[fill] = QColor(fill).darker(112)
     return color
+
+
+class _Blocks:
+    """One cell's cards as blocks: drawing commands, and an image of them at one scale.
+
+    Replaying thousands of tiny rects every frame of a fit view was too slow; the image
+    is drawn instead while the zoom stays within a factor of about 1.6 of its scale.
+    """
+
+    MAX_SIDE = 2048  # larger than that (zoomed further in), the commands are replayed
+
+    def __init__(self, picture: QPicture) -> None:
+        self.picture = picture
+        self.image: QImage | None = None
+        self.scale = 0.0
+
+    def image_at(self, scale: float, area: QRectF) -> QImage | None:
+        if self.image is not None and 0.6 * scale <= self.scale <= 1.6 * scale:
+            return self.image
+        w, h = math.ceil(area.width() * scale) + 1, math.ceil(area.height() * scale) + 1
+        if max(w, h) > self.MAX_SIDE:
+            self.image = None
+            return None
+        image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        painter.drawPicture(QPointF(0, 0), self.picture)
+        painter.end()
+        self.image, self.scale = image, scale
+        return image
 
 
 class CardItems(Mapping[int, CardItem]):
@@ -119,7 +151,7 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self._corner)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._block_mode = False
-        self._blocks: dict[Cell, QPicture] = {}  # the cards of a cell as blocks, per cell
+        self._blocks: dict[Cell, _Blocks] = {}  # the cards of a cell as blocks, per cell
         self.selectionChanged.connect(self._on_selection_changed)
         self.setBackgroundBrush(QColor("#ffffff"))
 
@@ -250,6 +282,8 @@ class JourneyScene(QGraphicsScene):
             blocks.clear()
         eager = len(cards) <= EAGER_CARDS
         live = None if eager else self._live_rect()
+        if live is not None:
+            left, top, right, bottom = live.left(), live.top(), live.right(), live.bottom()
         for card_id in ids:
             geom = cards.get(card_id)
             item = made.get(card_id)
@@ -258,7 +292,9 @@ class JourneyScene(QGraphicsScene):
                     self.removeItem(made.pop(card_id))
                 continue
             if item is None:
-                if eager or (live is not None and live.intersects(qrect(geom.rect))):
+                r = geom.rect
+                if eager or (live is not None and r.x < right and r.x + r.w > left
+                             and r.y < bottom and r.y + r.h > top):
                     self._make_card(geom)
                 continue
             old = item.geom
@@ -280,7 +316,7 @@ class JourneyScene(QGraphicsScene):
         if self._block_mode or self._visible is None:
             return None
         v = self._visible
-        return v.adjusted(-v.width(), -v.height(), v.width(), v.height())
+        return v.adjusted(-v.width() / 2, -v.height() / 2, v.width() / 2, v.height() / 2)
 
     def make_cards_in(self, rect: QRectF) -> None:
         """Make the card items inside a scene rect that are not made yet (big maps)."""
@@ -345,6 +381,7 @@ class JourneyScene(QGraphicsScene):
         layout = self.layout
         assert layout is not None
         m = layout.metrics
+        scale = painter.worldTransform().m11()
         for cell, ids in layout.cell_cards.items():
             if not ids:
                 continue
@@ -352,10 +389,15 @@ class JourneyScene(QGraphicsScene):
             area = QRectF(first.x, first.y, first.w, len(ids) * (m.card_h + m.card_gap))
             if not area.intersects(rect):
                 continue
-            picture = self._blocks.get(cell)
-            if picture is None:
-                picture = self._blocks[cell] = self._block_picture(cell, ids)
-            painter.drawPicture(QPointF(first.x, first.y), picture)
+            block = self._blocks.get(cell)
+            if block is None:
+                block = self._blocks[cell] = _Blocks(self._block_picture(cell, ids))
+            image = block.image_at(scale, area)
+            if image is None:
+                painter.drawPicture(QPointF(first.x, first.y), block.picture)
+            else:
+                painter.drawImage(QRectF(first.x, first.y, image.width() / block.scale,
+                                         image.height() / block.scale), image)
         selected = [i for i in self.selectedItems() if isinstance(i, CardItem)]
         if selected:
             painter.setPen(QPen(QColor("#1c6ed6"), 0))
