@@ -178,6 +178,14 @@ def _fit_bare(view: Any) -> None:
     view.fitInView(view.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
 
+def _settle(app: Any, seconds: float = 0.4) -> None:
+    """Let timers that run after a gesture (the canvas re-caches once a zoom rests) fire."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def _visible_share(view: Any, width: float, height: float) -> float:
     from PySide6.QtCore import QRectF
 
@@ -266,7 +274,7 @@ def child(cards: int, folder: Path, skip_export: bool) -> dict[str, Any]:
                 else:
                     bare.resetTransform()
                 view.centerOn(QPointF(*first.center))
-        app.processEvents()
+        _settle(app)
         for name, view in (("ours", ours), ("bare", bare)):
             start = QPointF(view.mapFromScene(QPointF(*first.center)))
             out[f"drag_{label}_{name}"] = _median(_drag(view, start))

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QImage, QKeyEvent, QPainter, QPen, QPicture
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -39,6 +39,9 @@ EAGER_CARDS = 1000
 # Below this zoom the scene draws the cards as blocks (no text is readable there anyway).
 BLOCK_SCALE = 0.35
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+ZOOM_REST_MS = 250  # a zoom gesture has ended when the zoom stays put this long
 _BLOCK_COLORS: dict[str, QColor] = {}
 
 
@@ -151,6 +154,12 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self._corner)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._block_mode = False
+        self._scale = 1.0
+        self._zoom_uncached = False
+        self._zoom_rest = QTimer(self)
+        self._zoom_rest.setSingleShot(True)
+        self._zoom_rest.setInterval(ZOOM_REST_MS)
+        self._zoom_rest.timeout.connect(self._zoom_rested)
         self._blocks: dict[Cell, _Blocks] = {}  # the cards of a cell as blocks, per cell
         self.selectionChanged.connect(self._on_selection_changed)
         self.setBackgroundBrush(QColor("#ffffff"))
@@ -308,6 +317,8 @@ class JourneyScene(QGraphicsScene):
         self.card_items.made[geom.id] = item
         if self._block_mode:
             item.setFlag(_NO_CONTENTS, True)
+        if self._zoom_uncached:
+            item.setCacheMode(_NO_CACHE)
         self.addItem(item)
         return item
 
@@ -350,6 +361,9 @@ class JourneyScene(QGraphicsScene):
         Thousands of card items each running paint() in Python is what made a fit view
         of a big map slow; the items stay (hit, selectable, draggable) but draw nothing.
         """
+        if scale != self._scale:
+            self._scale = scale
+            self._zooming()
         block = scale < BLOCK_SCALE
         if block == self._block_mode:
             return
@@ -362,6 +376,24 @@ class JourneyScene(QGraphicsScene):
     @property
     def block_mode(self) -> bool:
         return self._block_mode
+
+    def _zooming(self) -> None:
+        """While the zoom changes, cards paint directly instead of through their caches.
+
+        A device-coordinate cache makes drags and scrolls cheap, but each zoom step
+        throws every visible card's pixmap away and renders a new one; painting directly
+        for the gesture and caching again once it rests is faster than both.
+        """
+        if not self._zoom_uncached:
+            self._zoom_uncached = True
+            for item in self.card_items.made.values():
+                item.setCacheMode(_NO_CACHE)
+        self._zoom_rest.start()
+
+    def _zoom_rested(self) -> None:
+        self._zoom_uncached = False
+        for item in self.card_items.made.values():
+            item.setCacheMode(_DEVICE_CACHE)
 
     def _block_picture(self, cell: Cell, ids: list[int]) -> QPicture:
         assert self.layout is not None
