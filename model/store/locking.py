@@ -141,7 +141,8 @@ class FileLock:
         # lock itself still works without them.
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
-            os.pwrite(fd, json.dumps(_me().__dict__).encode("utf-8"), 0)
+            os.lseek(fd, 0, os.SEEK_SET)  # lseek + write: os.pwrite does not exist on Windows
+            os.write(fd, json.dumps(_me().__dict__).encode("utf-8"))
         self._fd = fd
         return True
 
@@ -157,7 +158,8 @@ class FileLock:
     @staticmethod
     def _owner_of(fd: int) -> LockOwner | None:
         try:
-            data = os.pread(fd, 4096, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            data = os.read(fd, 4096)
         except OSError:
             return None
         return _parse_owner(data.decode("utf-8", "replace"))
