@@ -8,15 +8,31 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from app.context import EditorContext
-from app.document import Document, new_document, open_document
+from app.document import Document, new_document, open_document, reload_document
 from app.export.dialog import ProjectExportBackend
 from app.paths import default_folder, safe_file_stem
 from app.settings import Settings
-from model.store import ProjectFileError, Workspace
+from model.store import FileChangedOnDiskError, ProjectFileError, Workspace
 from model.templates import TEMPLATES
 from widgets.export_dialog import run_export_dialog
 
 FILE_FILTER = "Journeyboard projects (*.cjm);;All files (*)"
+
+
+def changed_on_disk_box(parent: QWidget, message: str) -> QMessageBox:
+    """Save as copy / Overwrite / Reload / Cancel for a file someone else changed."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "File Changed on Disk", message,
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText("Your changes are not saved yet. Save them as a copy, overwrite "
+                           "the other changes, or reload the file and lose yours.")
+    role = QMessageBox.ButtonRole
+    copy = box.addButton("Save as &Copy…", role.AcceptRole)
+    box.setProperty("copy_button", copy)
+    box.setProperty("overwrite_button", box.addButton("&Overwrite", role.DestructiveRole))
+    box.setProperty("reload_button", box.addButton("&Reload", role.ResetRole))
+    box.button(QMessageBox.StandardButton.Cancel).setText("&Cancel")
+    box.setDefaultButton(copy)
+    return box
 
 
 def unsaved_changes_box(parent: QWidget, name: str) -> QMessageBox:
@@ -42,7 +58,7 @@ class FileActions:
         settings: Settings,
         workspace: Workspace,
         attach: Callable[[Document], None],
-        detach: Callable[[], None],
+        detach: Callable[..., None],
         title_changed: Callable[[], None],
     ) -> None:
         self.ctx = ctx
@@ -141,11 +157,13 @@ class FileActions:
         folder = default_folder(self.settings.last_directory())
         return folder / f"{safe_file_stem(journey['name'] if journey else '')}.cjm"
 
-    def save_to(self, target: Path | None) -> bool:
+    def save_to(self, target: Path | None, overwrite_changed: bool = False) -> bool:
         doc = self.ctx.doc
         assert doc is not None
         try:
-            saved = doc.save(target)
+            saved = doc.save(target, overwrite_changed=overwrite_changed)
+        except FileChangedOnDiskError as exc:
+            return self._changed_on_disk(target, exc.message)
         except ProjectFileError as exc:
             QMessageBox.critical(self._parent, "Cannot Save", exc.message)
             return False
@@ -153,6 +171,37 @@ class FileActions:
         self.settings.set_last_directory(saved.parent)
         self._title_changed()
         self.ctx.status(f"Saved {saved}")
+        return True
+
+    def _changed_on_disk(self, target: Path | None, message: str) -> bool:
+        """Someone else changed the file since it was opened: never overwrite it silently."""
+        box = changed_on_disk_box(self._parent, message)
+        box.exec()
+        choice = box.clickedButton()
+        box.deleteLater()
+        if choice is box.property("copy_button"):
+            return self.save_as()
+        if choice is box.property("overwrite_button"):
+            return self.save_to(target, overwrite_changed=True)
+        if choice is box.property("reload_button"):
+            return self.reload()
+        return False
+
+    def reload(self) -> bool:
+        """Drop the unsaved changes and open the file again as it is on disk."""
+        doc = self.ctx.doc
+        if doc is None or doc.path is None:
+            return False
+        path = doc.path
+        self._detach(keep_open=True)
+        try:
+            fresh = reload_document(doc, self.workspace)
+        except ProjectFileError as exc:
+            QMessageBox.critical(self._parent, "Cannot Reload", f"{path.name}\n\n{exc.message}")
+            self._attach(new_document(self.workspace))
+            return False
+        self._attach(fresh)
+        self.ctx.status(f"Reloaded {path.name} from disk")
         return True
 
     def export_dialog(self) -> None:

@@ -148,9 +148,13 @@ class MainWindow(QMainWindow):
         doc.changed.connect(self._on_model_changed)
         doc.journey_switched.connect(self._on_journey_switched)
         doc.journeys_changed.connect(self._fill_journey_box)
-        doc.edit_failed.connect(lambda message: self.ctx.status(message, 8000))
+        # Bound methods, not lambdas: a document outliving this window (deleted later)
+        # must not call into it.
+        doc.edit_failed.connect(self._edit_failed)
+        doc.autosave_failed.connect(self._autosave_failed)
+        doc.autosave_recovered.connect(self._autosave_recovered)
         doc.undo_stack.indexChanged.connect(self._relayout_if_needed)
-        doc.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        doc.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_group.addStack(doc.undo_stack)
         self.undo_group.setActiveStack(doc.undo_stack)
         self.setWindowModified(doc.modified)
@@ -160,21 +164,58 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
         if doc.path is not None:
             self.settings.add_recent_file(doc.path)
+        problem = doc.autosave_problem
+        if problem is not None:  # the first autosave after opening already failed
+            QTimer.singleShot(0, lambda: self._autosave_failed(problem))
 
-    def _drop_document(self) -> None:
+    def _drop_document(self, keep_open: bool = False) -> None:
+        """Take the document off the window; close it unless the caller still needs it."""
         doc = self.ctx.doc
         if doc is None:
             return
         self.ctx.doc = None
-        doc.changed.disconnect(self._on_model_changed)
+        for signal, slot in ((doc.changed, self._on_model_changed),
+                             (doc.journey_switched, self._on_journey_switched),
+                             (doc.journeys_changed, self._fill_journey_box),
+                             (doc.edit_failed, self._edit_failed),
+                             (doc.autosave_failed, self._autosave_failed),
+                             (doc.autosave_recovered, self._autosave_recovered),
+                             (doc.undo_stack.indexChanged, self._relayout_if_needed),
+                             (doc.undo_stack.cleanChanged, self._clean_changed)):
+            signal.disconnect(slot)
         self.undo_group.removeStack(doc.undo_stack)
         self.scene.clear_map()
-        doc.close()
+        if not keep_open:
+            doc.close()
         doc.deleteLater()
         self.journey_box.clear()
         self.inspector.show_nothing()
         self._update_title()
         self.setWindowModified(False)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _edit_failed(self, message: str) -> None:
+        self.ctx.status(message, 8000)
+
+    def _autosave_recovered(self) -> None:
+        self.ctx.status("Autosave works again: your edits are safe on disk.", 8000)
+
+    def _autosave_failed(self, message: str) -> None:
+        """Say plainly that edits are not reaching the disk, and what still works.
+
+        Non-modal: the facilitator can keep working and Save As elsewhere; the status
+        bar keeps saying it until autosave works again.
+        """
+        advice = ("Your map is still open and nothing is lost yet: use Save As to save it "
+                  "somewhere with free space.")
+        self.ctx.status(f"Autosave failed: {message}", 0)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Autosave Failed",
+                          f"{message}\n\n{advice}", QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
 
     def _on_model_changed(self, _change: Change) -> None:
         # Many changes (a macro, a journey restore) coalesce into one relayout: at the end
