@@ -85,7 +85,7 @@ class Actions:
         self.zoom_out = a(w, "Zoom &Out", s["zoom_out"], _SK.ZoomOut)
         self.zoom_reset = a(w, "&Actual Size", s["zoom_reset"], "Ctrl+0")
         self.fit = a(w, "&Fit to Window", s["fit"], "Ctrl+Shift+F")
-        self.add_journey = a(w, "&Add Journey…", s["add_journey"])
+        self.add_journey = a(w, "&Add Journey…", s["add_journey"], "Ctrl+Shift+J")
         self.rename_journey = a(w, "&Rename Journey…", s["rename_journey"])
         self.duplicate_journey = a(w, "D&uplicate Journey", s["duplicate_journey"])
         self.delete_journey = a(w, "De&lete Journey…", s["delete_journey"])
@@ -95,6 +95,10 @@ class Actions:
         self.add_curve = a(w, "Add &Emotion Curve…", s["add_curve"])
         self.delete_curve = a(w, "Delete Emotion C&urve…", s["delete_curve"])
         self.about = a(w, f"&About {APP_NAME}", s["about"])
+        # Workshop mode (#13): everything reachable without the mouse.
+        self.next_panel = a(w, "Next &Panel", s["next_panel"], "F6",
+                            "Move the keyboard focus to the next panel")
+        self.previous_panel = a(w, "Previous Pa&nel", s["previous_panel"], "Shift+F6")
 
     def journey_actions(self) -> list[QAction]:
         """The actions that need a current journey."""
@@ -131,6 +135,8 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
 
     view = bar.addMenu("&View")
     view.addActions([acts.zoom_in, acts.zoom_out, acts.zoom_reset, acts.fit])
+    view.addSeparator()
+    view.addActions([acts.next_panel, acts.previous_panel])
     view.addSeparator()
     for dock in window.findChildren(QDockWidget):
         view.addAction(dock.toggleViewAction())

@@ -117,7 +117,7 @@ class CanvasController(QObject):
         selected = scene.selected_card_ids()
         if selected and selected[0] in scene.card_items:
             return scene.card_items[selected[0]].geom.cell
-        return scene.current_cell
+        return scene.card_cell()
 
     # -- fields ----------------------------------------------------------------------
 

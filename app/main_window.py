@@ -24,6 +24,7 @@ from app.clipboard import CardClipboard
 from app.context import EditorContext
 from app.document import Document
 from app.files import FileActions
+from app.keyboard import KeyboardNavigation
 from app.settings import Settings
 from app.structure import StructureDialogs
 from model.changes import Change
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
                                        self.card_palette, self.acts.card_actions(),
                                        self.acts.paste)
         self.clipboard = CardClipboard(self.ctx, self.canvas)
+        self.keyboard = KeyboardNavigation(
+            self.ctx, [self.view, self.header, self.card_palette, self.inspector])
         templates: dict[str, tuple[str, Slot]] = {
             key: (spec.title, partial(self.files.new_document, key))
             for key, spec in TEMPLATES.items()
@@ -124,6 +127,8 @@ class MainWindow(QMainWindow):
             "duplicate_journey": st.duplicate_journey, "delete_journey": st.delete_journey,
             "add_stage": st.add_stage, "add_lane": st.add_lane, "add_curve": st.add_curve,
             "delete_curve": st.delete_curve, "about": self._about,
+            "next_panel": lambda: self.keyboard.next_panel(),
+            "previous_panel": lambda: self.keyboard.previous_panel(),
         }
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str) -> None:

@@ -55,6 +55,7 @@ class JourneyHeader(QWidget):
         )
         self.name_edit.setPlaceholderText("Untitled journey")
         self.name_edit.setToolTip("Journey name: click to rename")
+        self.name_edit.setAccessibleName(self.tr("Journey name"))
         self.name_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.name_edit.setMinimumWidth(120)
         self.name_edit.editingFinished.connect(self._on_name_finished)

@@ -96,6 +96,7 @@ class CardPalette(QListWidget):
         self.setSpacing(1)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setToolTip("Drag a card kind into a cell to add a card")
+        self.setAccessibleName(self.tr("Card kinds"))
         for kind in PALETTE_KINDS:
             label = CARD_KIND_LABELS[kind]
             item = QListWidgetItem(swatch_icon(card_fill(kind, "")), label)

@@ -19,8 +19,20 @@ from PySide6.QtWidgets import (
 
 from model.entities import EMOTION_MAX, EMOTION_MIN, LaneKind
 from model.layout import CardGeom, Cell, JourneyLayout, Rect
+from model.navigation import (
+    Step,
+    card_move_target,
+    emotion_value,
+    first_cell,
+    is_cursor_cell,
+    is_emotion_cell,
+    move_cursor,
+    next_card,
+    stepped_emotion,
+)
 from model.palette import GRID_LINE
 from model.records import HeaderKind, Target
+from widgets.cell_cursor import CellCursorItem
 from widgets.items import (
     CORNER_Z,
     CardItem,
@@ -108,6 +120,8 @@ class CardItems(Mapping[int, CardItem]):
 
     def __len__(self) -> int:
         return len(self.ids)
+_STEPS = {Qt.Key.Key_Left: Step.LEFT, Qt.Key.Key_Right: Step.RIGHT, Qt.Key.Key_Up: Step.UP,
+          Qt.Key.Key_Down: Step.DOWN}
 
 
 class JourneyScene(QGraphicsScene):
@@ -129,6 +143,7 @@ class JourneyScene(QGraphicsScene):
     stage_resized = Signal(int, float)
     header_renamed = Signal(str, int, str)  # HeaderKind, id, the name typed in place
     context_requested = Signal(str, int, object, object)  # Target, id, Cell|None, screen QPoint
+    cursor_moved = Signal(object)  # the Cell the keyboard moved the cell cursor to
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -137,7 +152,9 @@ class JourneyScene(QGraphicsScene):
         self.stage_items: dict[int, StageHeaderItem] = {}
         self.lane_items: dict[int, LaneHeaderItem] = {}
         self.curve_items: dict[int, EmotionCurveItem] = {}
-        self.current_cell: Cell | None = None
+        self._cursor = CellCursorItem()
+        self.addItem(self._cursor)
+        self._current_cell: Cell | None = None
         self._drop: tuple[Cell, int] | None = None
         self._new_card_editor: CardTextEditor | None = None
         self._drag_grabber: CardItem | None = None
@@ -212,6 +229,7 @@ class JourneyScene(QGraphicsScene):
                 item.set_current(curve_id == self.current_curve_id)
         if self.current_cell is not None and not self._cell_exists(self.current_cell):
             self.current_cell = None
+        self._place_cursor()
         self._drop = None
         self.pin_headers(self._visible)
         self.update()
@@ -476,9 +494,33 @@ class JourneyScene(QGraphicsScene):
 
     def _cell_exists(self, cell: Cell) -> bool:
         assert self.layout is not None
-        return any(s.id == cell[0] for s in self.layout.stages) and any(
-            lane.id == cell[1] and lane.holds_cards for lane in self.layout.lanes
-        )
+        return is_cursor_cell(self.layout, cell)
+
+    # -- the cell cursor (the keyboard's place on the map) -----------------------------
+
+    @property
+    def current_cell(self) -> Cell | None:
+        """The cell the cursor frames: a card cell, or a stage's emotion cell."""
+        return self._current_cell
+
+    @current_cell.setter
+    def current_cell(self, cell: Cell | None) -> None:
+        self._current_cell = cell
+        self._place_cursor()
+
+    def card_cell(self) -> Cell | None:
+        """The current cell if new cards can go there (not the emotion lane)."""
+        cell = self._current_cell
+        if cell is None or self.layout is None or is_emotion_cell(self.layout, cell):
+            return None
+        return cell
+
+    def _place_cursor(self) -> None:
+        cell = self._current_cell
+        if cell is None or self.layout is None or not is_cursor_cell(self.layout, cell):
+            self._cursor.show_rect(None)
+            return
+        self._cursor.show_rect(qrect(self.layout.cell_rect(cell)))
 
     # -- queries -------------------------------------------------------------------
 
@@ -523,11 +565,6 @@ class JourneyScene(QGraphicsScene):
             painter.drawLine(col.topRight(), col.bottomRight())
         if self._block_mode:
             self._draw_blocks(painter, rect)
-        if self.current_cell is not None and self._cell_exists(self.current_cell):
-            cell_rect = qrect(layout.cell_rect(self.current_cell)).adjusted(1, 1, -1, -1)
-            painter.setPen(QPen(QColor("#1c6ed6"), 1.5, Qt.PenStyle.DotLine))
-            painter.setBrush(QColor(28, 110, 214, 14))
-            painter.drawRect(cell_rect)
 
     def _draw_emotion_scale(self, painter: QPainter, band: Rect) -> None:
         assert self.layout is not None
@@ -748,19 +785,127 @@ class JourneyScene(QGraphicsScene):
                 self.cards_nudged.emit(selected, target[0], target[1], self._nudge_gesture)
                 event.accept()
                 return
+        if self._map_key(event, selected):
+            event.accept()
+            return
         text = event.text()
+        cell = self.card_cell()
         if (
-            self.current_cell is not None
+            cell is not None
             and not selected
             and text
             and text.isprintable()
             and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                          | Qt.KeyboardModifier.AltModifier)
         ):
-            self.start_new_card(self.current_cell, text)
+            self.start_new_card(cell, text)
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _map_key(self, event: QKeyEvent, selected: list[int]) -> bool:
+        """Arrows move the cell cursor, Ctrl+arrows the selected cards; True if handled."""
+        layout = self.layout
+        if layout is None:
+            return False
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        step = _STEPS.get(Qt.Key(key)) if key in _STEPS else None
+        cell = self._current_cell
+        if (step is not None and mods == Qt.KeyboardModifier.ControlModifier and selected
+                and (target := card_move_target(layout, selected[0], step)) is not None):
+            self.current_cell = target[0]
+            self.cards_moved.emit(selected, target[0], target[1])
+            return True
+        if cell is not None and is_emotion_cell(layout, cell) and not selected:
+            delta = self._emotion_delta(event, mods)
+            if delta:
+                self._step_emotion(cell, delta)
+                return True
+        if step is not None and mods == Qt.KeyboardModifier.NoModifier:
+            start = self.card_items[selected[0]].geom.cell if selected else cell
+            moved = first_cell(layout) if start is None else move_cursor(layout, start, step)
+            self.clearSelection()
+            self.move_cursor_to(moved)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not selected:
+            card_cell = self.card_cell()
+            if card_cell is not None:
+                self.start_new_card(card_cell)
+                return True
+        if key == Qt.Key.Key_Escape:
+            if selected:
+                self.clearSelection()
+                return True
+            if cell is not None:
+                self.current_cell = None
+                return True
+        return False
+
+    @staticmethod
+    def _emotion_delta(event: QKeyEvent, mods: Qt.KeyboardModifier) -> int:
+        """+1 / -1 for the keys that change an emotion value (+, -, Shift+Up/Down)."""
+        if event.text() in ("+", "=") or event.key() == Qt.Key.Key_Plus:
+            return 1
+        if event.text() == "-" or event.key() == Qt.Key.Key_Minus:
+            return -1
+        if mods == Qt.KeyboardModifier.ShiftModifier:
+            return {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()), 0)
+        return 0
+
+    def _step_emotion(self, cell: Cell, delta: int) -> None:
+        assert self.layout is not None
+        curve_ids = [c.id for c in self.layout.curves]
+        if not curve_ids:
+            return
+        curve_id = self.current_curve_id if self.current_curve_id in curve_ids else curve_ids[0]
+        value = stepped_emotion(emotion_value(self.layout, curve_id, cell[0]), delta)
+        if value is not None:
+            self.emotion_edited.emit(curve_id, cell[0], value)
+            self.cursor_moved.emit(cell)  # says the new value
+
+    def move_cursor_to(self, cell: Cell | None) -> None:
+        """Put the cell cursor on a cell, scroll it into view and report where it is."""
+        self.current_cell = cell
+        if cell is None or self.layout is None:
+            return
+        self._reveal(qrect(self.layout.cell_rect(cell)))
+        self.cursor_moved.emit(cell)
+
+    def _reveal(self, rect: QRectF) -> None:
+        if not self.views() or self.layout is None:
+            return
+        view = self.views()[0]
+        m = self.layout.metrics
+        zoom = view.transform().m11()
+        # The pinned headers cover the top and left edge: keep the cell clear of them.
+        view.ensureVisible(rect, int(m.lane_header_w * zoom) + 8,
+                           int(m.stage_header_h * zoom) + 8)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab / Shift+Tab walk the cards in reading order; past the last the map lets go."""
+        if isinstance(self.focusItem(), CardTextEditor) or self.layout is None:
+            return super().focusNextPrevChild(next)
+        selected = self.selected_card_ids()
+        card_id = next_card(self.layout, selected[0] if selected else None, next)
+        self.clearSelection()
+        if card_id is None or card_id not in self.card_items:
+            return False
+        item = self.card_items[card_id]
+        item.setSelected(True)
+        self.current_cell = item.geom.cell
+        self._reveal(item.sceneBoundingRect())
+        return True
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                      Qt.FocusReason.ShortcutFocusReason):
+            # Arriving by keyboard shows where keys will act instead of selecting a card.
+            if self._current_cell is None and self.layout is not None and not self.selectedItems():
+                self.move_cursor_to(first_cell(self.layout))
+            event = QFocusEvent(event.type(), Qt.FocusReason.OtherFocusReason)
+        super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self._nudge_gesture += 1  # Alt may be released elsewhere (Alt+Tab)
