@@ -99,6 +99,8 @@ class Actions:
         self.next_panel = a(w, "Next &Panel", s["next_panel"], "F6",
                             "Move the keyboard focus to the next panel")
         self.previous_panel = a(w, "Previous Pa&nel", s["previous_panel"], "Shift+F6")
+        self.capture = a(w, "&Capture Cards…", s["capture"], "Ctrl+K",
+                         "Type “stage / lane: text” to add cards fast")
 
     def journey_actions(self) -> list[QAction]:
         """The actions that need a current journey."""
@@ -146,6 +148,9 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
                         acts.delete_journey])
     journey.addSeparator()
     journey.addActions([acts.add_stage, acts.add_lane, acts.add_curve, acts.delete_curve])
+
+    workshop = bar.addMenu("&Workshop")
+    workshop.addActions([acts.capture])
 
     bar.addMenu("&Help").addAction(acts.about)
 

@@ -24,6 +24,7 @@ from model.edits import Cell
 from model.palette import CARD_KIND_LABELS, default_card_kind
 from model.records import CardFields, HeaderKind, JourneyFields, LaneFields, StageFields, Target
 from widgets.inspector import Inspector
+from widgets.items import LaneHeaderItem
 from widgets.journey_header import JourneyHeader
 from widgets.palette import CardPalette
 
@@ -117,6 +118,11 @@ class CanvasController(QObject):
         selected = scene.selected_card_ids()
         if selected and selected[0] in scene.card_items:
             return scene.card_items[selected[0]].geom.cell
+        lanes = [i for i in scene.selectedItems() if isinstance(i, LaneHeaderItem)]
+        layout = scene.layout
+        if len(lanes) == 1 and layout is not None and layout.stages:
+            lane = layout.lane(lanes[0].lane_id)  # a selected lane: from its first stage
+            return (layout.stages[0].id, lane.id) if lane.holds_cards else None
         return scene.card_cell()
 
     # -- fields ----------------------------------------------------------------------

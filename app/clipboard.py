@@ -10,7 +10,8 @@ from PySide6.QtGui import QGuiApplication
 from app.canvas_controller import CanvasController
 from app.commands import AddCardCommand, CompoundCommand, DeleteCardCommand
 from app.context import EditorContext
-from model.edits import CARD_FIELDS, Row
+from model.capture import paste_columns
+from model.edits import CARD_FIELDS, Cell, Row
 from model.palette import default_card_kind
 from widgets.items import LaneHeaderItem, StageHeaderItem
 
@@ -53,7 +54,10 @@ class CardClipboard:
             self.delete_cards(cards, "Cut cards")
 
     def paste(self) -> None:
-        """Cards (or one card per line of plain text) into the target cell, one undo step."""
+        """Cards, lines or a block of spreadsheet cells from the target cell on, one step.
+
+        Plain text gives one card per line; tab-separated columns go to consecutive stages.
+        """
         journey_id = self.ctx.journey_id
         if journey_id is None:
             return
@@ -61,14 +65,19 @@ class CardClipboard:
         if cell is None:
             self.ctx.status("Click a cell to paste into.")
             return
-        rows = self._clipboard_rows(cell[1])
-        if not rows:
+        placed = self._clipboard_cards(cell)
+        if not placed:
             return
         layout = self.ctx.scene.layout
-        index = len(layout.cell_cards.get(cell, [])) if layout else 0
-        parent = CompoundCommand("Paste cards" if len(rows) > 1 else "Paste card")
-        children = [AddCardCommand(self.ctx.editor(), journey_id, cell, index + i, fields)
-                    for i, fields in enumerate(rows)]
+        next_index: dict[Cell, int] = {}
+        children: list[AddCardCommand] = []
+        for target, fields in placed:
+            if target not in next_index:
+                next_index[target] = len(layout.cell_cards.get(target, [])) if layout else 0
+            children.append(AddCardCommand(self.ctx.editor(), journey_id, target,
+                                           next_index[target], fields))
+            next_index[target] += 1
+        parent = CompoundCommand("Paste cards" if len(children) > 1 else "Paste card")
         for child in children:
             parent.add(child)
         assert self.ctx.doc is not None
@@ -76,26 +85,33 @@ class CardClipboard:
         errors = [str(c.error) for c in children if c.error is not None]
         if errors:
             self.ctx.status(
-                f"{len(errors)} of {len(rows)} pasted cards were refused: {errors[0]}", 8000)
+                f"{len(errors)} of {len(children)} pasted cards were refused: {errors[0]}", 8000)
         self.ctx.scene.select_cards([c.card_id for c in children
                                      if c.error is None and c.card_id is not None])
 
-    def _clipboard_rows(self, lane_id: int) -> list[Row]:
+    def _clipboard_cards(self, cell: Cell) -> list[tuple[Cell, Row]]:
         mime = QGuiApplication.clipboard().mimeData()
         if mime is not None and mime.hasFormat(CARDS_MIME):
             try:
                 data = json.loads(bytes(mime.data(CARDS_MIME).data()).decode("utf-8"))
-                return [{k: v for k, v in r.items() if k in CARD_FIELDS}
+                return [(cell, {k: v for k, v in r.items() if k in CARD_FIELDS})
                         for r in data if isinstance(r, dict)]
             except (ValueError, AttributeError, TypeError):
                 return []
-        if mime is not None and mime.hasText():
-            layout = self.ctx.scene.layout
-            lane = layout.lane(lane_id) if layout else None
-            kind = default_card_kind(lane.kind if lane else "")
-            return [{"kind": kind, "text": line.strip()} for line in mime.text().splitlines()
-                    if line.strip()]
-        return []
+        layout = self.ctx.scene.layout
+        if mime is None or not mime.hasText() or layout is None:
+            return []
+        columns = paste_columns(mime.text())
+        stage_ids = [s.id for s in layout.stages]
+        first = stage_ids.index(cell[0])
+        if len(columns) > len(stage_ids) - first:
+            self.ctx.status(
+                f"Nothing pasted: the block has {len(columns)} columns but there are only "
+                f"{len(stage_ids) - first} stages from here on. Paste it further left.", 8000)
+            return []
+        kind = default_card_kind(layout.lane(cell[1]).kind)
+        return [((stage_ids[first + c], cell[1]), {"kind": kind, "text": text})
+                for c, column in enumerate(columns) for text in column]
 
     def delete_selection(self) -> None:
         if self.ctx.doc is None or not self._canvas_has_focus():

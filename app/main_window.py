@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.actions import Actions, Slot, build_menus
 from app.canvas_controller import CanvasController
+from app.capture import CaptureController
 from app.clipboard import CardClipboard
 from app.context import EditorContext
 from app.document import Document
@@ -30,6 +31,7 @@ from app.structure import StructureDialogs
 from model.changes import Change
 from model.store import Workspace
 from model.templates import TEMPLATES
+from widgets.capture_bar import CaptureBar
 from widgets.inspector import Inspector
 from widgets.items import CardItem, LaneHeaderItem, StageHeaderItem
 from widgets.journey_header import JourneyHeader
@@ -56,11 +58,13 @@ class MainWindow(QMainWindow):
         self.scene = JourneyScene(self)
         self.view = JourneyView(self.scene)
         self.header = JourneyHeader()
+        self.capture_bar = CaptureBar()
         central = QWidget()
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.header)
+        box.addWidget(self.capture_bar)
         box.addWidget(self.view, 1)
         self.setCentralWidget(central)
         self.card_palette = CardPalette()
@@ -90,7 +94,9 @@ class MainWindow(QMainWindow):
                                        self.acts.paste)
         self.clipboard = CardClipboard(self.ctx, self.canvas)
         self.keyboard = KeyboardNavigation(
-            self.ctx, [self.view, self.header, self.card_palette, self.inspector])
+            self.ctx, [self.view, self.capture_bar, self.header, self.card_palette,
+                       self.inspector])
+        self.capture = CaptureController(self.ctx, self.capture_bar)
         templates: dict[str, tuple[str, Slot]] = {
             key: (spec.title, partial(self.files.new_document, key))
             for key, spec in TEMPLATES.items()
@@ -129,6 +135,7 @@ class MainWindow(QMainWindow):
             "delete_curve": st.delete_curve, "about": self._about,
             "next_panel": lambda: self.keyboard.next_panel(),
             "previous_panel": lambda: self.keyboard.previous_panel(),
+            "capture": lambda: self.capture.open(),
         }
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str) -> None:

@@ -22,7 +22,8 @@ NONE = Qt.KeyboardModifier.NoModifier
 
 
 def focused() -> QWidget:
-    widget = QApplication.focusWidget()
+    """Where a key goes: an open popup (a completion list) grabs it, else the focus."""
+    widget = QApplication.activePopupWidget() or QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus"
     return widget
 
@@ -37,7 +38,7 @@ def press(key: Qt.Key, mods: Qt.KeyboardModifier = NONE, times: int = 1) -> None
 def type_text(text: str) -> None:
     for char in text:
         QTest.keyClicks(focused(), char)
-    QApplication.processEvents()
+        QApplication.processEvents()
 
 
 def answer_dialogs(qtbot, steps: list[Callable[[QWidget], None]]) -> list[str]:
@@ -46,9 +47,18 @@ def answer_dialogs(qtbot, steps: list[Callable[[QWidget], None]]) -> list[str]:
     seen: list[QWidget] = []
     remaining = list(steps)
 
+    deadline = [250]  # polls (5 s): a step that went wrong must not leave a dialog open
+
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is not None and remaining and not any(dialog is d for d in seen):
+        deadline[0] -= 1
+        if deadline[0] < 0:
+            while (stuck := QApplication.activeModalWidget()) is not None:
+                stuck.close()
+            return
+        if dialog is not None and not dialog.isActiveWindow():
+            dialog.activateWindow()  # what the window manager does; keys go there next
+        elif dialog is not None and remaining and not any(dialog is d for d in seen):
             seen.append(dialog)
             titles.append(dialog.windowTitle())
             remaining.pop(0)(dialog)
