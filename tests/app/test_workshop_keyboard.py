@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -11,9 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.main_window import MainWindow
-from model.entities import EmotionCurve
 from model.navigation import reading_order
-from model.store import Project, Workspace
+from model.store import Workspace
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -219,18 +220,19 @@ def test_a_facilitator_builds_and_saves_a_journey_with_the_keyboard_only(
     assert not window.scene._cursor.isVisible()
     press(K.Key_S, CTRL)
     assert not window.isWindowModified()
-    project = Project.open(path, Workspace(tmp_path / "reopen"))
-    try:
-        saved = next(j for j in project.journeys() if j.name == "Gift purchase")
-        assert sorted(c.text for c in saved.cards) == ["Compares gift shops",
-                                                        "Is this the right size?"]
-        curve = project.session.get(EmotionCurve, sorted(saved.curves,
-                                                         key=lambda c: c.position)[0].id)
-        assert curve is not None
-        stage_id = sorted(saved.stages, key=lambda s: s.position)[stage].id
-        assert [p.value for p in curve.points if p.stage_id == stage_id] == [typed_value]
-    finally:
-        project.close()
+    # The file on disk (read directly: this window still holds it open).
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        (journey_id,) = db.execute("SELECT id FROM journeys WHERE name = ?",
+                                   ("Gift purchase",)).fetchone()
+        texts = sorted(t for (t,) in db.execute(
+            "SELECT text FROM cards WHERE journey_id = ?", (journey_id,)))
+        assert texts == ["Compares gift shops", "Is this the right size?"]
+        values = db.execute(
+            "SELECT p.value FROM emotion_points p JOIN emotion_curves c ON c.id = p.curve_id"
+            " JOIN stages s ON s.id = p.stage_id WHERE c.journey_id = ? AND c.position = 0"
+            " AND s.position = (SELECT position FROM stages WHERE journey_id = ?"
+            " ORDER BY position LIMIT 1 OFFSET ?)", (journey_id, journey_id, stage)).fetchall()
+        assert values == [(typed_value,)]
 
 
 def test_arrow_keys_stop_at_the_edges_and_skip_divider_lanes(window: MainWindow) -> None:
