@@ -101,6 +101,8 @@ class Actions:
         self.previous_panel = a(w, "Previous Pa&nel", s["previous_panel"], "Shift+F6")
         self.capture = a(w, "&Capture Cards…", s["capture"], "Ctrl+K",
                          "Type “stage / lane: text” to add cards fast")
+        self.present = a(w, "&Presenter Mode", s["present"], "F5",
+                         "Show the map full screen, stage by stage")
 
     def journey_actions(self) -> list[QAction]:
         """The actions that need a current journey."""
@@ -150,7 +152,10 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     journey.addActions([acts.add_stage, acts.add_lane, acts.add_curve, acts.delete_curve])
 
     workshop = bar.addMenu("&Workshop")
-    workshop.addActions([acts.capture])
+    workshop.addActions([acts.capture, acts.present])
+    timer_dock = window.findChild(QDockWidget, "timer")
+    if timer_dock is not None:
+        workshop.addAction(timer_dock.toggleViewAction())
 
     bar.addMenu("&Help").addAction(acts.about)
 

@@ -74,10 +74,12 @@ class KeyboardNavigation(QObject):
             curves = [c.id for c in layout.curves]
             if not curves:
                 return self.tr("{0}: no emotion curve").format(place)
-            value = emotion_value(layout, curve_id if curve_id in curves else curves[0], cell[0])
+            curve = next(c for c in layout.curves
+                         if c.id == (curve_id if curve_id in curves else curves[0]))
+            value = emotion_value(layout, curve.id, cell[0])
             shown = self.tr("not set") if value is None else f"{value:+d}"
-            return self.tr("{0}: emotion {1}. Press + or - (or Shift+Up/Down) to change it."
-                           ).format(place, shown)
+            return self.tr("{0}: {1} on “{2}”. Press + or - (or Shift+Up/Down) to change it."
+                           ).format(place, shown, curve.name)
         count = len(layout.cell_cards.get(cell, []))
         return self.tr("{0}: {1} card(s). Type, or press Enter, to add a card.").format(
             place, count)

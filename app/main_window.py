@@ -26,6 +26,7 @@ from app.context import EditorContext
 from app.document import Document
 from app.files import FileActions
 from app.keyboard import KeyboardNavigation
+from app.presenter import PresenterController
 from app.settings import Settings
 from app.structure import StructureDialogs
 from model.changes import Change
@@ -37,6 +38,7 @@ from widgets.items import CardItem, LaneHeaderItem, StageHeaderItem
 from widgets.journey_header import JourneyHeader
 from widgets.palette import CardPalette
 from widgets.scene import JourneyScene
+from widgets.timer import Countdown, TimerPanel
 from widgets.view import JourneyView
 
 
@@ -72,6 +74,9 @@ class MainWindow(QMainWindow):
         self._dock(self.card_palette, "Cards", Qt.DockWidgetArea.LeftDockWidgetArea, "palette")
         self._dock(self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea,
                    "inspector")
+        self.countdown = Countdown(parent=self)
+        self.timer_panel = TimerPanel(self.countdown)
+        self._dock(self.timer_panel, "Timer", Qt.DockWidgetArea.LeftDockWidgetArea, "timer")
         self.journey_box = QComboBox()
         self.journey_box.setMinimumContentsLength(18)
         self.journey_box.setToolTip("Switch journey")
@@ -97,6 +102,8 @@ class MainWindow(QMainWindow):
             self.ctx, [self.view, self.capture_bar, self.header, self.card_palette,
                        self.inspector])
         self.capture = CaptureController(self.ctx, self.capture_bar)
+        self.keyboard.add_panel(self.timer_panel)
+        self.presenter = PresenterController(self.ctx, self.countdown)
         templates: dict[str, tuple[str, Slot]] = {
             key: (spec.title, partial(self.files.new_document, key))
             for key, spec in TEMPLATES.items()
@@ -136,6 +143,7 @@ class MainWindow(QMainWindow):
             "next_panel": lambda: self.keyboard.next_panel(),
             "previous_panel": lambda: self.keyboard.previous_panel(),
             "capture": lambda: self.capture.open(),
+            "present": lambda: self.presenter.start(),
         }
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str) -> None:

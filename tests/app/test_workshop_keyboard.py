@@ -206,7 +206,8 @@ def test_a_facilitator_builds_and_saves_a_journey_with_the_keyboard_only(
     assert emotion(window, stage) == min(5, after_plus + 2)
     press(K.Key_Minus)
     assert emotion(window, stage) == min(5, after_plus + 2) - 1
-    assert "emotion" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert f"{min(5, after_plus + 2) - 1:+d} on “As-is”" in said
     press(K.Key_Z, CTRL)
     assert emotion(window, stage) == min(5, after_plus + 2)
     press(K.Key_Minus)
