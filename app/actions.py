@@ -57,6 +57,8 @@ class Actions:
         self.export = a(w, "&Export…", s["export"], "Ctrl+E")
         self.close = a(w, "&Close", s["close"], _SK.Close)
         self.quit = a(w, "&Quit", s["quit"], _SK.Quit)
+        if not self.quit.shortcuts():  # some platform themes list no Quit key
+            self.quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # The undo group names the step ("Undo Move cards") and enables the actions.
         self.undo = undo_group.createUndoAction(w, "&Undo")

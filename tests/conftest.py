@@ -49,3 +49,10 @@ def _clear_clipboard_after_test():
     app = QGuiApplication.instance()
     if app is not None:
         QGuiApplication.clipboard().clear()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001
+    """Name the random order's seed even under -q, so a failure can be replayed."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if seed is not None:
+        terminalreporter.write_line(f"random order: replay with -p randomly --randomly-seed={seed}")

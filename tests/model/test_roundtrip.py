@@ -225,7 +225,27 @@ def _personas(project: Project) -> list[Any]:
     return list(project.session.scalars(select(Persona).order_by(Persona.id)))
 
 
-def test_undoing_a_journey_delete_then_saving_brings_back_every_row(tmp_path: Path) -> None:
+def _without_modified_at(dump: dict) -> dict:
+    """Every row, but a journey's last-modified time (the undo is itself an edit)."""
+    out = dict(dump)
+    out["journeys"] = [{k: v for k, v in r.items() if k != "modified_at"}
+                       for r in dump["journeys"]]
+    return out
+
+
+def test_undoing_a_journey_delete_then_saving_brings_back_every_row(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    import datetime as dt
+
+    import model.edits
+
+    clock = [dt.datetime(2026, 3, 1, 9, 0, 0)]
+
+    def tick() -> dt.datetime:  # a second passes between edits, as in a slow run
+        clock[0] += dt.timedelta(seconds=1)
+        return clock[0]
+
+    monkeypatch.setattr(model.edits, "utcnow", tick)
     workspace = Workspace(tmp_path / "ws")
     project = Project.new(workspace)
     ids = build_full_project(project)
@@ -237,7 +257,11 @@ def test_undoing_a_journey_delete_then_saving_brings_back_every_row(tmp_path: Pa
     ed.restore_journey(snap)
     project.save(tmp_path / "undo.cjm")
     project.close()
-    assert dump_in_fresh_process(tmp_path / "undo.cjm", tmp_path / "ws2") == before
+    after = dump_in_fresh_process(tmp_path / "undo.cjm", tmp_path / "ws2")
+    assert _without_modified_at(after) == _without_modified_at(before)
+    restored = next(r for r in after["journeys"] if r["id"] == ids["journey"])
+    original = next(r for r in before["journeys"] if r["id"] == ids["journey"])
+    assert restored["modified_at"] != original["modified_at"]  # the undo moved it on
 
 
 def test_duplicated_journey_is_an_equal_copy_after_reopen(tmp_path: Path) -> None:
