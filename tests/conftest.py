@@ -51,7 +51,7 @@ def _clear_clipboard_after_test():
         QGuiApplication.clipboard().clear()
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """Name the random order's seed even under -q, so a failure can be replayed."""
     seed = getattr(config.option, "randomly_seed", None)
     if seed is not None:
