@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from model.changes import Change, ChangeHub, How, What
+from model.edit_error import EditError
 from model.entities import (
     EMOTION_MAX,
     EMOTION_MIN,
@@ -30,6 +31,7 @@ from model.entities import (
     utcnow,
 )
 from model.layout import cell_index
+from model.metric_edits import MetricEdits, put_metrics, take_metrics
 from model.snapshot import Row, card_links, journey_snapshot, restore_journey, row
 from model.templates import LANE_COLORS, create_journey
 
@@ -68,10 +70,6 @@ _CARD_DEFAULTS: Row = {
 }
 
 
-class EditError(ValueError):
-    """An edit that cannot be made (unknown id, a divider lane, a value off the scale)."""
-
-
 def _check_fields(fields: dict[str, Any], allowed: frozenset[str]) -> None:
     unknown = set(fields) - allowed
     if unknown:
@@ -107,7 +105,7 @@ def clean_card_fields(fields: Row) -> Row:
     return out
 
 
-class Editor:
+class Editor(MetricEdits):
     """Reversible edits on one project's session, announced on its change hub."""
 
     def __init__(self, session: Session, hub: ChangeHub) -> None:
@@ -238,6 +236,7 @@ class Editor:
         journey = card.journey
         snap = row(card)
         snap["opportunities"] = card_links(self.session, card_id)
+        snap["metrics"] = take_metrics(self.session, [card_id])
         cards = self.cell_cards(journey, (card.stage_id, card.lane_id))
         snap["position"] = cards.index(card)  # its place in the cell, whatever is stored
         cards.remove(card)
@@ -258,6 +257,7 @@ class Editor:
     def restore_card(self, snap: Row) -> int:
         data = dict(snap)
         links = data.pop("opportunities", [])
+        metrics = data.pop("metrics", [])
         journey_id = data.pop("journey_id")
         cell = (data.pop("stage_id"), data.pop("lane_id"))
         index = data.pop("position")
@@ -268,6 +268,7 @@ class Editor:
             if opp is not None:
                 opp.cards.append(card)
         self.session.flush()
+        put_metrics(self.session, metrics)
         return card_id
 
     def move_cards(
@@ -370,6 +371,7 @@ class Editor:
         snap = row(stage)
         snap["cards"] = [dict(row(c), opportunities=card_links(self.session, c.id)) for c in cards]
         snap["points"] = [row(p) for p in points]
+        snap["metrics"] = take_metrics(self.session, [c.id for c in cards], [stage_id])
         self._drop_cards(journey, cards)
         for point in points:
             point.curve.points.remove(point)
@@ -386,6 +388,7 @@ class Editor:
         data = dict(snap)
         cards = data.pop("cards")
         points = data.pop("points")
+        metrics = data.pop("metrics", [])
         journey_id = data.pop("journey_id")
         index = data.pop("position")
         stage_id = self.add_stage(journey_id, index, data)
@@ -395,6 +398,7 @@ class Editor:
         self.session.flush()
         for c in sorted(cards, key=lambda c: c["position"]):
             self.restore_card(c)
+        put_metrics(self.session, metrics)
         self._emit(What.STAGE, stage_id, How.UPDATED, journey_id)
         return stage_id
 
@@ -448,6 +452,7 @@ class Editor:
         cards = [c for c in journey.cards if c.lane_id == lane_id]
         snap = row(lane)
         snap["cards"] = [dict(row(c), opportunities=card_links(self.session, c.id)) for c in cards]
+        snap["metrics"] = take_metrics(self.session, [c.id for c in cards])
         self._drop_cards(journey, cards)
         self.session.flush()
         lanes = sorted(journey.lanes, key=lambda x: x.position)
@@ -460,11 +465,13 @@ class Editor:
     def restore_lane(self, snap: Row) -> int:
         data = dict(snap)
         cards = data.pop("cards")
+        metrics = data.pop("metrics", [])
         journey_id = data.pop("journey_id")
         index = data.pop("position")
         lane_id = self.add_lane(journey_id, index, data)
         for c in sorted(cards, key=lambda c: c["position"]):
             self.restore_card(c)
+        put_metrics(self.session, metrics)
         self._emit(What.LANE, lane_id, How.UPDATED, journey_id)
         return lane_id
 
@@ -582,6 +589,7 @@ class Editor:
         # dependants first so SQLite's ON DELETE CASCADE finds nothing left to do.
         for opp in journey.opportunities:
             opp.cards.clear()
+        take_metrics(self.session, [c.id for c in journey.cards], [s.id for s in journey.stages])
         journey.cards.clear()
         for curve in journey.curves:
             curve.points.clear()

@@ -6,6 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -231,6 +232,37 @@ class Opportunity(Base):
     cards: Mapped[list[Card]] = relationship(secondary=opportunity_cards, order_by="Card.id")
 
 
+class Metric(Base):
+    """A customer metric (NPS, CSAT, CES, custom) on a touchpoint card or on a stage.
+
+    ``computed`` values come from imported answers (``source`` names the survey, so a
+    re-import replaces them); a value typed by hand is kept exactly as typed.
+    """
+
+    __tablename__ = "metrics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    card_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cards.id", ondelete="CASCADE"), nullable=True, default=None
+    )
+    stage_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stages.id", ondelete="CASCADE"), nullable=True, default=None
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String, default="nps")
+    name: Mapped[str] = mapped_column(String, default="")
+    unit: Mapped[str] = mapped_column(String, default="")
+    range_min: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
+    range_max: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
+    value: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
+    mean: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
+    responses: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+    period: Mapped[str] = mapped_column(String, default="")
+    source: Mapped[str] = mapped_column(String, default="")
+    computed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 # Indexes the hot queries use (cards of a cell, children of a journey).
 
 Index("ix_cards_cell", Card.stage_id, Card.lane_id, Card.position)
@@ -241,3 +273,6 @@ Index("ix_curves_journey", EmotionCurve.journey_id)
 Index("ix_points_stage", EmotionPoint.stage_id)
 Index("ix_opportunities_journey", Opportunity.journey_id)
 Index("ix_opportunity_cards_card", opportunity_cards.c.card_id)
+Index("ix_metrics_journey", Metric.journey_id)
+Index("ix_metrics_card", Metric.card_id)
+Index("ix_metrics_stage", Metric.stage_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from model.entities import (
     Base,
@@ -14,6 +14,7 @@ from model.entities import (
     EmotionPoint,
     Journey,
     Lane,
+    Metric,
     Opportunity,
     Stage,
     opportunity_cards,
@@ -39,6 +40,7 @@ def journey_snapshot(journey: Journey) -> dict[str, Any]:
         "points": [row(p) for c in journey.curves for p in sorted(c.points, key=lambda p: p.id)],
         "opportunities": [row(o) for o in journey.opportunities],
         "links": [[o.id, c.id] for o in journey.opportunities for c in o.cards],
+        "metrics": [row(m) for m in session_metrics(journey)],
     }
 
 
@@ -97,8 +99,23 @@ def restore_journey(
         )
     for opp_id, card_id in snap["links"]:
         opp_map[opp_id].cards.append(card_map[card_id])
+    for data in snap.get("metrics", []):
+        card = card_map[data["card_id"]] if data["card_id"] is not None else None
+        stage = stage_map[data["stage_id"]] if data["stage_id"] is not None else None
+        session.add(make(Metric, data, journey_id=journey.id,
+                         card_id=card.id if card is not None else None,
+                         stage_id=stage.id if stage is not None else None))
     session.flush()
     return journey
+
+
+def session_metrics(journey: Journey) -> list[Metric]:
+    """A journey's metrics in a stable order (they have no relationship on Journey)."""
+    session = object_session(journey)
+    if session is None:
+        return []
+    return list(session.scalars(select(Metric).where(Metric.journey_id == journey.id)
+                                .order_by(Metric.id)))
 
 
 def card_links(session: Session, card_id: int) -> list[int]:

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 APPLICATION_ID = 0x4A424D50  # "JBMP": marks a file as a Journeyboard project
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # version N -> statements that turn a version-N file into version N+1
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -17,6 +17,20 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE journeys ADD COLUMN next_review DATE",
         "ALTER TABLE cards ADD COLUMN usage_share FLOAT",
         "ALTER TABLE cards ADD COLUMN severity INTEGER",
+    ),
+    2: (
+        "CREATE TABLE metrics (id INTEGER NOT NULL, journey_id INTEGER NOT NULL, "
+        "card_id INTEGER, stage_id INTEGER, position INTEGER NOT NULL, "
+        "kind VARCHAR NOT NULL, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, "
+        "range_min FLOAT, range_max FLOAT, value FLOAT, mean FLOAT, responses INTEGER, "
+        "period VARCHAR NOT NULL, source VARCHAR NOT NULL, computed BOOLEAN NOT NULL, "
+        "PRIMARY KEY (id), "
+        "FOREIGN KEY(journey_id) REFERENCES journeys (id) ON DELETE CASCADE, "
+        "FOREIGN KEY(card_id) REFERENCES cards (id) ON DELETE CASCADE, "
+        "FOREIGN KEY(stage_id) REFERENCES stages (id) ON DELETE CASCADE)",
+        "CREATE INDEX ix_metrics_card ON metrics (card_id)",
+        "CREATE INDEX ix_metrics_journey ON metrics (journey_id)",
+        "CREATE INDEX ix_metrics_stage ON metrics (stage_id)",
     ),
 }
 
@@ -139,6 +153,7 @@ def _quoted(values: list[str]) -> str:
 def value_checks(version: int) -> tuple[tuple[str, str], ...]:
     """(what is wrong, SQL counting the rows where it is) for a file of this version."""
     from model.entities import EMOTION_MAX, EMOTION_MIN, CardKind, LaneKind
+    from model.metrics import MetricKind
 
     checks: list[tuple[str, str]] = []
     conn = sqlite3.connect(":memory:")
@@ -182,6 +197,16 @@ def value_checks(version: int) -> tuple[tuple[str, str], ...]:
              "NOT NULL AND usage_share NOT BETWEEN 0 AND 1"),
             ("an emotion value is off the scale", "SELECT count(*) FROM emotion_points WHERE "
              f"value NOT BETWEEN {EMOTION_MIN} AND {EMOTION_MAX}"),
+            ("a metric is not on exactly one card or stage", "SELECT count(*) FROM metrics "
+             "WHERE (card_id IS NULL) = (stage_id IS NULL)"),
+            ("metrics.kind is unknown", "SELECT count(*) FROM metrics WHERE kind NOT IN "
+             f"({_quoted([k.value for k in MetricKind])})"),
+            ("metrics.computed is not 0 or 1", "SELECT count(*) FROM metrics WHERE computed "
+             "NOT IN (0, 1)"),
+            ("metrics.responses is negative", "SELECT count(*) FROM metrics WHERE responses < 0"),
+            ("a metric value is off its scale", "SELECT count(*) FROM metrics WHERE value IS NOT "
+             "NULL AND ((kind = 'nps' AND value NOT BETWEEN -100 AND 100) OR (kind = 'csat' "
+             "AND value NOT BETWEEN 0 AND 100) OR (kind = 'ces' AND value NOT BETWEEN 1 AND 7))"),
             ("a stage width is not 1..10000", "SELECT count(*) FROM stages WHERE width NOT "
              "BETWEEN 1 AND 10000"),
             ("an opportunity score is not 1..5", "SELECT count(*) FROM opportunities WHERE "

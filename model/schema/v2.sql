@@ -1,4 +1,4 @@
--- Journeyboard .cjm schema, version 2 (current). Frozen: a test checks model/entities.py matches.
+-- Journeyboard .cjm schema, version 2. Frozen: a test checks model/entities.py matches.
 CREATE TABLE personas (
 	id INTEGER NOT NULL, 
 	name VARCHAR NOT NULL, 
