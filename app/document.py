@@ -12,11 +12,14 @@ from model.changes import Change, How, What
 from model.edits import Editor
 from model.entities import Card, EmotionCurve, Lane, Persona, Stage
 from model.layout import JourneyLayout, compute_layout
+from model.metric_records import card_badges, metric_records, stage_heat
 from model.records import (
+    CardBadge,
     CardRecord,
     EmotionPointRecord,
     JourneyRecord,
     LaneRecord,
+    MetricRecord,
     NamedRef,
     StageRecord,
 )
@@ -131,6 +134,23 @@ class Document(QObject):
             return None
         return EmotionPointRecord(curve_id=curve_id, stage_id=stage_id, value=point.value,
                                   note=point.note)
+
+    def metrics(self, card_id: int | None = None, stage_id: int | None = None
+                ) -> list[MetricRecord]:
+        """A card's or a stage's metrics, headline first."""
+        return metric_records(self.project.session, card_id, stage_id)
+
+    def card_badges(self) -> dict[int, CardBadge]:
+        """The current journey's card badges (headline metric, usage share)."""
+        if self.journey_id is None:
+            return {}
+        return card_badges(self.project.session, self.journey_id)
+
+    def stage_heat(self) -> dict[int, tuple[str, float | None]]:
+        """The current journey's stage headlines for the heat strip."""
+        if self.journey_id is None:
+            return {}
+        return stage_heat(self.project.session, self.journey_id)
 
     # -- edits -------------------------------------------------------------------
 

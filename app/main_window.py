@@ -27,6 +27,7 @@ from app.document import Document
 from app.files import FileActions
 from app.keyboard import KeyboardNavigation
 from app.presenter import PresenterController
+from app.metric_actions import MetricActions
 from app.settings import Settings
 from app.structure import StructureDialogs
 from model.changes import Change
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.capture = CaptureController(self.ctx, self.capture_bar)
         self.keyboard.add_panel(self.timer_panel)
         self.presenter = PresenterController(self.ctx, self.countdown)
+        self.metric_actions = MetricActions(self.ctx, self.inspector)
         templates: dict[str, tuple[str, Slot]] = {
             key: (spec.title, partial(self.files.new_document, key))
             for key, spec in TEMPLATES.items()
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
             self._update_title()
             return
         self.scene.apply_layout(layout)
+        self.scene.set_card_badges(doc.card_badges() if doc is not None else {})
         self._sync_header()
         self._refresh_inspector()
         self._update_title()
@@ -321,6 +324,7 @@ class MainWindow(QMainWindow):
             self.inspector.show_lane(lane)
         else:
             self.inspector.show_nothing()
+        self.metric_actions.refresh()
 
     # ------------------------------------------------------------------ window
 

@@ -6,6 +6,7 @@ show them, and edits come back as the partial ``*Fields`` forms.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypedDict
 
@@ -108,3 +109,46 @@ class Target(StrEnum):
     STAGE = "stage"
     LANE = "lane"
     CELL = "cell"
+
+
+class MetricFields(TypedDict, total=False):
+    """Any subset of a metric's editable fields."""
+
+    kind: str
+    name: str
+    unit: str
+    range_min: float | None
+    range_max: float | None
+    value: float | None
+    mean: float | None
+    responses: int | None
+    period: str
+    source: str
+    computed: bool
+
+
+class MetricRecord(TypedDict):
+    """One metric of a card or stage as the inspector lists it."""
+
+    id: int
+    kind: str
+    name: str
+    unit: str
+    range_min: float | None
+    range_max: float | None
+    value: float | None
+    mean: float | None
+    responses: int | None
+    period: str
+    source: str
+    computed: bool
+
+
+@dataclass(frozen=True)
+class CardBadge:
+    """What a card shows besides its text: its headline metric and its usage share."""
+
+    headline: str = ""  # "NPS +42 · n=25*"; empty without a metric
+    small_sample: bool = False
+    usage: str = ""  # "12 % use it"; empty when unknown or not a touchpoint
+    heat: float | None = None  # the headline on 0 (worst) .. 1 (best), for the heat strip

@@ -8,7 +8,7 @@ model's change notification comes back as another ``show_*()`` call.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -32,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from model.entities import CardKind, LaneKind
 from model.palette import CARD_KIND_LABELS, LANE_KIND_LABELS, card_fill
+from model.records import MetricRecord
 from widgets.color_picker import pick_color
+from widgets.metrics_panel import MetricsPanel
 from widgets.palette import PALETTE_KINDS, swatch_icon
 
 # Mirrors model.edits.MIN/MAX_STAGE_WIDTH (model.edits needs a database session).
@@ -509,9 +510,11 @@ class Inspector(QWidget):
         for plain in (self._nothing_page, self._multiple_page):
             self._containers[plain] = plain
             self._stack.addWidget(plain)
-        layout = QHBoxLayout(self)
+        self.metrics = MetricsPanel()
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._stack)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self.metrics)
         self._current: QWidget = self._nothing_page
         self.show_nothing()
 
@@ -555,6 +558,12 @@ class Inspector(QWidget):
         target = page.target_id if isinstance(page, EditorPage) else None
         return names[page], target
 
+    def show_metrics(self, title: str | None, records: Sequence[MetricRecord] = ()) -> None:
+        """Show the metrics of the card or stage shown; None hides the metrics list."""
+        self.metrics.setVisible(title is not None)
+        if title is not None:
+            self.metrics.show_metrics(title, records)
+
     def commit_pending(self) -> None:
         """Report uncommitted typing now (e.g. before saving while a field has focus)."""
         if isinstance(self._current, EditorPage) and self._current.target_id is not None:
@@ -575,5 +584,7 @@ class Inspector(QWidget):
             self._current.unload()
 
     def _set_current(self, page: QWidget) -> None:
+        if page not in (self.card_page, self.stage_page):
+            self.metrics.hide()
         self._current = page
         self._stack.setCurrentWidget(self._containers[page])

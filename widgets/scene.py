@@ -31,8 +31,9 @@ from model.navigation import (
     stepped_emotion,
 )
 from model.palette import GRID_LINE
-from model.records import HeaderKind, Target
 from widgets.cell_cursor import CellCursorItem
+from model.records import CardBadge, HeaderKind, Target
+from widgets.card_badge import CardDecorations
 from widgets.items import (
     CORNER_Z,
     CardItem,
@@ -178,6 +179,7 @@ class JourneyScene(QGraphicsScene):
         self._zoom_rest.setInterval(ZOOM_REST_MS)
         self._zoom_rest.timeout.connect(self._zoom_rested)
         self._blocks: dict[Cell, _Blocks] = {}  # the cards of a cell as blocks, per cell
+        self.decorations = CardDecorations()  # metric and usage badges, heat frames
         self.selectionChanged.connect(self._on_selection_changed)
         self.setBackgroundBrush(QColor("#ffffff"))
 
@@ -259,6 +261,7 @@ class JourneyScene(QGraphicsScene):
             items.clear()
         self.card_items.ids = {}
         self.layout = None
+        self.decorations.forget()
         self._blocks.clear()
         self.current_cell = None
         self._drop = None
@@ -333,12 +336,21 @@ class JourneyScene(QGraphicsScene):
         item = CardItem(geom)
         self._wire_card(item)
         self.card_items.made[geom.id] = item
+        self.decorations.decorate(item, geom.id, geom.rect.w, geom.rect.h)
         if self._block_mode:
             item.setFlag(_NO_CONTENTS, True)
         if self._zoom_uncached:
             item.setCacheMode(_NO_CACHE)
         self.addItem(item)
         return item
+
+    def set_card_badges(self, badges: dict[int, CardBadge], heat_on: bool | None = None) -> None:
+        """Show cards' headline metrics and usage shares (and heat frames when on)."""
+        self.decorations.badges = badges
+        if heat_on is not None:
+            self.decorations.heat_on = heat_on
+        for card_id, item in self.card_items.made.items():
+            self.decorations.decorate(item, card_id, item.geom.rect.w, item.geom.rect.h)
 
     def _live_rect(self) -> QRectF | None:
         """Where card items are made ahead of need: the visible part and a window around."""

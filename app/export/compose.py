@@ -10,9 +10,11 @@ and clipped to its card, so it never spills over a neighbour.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
+
+from sqlalchemy.orm import object_session
 
 from app.export.paper import Fit, Paper, Tile, fit_rect
 from app.export.text import is_rtl, text_width, wrap
@@ -25,6 +27,7 @@ from model.layout import (
     stage_chevron,
     stage_label_rect,
 )
+from model.metric_records import card_badges
 from model.palette import (
     CARD_BORDER,
     CARD_KIND_COLORS,
@@ -34,6 +37,7 @@ from model.palette import (
     NEGATIVE_TINT,
     POSITIVE_TINT,
 )
+from model.records import CardBadge
 
 Point = tuple[float, float]
 # A path segment: a line to a point, or a cubic bezier (control 1, control 2, end).
@@ -119,6 +123,8 @@ class MapDocument:
     objective: str = ""
     persona: str = ""
     date: str = ""
+    # headline metric and usage share per card id (model.metric_records.card_badges)
+    badges: Mapping[int, CardBadge] = field(default_factory=dict)
 
     @classmethod
     def from_journey(cls, journey: Journey, today: dt.date | None = None) -> MapDocument:
@@ -129,12 +135,14 @@ class MapDocument:
         today = today or dt.date.today()
         changed = journey.modified_at.date().isoformat() if journey.modified_at else ""
         date = today.isoformat() + (f" (last changed {changed})" if changed else "")
+        session = object_session(journey)
         return cls(
             layout=compute_layout(journey),
             name=journey.name or "Untitled journey",
             objective=journey.objective,
             persona=who,
             date=date,
+            badges=card_badges(session, journey.id) if session is not None else {},
         )
 
 
@@ -200,7 +208,7 @@ def draw_poster(
         vx, vy, vw, vh = visible
         k = frame.fit.scale
         scene_visible = Rect((vx - frame.fit.dx) / k, (vy - frame.fit.dy) / k, vw / k, vh / k)
-    draw_map(surface, doc.layout, scene_visible)
+    draw_map(surface, doc.layout, scene_visible, doc.badges)
     surface.restore()
     return frame
 
@@ -292,7 +300,8 @@ def draw_legend(
 # --------------------------------------------------------------------------- map
 
 
-def draw_map(surface: Surface, layout: JourneyLayout, visible: Rect | None = None) -> None:
+def draw_map(surface: Surface, layout: JourneyLayout, visible: Rect | None = None,
+             badges: Mapping[int, CardBadge] | None = None) -> None:
     """The map in scene units, exactly at the layout's rects (cards outside ``visible`` skipped)."""
     surface.rect(0, 0, layout.width, layout.height, fill="#ffffff")
     for lane in layout.lanes:
@@ -318,6 +327,8 @@ def draw_map(surface: Surface, layout: JourneyLayout, visible: Rect | None = Non
         if not _overlaps(card.rect, visible):
             continue
         _draw_card(surface, card.rect, card.text, card.fill, card.severity)
+        if badges and card.id in badges:
+            draw_card_badge(surface, card.rect, badges[card.id])
     surface.rect(0, 0, layout.width, layout.height, fill=None, stroke=CARD_BORDER, width=1.2)
 
 
@@ -374,6 +385,27 @@ def _draw_card(surface: Surface, r: Rect, text: str, fill: str, severity: int | 
         for i in range(max(0, min(5, severity))):
             surface.circle(r.right - 8 - i * 7, r.bottom - 7, 2.4, NEGATIVE_TINT, None, 0)
     surface.restore()
+
+
+BADGE_TEXT = 8.0
+BADGE_H = 13.0
+
+
+def draw_card_badge(surface: Surface, r: Rect, badge: CardBadge) -> None:
+    """The canvas's badges on paper: usage share bottom left, headline metric bottom right."""
+    y = r.bottom - BADGE_H - 3
+    baseline = y + (BADGE_H - BADGE_TEXT) / 2 + BADGE_TEXT * ASCENT - 0.5
+    if badge.usage:
+        w = text_width(badge.usage, BADGE_TEXT) + 8
+        surface.rect(r.x + 3, y, w, BADGE_H, fill="#eef2f6", stroke="#8a96a5", width=0.5,
+                     radius=5)
+        surface.text(r.x + 7, baseline, badge.usage, BADGE_TEXT, "#34404d")
+    if badge.headline:
+        w = text_width(badge.headline, BADGE_TEXT) + 8
+        fill, ink = ("#fff4d6", "#7a4a00") if badge.small_sample else ("#ffffff", HEADER_TEXT)
+        surface.rect(r.right - w - 3, y, w, BADGE_H, fill=fill, stroke="#5f6b7a", width=0.5,
+                     radius=5)
+        surface.text(r.right - w + 1, baseline, badge.headline, BADGE_TEXT, ink)
 
 
 def _draw_emotion(surface: Surface, layout: JourneyLayout, band: Rect, lane_id: int) -> None:

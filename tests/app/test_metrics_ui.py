@@ -1,0 +1,124 @@
+"""Metrics in the window: the inspector lists and edits them, cards show badges, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.commands import EditCardCommand
+from app.main_window import MainWindow
+from model.entities import Metric
+from tests.app.test_canvas import add_card, stage_at
+
+
+def _touchpoint(window: MainWindow, text: str = "Mobile app", share: float | None = 0.12) -> int:
+    card_id = add_card(window, 1, "touchpoints", text)
+    doc = window.doc
+    doc.push(EditCardCommand(doc.editor, card_id, {"kind": "touchpoint", "usage_share": share}))
+    window._relayout_if_needed()
+    return card_id
+
+
+def _metrics(window: MainWindow) -> list[tuple]:
+    return sorted((m.card_id or 0, m.stage_id or 0, m.kind, m.value, m.responses, m.computed)
+                  for m in window.doc.project.session.query(Metric))
+
+
+def test_a_touchpoint_shows_its_metrics_and_adding_one_is_undoable(window: MainWindow) -> None:
+    card_id = _touchpoint(window)
+    window.scene.select_cards([card_id])
+    panel = window.inspector.metrics
+    assert panel.isVisibleTo(window.inspector)
+    assert panel.model.rowCount() == 0
+    panel.kind_box.setCurrentIndex(panel.kind_box.findData("csat"))
+    panel.add_button.click()
+    assert _metrics(window) == [(card_id, 0, "csat", None, None, False)]
+    assert panel.model.rowCount() == 1
+    window.acts.undo.trigger()
+    assert _metrics(window) == []
+    assert panel.model.rowCount() == 0
+
+
+def test_typing_a_value_and_answers_in_the_table_keeps_them_and_flags_a_small_sample(
+    window: MainWindow,
+) -> None:
+    card_id = _touchpoint(window)
+    window.scene.select_cards([card_id])
+    panel = window.inspector.metrics
+    panel.add_button.click()  # NPS is the first kind
+    model = panel.model
+    assert model.setData(model.index(0, 1), "37")
+    assert model.setData(model.index(0, 2), "12")
+    assert _metrics(window) == [(card_id, 0, "nps", 37.0, 12, False)]
+    assert model.index(0, 1).data() == "+37"
+    assert model.index(0, 2).data() == "12*"
+    assert "Small sample" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.note.isVisibleTo(window.inspector)
+    # the canvas badge says the same, with the small-sample star, and the usage share
+    window._relayout_if_needed()
+    badge = window.scene.decorations.badges[card_id]
+    assert badge.headline == "NPS +37 · n=12*" and badge.small_sample
+    assert badge.usage == "12 % use it"
+    # an NPS of 150 is refused and leaves no undo step
+    steps = window.doc.undo_stack.count()
+    model.setData(model.index(0, 1), "150")
+    assert window.doc.undo_stack.count() == steps
+    assert _metrics(window)[0][3] == 37.0
+    window.acts.undo.trigger()
+    assert _metrics(window)[0][4] is None
+    window._relayout_if_needed()
+    assert window.scene.decorations.badges[card_id].headline == "NPS +37"
+
+
+def test_a_stage_has_metrics_and_a_non_touchpoint_card_does_not(window: MainWindow) -> None:
+    stage = stage_at(window, 2)
+    window.scene.stage_items[stage.id].setSelected(True)
+    panel = window.inspector.metrics
+    assert panel.isVisibleTo(window.inspector)
+    panel.add_button.click()
+    assert _metrics(window) == [(0, stage.id, "nps", None, None, False)]
+    panel.table.selectRow(0)
+    panel.remove_button.click()
+    assert _metrics(window) == []
+    window.scene.clearSelection()
+    action_card = add_card(window, 0, "actions", "Looks around")
+    window.scene.select_cards([action_card])
+    assert not panel.isVisibleTo(window.inspector)
+
+
+def test_removing_a_card_with_a_metric_and_undoing_keeps_the_metric(window: MainWindow) -> None:
+    card_id = _touchpoint(window)
+    window.scene.select_cards([card_id])
+    window.inspector.metrics.add_button.click()
+    window.scene.select_cards([card_id])
+    window.acts.delete.trigger()
+    assert _metrics(window) == []
+    window.acts.undo.trigger()
+    assert [m[0] for m in _metrics(window)] == [card_id]
+    window._relayout_if_needed()
+    assert card_id in window.scene.decorations.badges
+
+
+def test_the_poster_prints_usage_share_and_headline_metric(tmp_path) -> None:
+    from app.export.service import ExportOptions, export_journey
+    from model.edits import Editor
+    from model.entities import Journey
+    from model.store import Project, Workspace
+    from tests.app.test_export_samples import pdftotext
+
+    project = Project.new(Workspace(tmp_path / "ws"))
+    try:
+        editor = Editor(project.session, project.changes)
+        journey_id = editor.add_journey("cjm7", "Checkout")
+        journey = project.session.get(Journey, journey_id)
+        lane = next(lane for lane in journey.lanes if lane.kind == "touchpoints")
+        card_id = editor.add_card(journey_id, (journey.stages[1].id, lane.id), None,
+                                  {"kind": "touchpoint", "text": "Mobile app",
+                                   "usage_share": 0.12})
+        editor.add_metric(card_id, None, {"kind": "nps", "value": 42.0, "responses": 25})
+        out = tmp_path / "poster.pdf"
+        export_journey(project, journey_id, out, ExportOptions(fmt="pdf", paper="A3"))
+    finally:
+        project.close()
+    text = pdftotext(out)
+    assert "12 % use it" in text
+    assert "NPS +42 · n=25*" in text

@@ -1,0 +1,117 @@
+"""A card's badges (headline metric, usage share) and heat frame, as a child of the card.
+
+A separate child item so the card's own painting stays as it is; the scene gives it
+a CardBadge and the card's size, paint() only draws what is cached here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from shiboken6 import isValid
+
+from model.heat import heat_color, text_on
+from model.records import CardBadge
+
+PILL_H = 14.0
+_FONT_PT = 7.0
+
+
+def badge_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(_FONT_PT)
+    return font
+
+
+class CardBadgeItem(QGraphicsItem):
+    """Draws a card's headline metric (bottom right), usage share (bottom left), heat."""
+
+    def __init__(self, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, False)
+        self.badge = CardBadge()
+        self.heat_on = False
+        self._card = QRectF()
+        self._font = badge_font()
+        self._headline_rect = QRectF()
+        self._usage_rect = QRectF()
+
+    def set_badge(self, badge: CardBadge, card: QRectF, heat_on: bool) -> None:
+        """Cache what to draw and where (the card's rect in its own coordinates)."""
+        if badge == self.badge and card == self._card and heat_on == self.heat_on:
+            return
+        self.prepareGeometryChange()
+        self.badge, self._card, self.heat_on = badge, QRectF(card), heat_on
+        fm = QFontMetricsF(self._font)
+        y = card.bottom() - PILL_H - 3
+        self._headline_rect = QRectF()
+        self._usage_rect = QRectF()
+        if badge.headline:
+            w = fm.horizontalAdvance(badge.headline) + 8
+            self._headline_rect = QRectF(card.right() - w - 3, y, w, PILL_H)
+        if badge.usage:
+            w = fm.horizontalAdvance(badge.usage) + 8
+            self._usage_rect = QRectF(card.left() + 3, y, w, PILL_H)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._card.adjusted(-3, -3, 3, 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        b = self.badge
+        heat = b.heat if self.heat_on else None
+        if heat is not None:
+            painter.setPen(QPen(QColor(heat_color(heat)), 4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._card.adjusted(1, 1, -1, -1), 4, 4)
+        painter.setFont(self._font)
+        if not self._headline_rect.isNull():
+            if heat is not None:
+                fill, ink = QColor(heat_color(heat)), QColor(text_on(heat))
+            else:
+                fill = QColor("#fff4d6") if b.small_sample else QColor("#ffffff")
+                ink = QColor("#7a4a00") if b.small_sample else QColor("#1d2733")
+            painter.setPen(QPen(QColor("#5f6b7a"), 0.6))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(self._headline_rect, 6, 6)
+            painter.setPen(ink)
+            painter.drawText(self._headline_rect, Qt.AlignmentFlag.AlignCenter, b.headline)
+        if not self._usage_rect.isNull():
+            painter.setPen(QPen(QColor("#8a96a5"), 0.6))
+            painter.setBrush(QColor("#eef2f6"))
+            painter.drawRoundedRect(self._usage_rect, 6, 6)
+            painter.setPen(QColor("#34404d"))
+            painter.drawText(self._usage_rect, Qt.AlignmentFlag.AlignCenter, b.usage)
+
+
+class CardDecorations:
+    """The badges of a journey's cards, put on card items as they are made or moved."""
+
+    def __init__(self) -> None:
+        self.badges: dict[int, CardBadge] = {}
+        self.heat_on = False
+        self._items: dict[int, CardBadgeItem] = {}
+
+    def decorate(self, card: QGraphicsItem, card_id: int, w: float, h: float) -> None:
+        """Give a card item its badge child (or take it away) for the current badges."""
+        badge = self.badges.get(card_id)
+        item = self._items.get(card_id)
+        if item is not None and (not isValid(item) or item.parentItem() is not card):
+            item = None  # the card item was removed (and its badge with it) or made again
+            del self._items[card_id]
+        if badge is None:
+            if item is not None:
+                scene = item.scene()
+                if scene is not None:
+                    scene.removeItem(item)  # also takes it off the card
+                del self._items[card_id]
+            return
+        if item is None:
+            item = self._items[card_id] = CardBadgeItem(card)
+        item.set_badge(badge, QRectF(0, 0, w, h), self.heat_on)
+
+    def forget(self) -> None:
+        self._items.clear()
