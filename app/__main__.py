@@ -8,7 +8,7 @@ import sys
 
 from app.version import app_version
 
-CLI_COMMANDS = ("new", "import", "export")
+CLI_COMMANDS = ("new", "import", "import-survey", "export")
 
 NO_DISPLAY_MESSAGE = """\
 journeyboard: no display found, so the editor window cannot open.
@@ -18,6 +18,7 @@ journeyboard: no display found, so the editor window cannot open.
   - Or use the headless command line, for example:
       python -m app new map.cjm --template cjm7 --journey "Checkout"
       python -m app export map.cjm --pdf poster.pdf --paper A0 --landscape
+      python -m app import-survey answers.xlsx --into map.cjm --score NPS --target Touchpoint
     (python -m app new --help, import --help, export --help)"""
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from app import workspace_root
+from app.cli_survey import SurveyCommandError, add_survey_parser, run_import_survey
 from app.export.paper import PAPERS, TILE_PAPERS
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--journey", default="", help="journey for rows whose journey column is empty or missing"
     )
 
+    add_survey_parser(sub)
+
     exp = sub.add_parser(
         "export",
         help="write a PDF poster, PNG, SVG, CSV or JSON",
@@ -122,7 +125,8 @@ def run_cli(argv: Sequence[str]) -> int:
     """Run one command; errors are one line on stderr and a non-zero exit status."""
     try:
         args = build_parser().parse_args(list(argv))
-        handler = {"new": cmd_new, "import": cmd_import, "export": cmd_export}[args.command]
+        handler = {"new": cmd_new, "import": cmd_import, "export": cmd_export,
+                   "import-survey": cmd_import_survey}[args.command]
         return handler(args)
     except UsageError as exc:
         _fail(str(exc))
@@ -238,6 +242,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         extra.append(f"{len(result.lanes)} new lanes")
     detail = f" ({'; '.join(extra)})" if extra else ""
     print(f"Imported {result.cards} cards into {target}{detail}.")
+    return EXIT_OK
+
+
+def cmd_import_survey(args: argparse.Namespace) -> int:
+    from model.store import ProjectFileError
+
+    try:
+        print(run_import_survey(args, _workspace(), IMPORT_WAIT_SECONDS))
+    except SurveyCommandError as exc:
+        raise CliError(str(exc)) from None
+    except ProjectFileError as exc:
+        raise _file_error(exc) from None
     return EXIT_OK
 
 

@@ -80,11 +80,11 @@ def check_answer(kind: MetricKind, answer: float, scale: Scale | None = None) ->
     scale = scale or scale_of(kind)
     if answer != answer or not scale.answer_min <= answer <= scale.answer_max:
         raise AnswerError(
-            f"a {LABELS[kind]} answer is {_num(scale.answer_min)}..{_num(scale.answer_max)}, "
+            f"{LABELS[kind]} answers are {_num(scale.answer_min)}..{_num(scale.answer_max)}, "
             f"not {_num(answer)}"
         )
     if kind is not MetricKind.CUSTOM and answer != int(answer):
-        raise AnswerError(f"a {LABELS[kind]} answer is a whole number, not {_num(answer)}")
+        raise AnswerError(f"{LABELS[kind]} answers are whole numbers, not {_num(answer)}")
     return answer
 
 

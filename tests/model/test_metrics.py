@@ -238,7 +238,7 @@ def test_bad_answers_are_reported_with_their_line_and_nothing_is_stored(project,
     plan = plan_survey(read_csv(data), _mapping(date_column=None),
                        survey_targets(project.session, journey.id))
     assert plan.errors == ["line 3: the score 'eleven' is not a number.",
-                           "line 4: a NPS answer is 0..10, not 11."]
+                           "line 4: NPS answers are 0..10, not 11."]
     with pytest.raises(SurveyError):
         import_survey(project.session, editor, journey.id, read_csv(data),
                       _mapping(date_column=None))
