@@ -7,11 +7,12 @@ the only place a change is made, undo() restores exactly what was there.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from model.csv_io import CsvImportError, CsvRow, ImportResult, import_rows
 from model.edits import Cell, EditError, Editor, Row
 
 log = logging.getLogger(__name__)
@@ -526,3 +527,24 @@ class ImportSurveyCommand(EditorCommand):
 
     def revert(self) -> None:
         self.editor.undo_survey_metrics(self.removed, self.added)
+
+
+class ImportCardsCommand(EditorCommand):
+    """Add the cards of a checked CSV file (and the journeys, stages, lanes it names)."""
+
+    def __init__(self, editor: Editor, rows: Sequence[CsvRow]) -> None:
+        super().__init__(editor, "Import cards")
+        self.rows = rows
+        self.marks: tuple[int, int, int, int] | None = None
+        self.result: ImportResult | None = None
+
+    def apply(self) -> None:
+        self.marks = self.editor.id_marks()
+        try:
+            self.result = import_rows(self.editor.session, self.editor.hub, self.rows)
+        except CsvImportError as exc:
+            raise EditError(f"{exc} Nothing was imported.") from None
+
+    def revert(self) -> None:
+        assert self.marks is not None
+        self.editor.remove_added_since(self.marks)

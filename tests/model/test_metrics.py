@@ -352,3 +352,31 @@ def test_a_file_with_a_metric_off_its_scale_is_refused_untouched(tmp_path: Path)
     with pytest.raises(ProjectFileError, match="off its scale"):
         Project.open(path, Workspace(tmp_path / "ws2"))
     assert path.read_bytes() == before
+
+
+def test_undoing_a_card_import_removes_exactly_what_it_added(project, editor) -> None:
+    from model.csv_io import import_rows, parse_csv
+
+    journey = _journey(project, editor)
+    _touchpoint(editor, journey, "Existing")
+    before = content_of(project)
+    marks = editor.id_marks()
+    rows = parse_csv(b"journey,stage,lane,kind,text\n"
+                     b"Checkout,Purchase,Touchpoints,touchpoint,New card\n"
+                     b"Checkout,Returns,Touchpoints,touchpoint,In a new stage\n"
+                     b"Other,Start,Notes,note,In a new journey\n")
+    result = import_rows(project.session, project.changes, rows)
+    assert result.cards == 3 and result.journeys == ["Other"]
+    editor.remove_added_since(marks)
+    assert content_of(project) == before
+
+
+def content_of(project: Project) -> list:
+    from model.entities import Lane, Stage
+
+    session = project.session
+    session.flush()
+    return [sorted((j.id, j.name) for j in session.query(Journey)),
+            sorted((s.id, s.name, s.position) for s in session.query(Stage)),
+            sorted((lane.id, lane.name, lane.position) for lane in session.query(Lane)),
+            sorted((c.id, c.text, c.stage_id, c.lane_id, c.position) for c in session.query(Card))]
