@@ -15,6 +15,7 @@ from model.heat import heat_color, text_on
 from model.records import CardBadge
 
 PILL_H = 14.0
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _FONT_PT = 7.0
 
 
@@ -61,6 +62,9 @@ class CardBadgeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        card = self.parentItem()
+        if card is not None and card.flags() & _NO_CONTENTS:
+            return  # zoomed far out: the scene draws cards as blocks
         b = self.badge
         heat = b.heat if self.heat_on else None
         if heat is not None:
