@@ -55,6 +55,8 @@ class Actions:
         self.save = a(w, "&Save", s["save"], _SK.Save)
         self.save_as = a(w, "Save &As…", s["save_as"], _SK.SaveAs)
         self.export = a(w, "&Export…", s["export"], "Ctrl+E")
+        self.import_survey = a(w, "&Survey Results…", s["import_survey"])
+        self.import_cards = a(w, "&Cards from CSV…", s["import_cards"])
         self.close = a(w, "&Close", s["close"], _SK.Close)
         self.quit = a(w, "&Quit", s["quit"], _SK.Quit)
         if not self.quit.shortcuts():  # some platform themes list no Quit key
@@ -129,6 +131,7 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     recent = file_menu.addMenu("Open &Recent")
     file_menu.addSeparator()
     file_menu.addActions([acts.save, acts.save_as, acts.export])
+    file_menu.addMenu("&Import").addActions([acts.import_survey, acts.import_cards])
     file_menu.addSeparator()
     file_menu.addActions([acts.close, acts.quit])
 

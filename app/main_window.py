@@ -27,6 +27,7 @@ from app.document import Document
 from app.files import FileActions
 from app.keyboard import KeyboardNavigation
 from app.presenter import PresenterController
+from app.imports import ImportActions
 from app.metric_actions import MetricActions
 from app.settings import Settings
 from app.structure import StructureDialogs
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.structure = StructureDialogs(self.ctx)
         self.files = FileActions(self.ctx, settings, workspace, self.set_document,
                                  self._drop_document, self._update_title)
+        self.imports = ImportActions(self.ctx)
         self.acts = Actions(self, self.undo_group, self._slots())
         self.canvas = CanvasController(self.ctx, self.structure, self.inspector, self.header,
                                        self.card_palette, self.acts.card_actions(),
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
             "previous_panel": lambda: self.keyboard.previous_panel(),
             "capture": lambda: self.capture.open(),
             "present": lambda: self.presenter.start(),
+            "import_survey": self.imports.import_survey,
+            "import_cards": self.imports.import_cards,
         }
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str) -> None:
