@@ -11,6 +11,7 @@ from app.commands import ImportCardsCommand, ImportSurveyCommand
 from app.context import EditorContext
 from model.csv_io import CsvImportError, parse_csv
 from model.survey import (
+    Progress,
     SurveyError,
     SurveyMapping,
     SurveyPlan,
@@ -62,32 +63,38 @@ class ImportActions:
             n=plan.matched_answers, m=len(plan.figures)))
         return True
 
+    def _progress(self, label: str) -> tuple[QProgressDialog, Progress]:
+        """A cancellable progress dialog, and the callback that moves it (chunked work)."""
+        dialog = QProgressDialog(label, tr("Cancel"), 0, 0, self.ctx.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def step(done: int, total: int) -> bool:
+            if total and dialog.maximum() != total:
+                dialog.setMaximum(total)
+            dialog.setValue(min(done, total) if total else 0)
+            QApplication.processEvents()  # the window keeps painting and can cancel
+            return not dialog.wasCanceled()
+
+        return dialog, step
+
     def _read(self, path: Path) -> SurveyTable:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        dialog, step = self._progress(tr("Reading {file}…").format(file=path.name))
         try:
-            return read_survey(path)
+            return read_survey(path, step)
         finally:
-            QApplication.restoreOverrideCursor()
+            dialog.close()
 
     def _plan(self, table: SurveyTable, mapping: SurveyMapping) -> SurveyPlan:
         doc, journey_id = self.ctx.doc, self.ctx.journey_id
         if doc is None or journey_id is None:
             raise SurveyError(None, tr("No journey is open."))
         targets = survey_targets(doc.project.session, journey_id)
-        progress = QProgressDialog(tr("Matching answers…"), tr("Cancel"), 0,
-                                   max(1, len(table.rows)), self.ctx.window)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-
-        def step(done: int, total: int) -> bool:
-            progress.setValue(done)
-            QApplication.processEvents()  # chunked: the window keeps painting
-            return not progress.wasCanceled()
-
+        dialog, step = self._progress(tr("Matching answers…"))
         try:
             return plan_survey(table, mapping, targets, step)
         finally:
-            progress.close()
+            dialog.close()
 
     # -- cards -------------------------------------------------------------------------
 

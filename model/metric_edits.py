@@ -123,14 +123,20 @@ class MetricEdits:
         return metric
 
     def _announce(self, journey_id: int, card_id: int | None, stage_id: int | None) -> None:
-        self.session.flush()
+        self._announce_all(journey_id, {(card_id, stage_id)})
+
+    def _announce_all(self, journey_id: int,
+                      targets: set[tuple[int | None, int | None]]) -> None:
+        """One flush, then an update of every card and stage whose metrics changed."""
         journey = self.session.get(Journey, journey_id)
         if journey is not None:
             journey.modified_at = utcnow()
-        if card_id is not None:
-            self.hub.emit(Change(What.CARD, card_id, How.UPDATED, journey_id))
-        elif stage_id is not None:
-            self.hub.emit(Change(What.STAGE, stage_id, How.UPDATED, journey_id))
+        self.session.flush()
+        for card_id, stage_id in sorted(targets, key=lambda k: (k[0] or 0, k[1] or 0)):
+            if card_id is not None:
+                self.hub.emit(Change(What.CARD, card_id, How.UPDATED, journey_id))
+            elif stage_id is not None:
+                self.hub.emit(Change(What.STAGE, stage_id, How.UPDATED, journey_id))
 
     def _target(self, card_id: int | None, stage_id: int | None) -> int:
         """The journey of a metric's card or stage (exactly one of them)."""
@@ -254,8 +260,7 @@ class MetricEdits:
                 select(Metric.id).where(Metric.id > (before or 0)).order_by(Metric.id)))
         touched = {(r["card_id"], r["stage_id"]) for r in removed}
         touched |= {(v["card_id"], v["stage_id"]) for v in values}
-        for card_id, stage_id in sorted(touched, key=lambda k: (k[0] or 0, k[1] or 0)):
-            self._announce(journey_id, card_id, stage_id)
+        self._announce_all(journey_id, touched)
         return removed, new_ids
 
     def undo_survey_metrics(self, removed: list[Row], new_ids: list[int]) -> None:
@@ -272,5 +277,4 @@ class MetricEdits:
             touched.add((snap["card_id"], snap["stage_id"]))
             journey_id = snap["journey_id"]
         if journey_id is not None:
-            for card_id, stage_id in sorted(touched, key=lambda k: (k[0] or 0, k[1] or 0)):
-                self._announce(journey_id, card_id, stage_id)
+            self._announce_all(journey_id, touched)

@@ -114,11 +114,14 @@ class SurveyPlan:
 # -- reading ------------------------------------------------------------------------
 
 
-def read_survey(path: Path) -> SurveyTable:
+Progress = Callable[[int, int], bool]  # (rows done, rows in all or 0); False cancels
+
+
+def read_survey(path: Path, progress: Progress | None = None) -> SurveyTable:
     """Read a .csv or .xlsx survey export (first worksheet) as text cells."""
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
+        return read_xlsx(path, progress)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -152,7 +155,7 @@ def read_csv(data: bytes) -> SurveyTable:
     return SurveyTable(_unique(headers), rows)
 
 
-def read_xlsx(path: Path) -> SurveyTable:
+def read_xlsx(path: Path, progress: Progress | None = None) -> SurveyTable:
     """The first worksheet of an .xlsx file (openpyxl, read-only, values not formulas)."""
     import zipfile
 
@@ -170,10 +173,13 @@ def read_xlsx(path: Path) -> SurveyTable:
             raise SurveyError(1, "the worksheet is empty; expected a header row.")
         headers = [_cell_text(v).strip() for v in header]
         rows = []
+        total = sheet.max_row or 0
         for number, values in enumerate(lines, start=2):
             rows.append((number, [_cell_text(v) for v in values]))
             if len(rows) > MAX_ROWS:
                 raise SurveyError(number, f"more than {MAX_ROWS:,} rows.")
+            if progress is not None and number % 2_000 == 0 and not progress(number, total):
+                raise SurveyError(None, "cancelled.")
     finally:
         book.close()
     return SurveyTable(_unique(headers), rows)
@@ -252,7 +258,7 @@ def plan_survey(
     table: SurveyTable,
     mapping: SurveyMapping,
     targets: list[SurveyTarget],
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> SurveyPlan:
     """Match and score every answer; ``progress(done, total)`` returning False cancels."""
     columns = {name: i for i, name in enumerate(table.headers)}
@@ -275,22 +281,30 @@ def plan_survey(
         lookup[_key(target.label)] = target
 
     plan = SurveyPlan()
-    counts: dict[SurveyTarget, dict[float, int]] = {}
-    dates: dict[SurveyTarget, list[str]] = {}
+    # Per target index: {answer: count}, earliest and latest date. Ints and plain dicts
+    # in the loop: it runs once per answer (100,000 answers in well under a second).
+    index_of = {id(t): i for i, t in enumerate(targets)}
+    target_index = {key: index_of[id(t)] for key, t in lookup.items()}
+    counts: list[dict[float, int]] = [{} for _ in targets]
+    first_date: list[str | None] = [None] * len(targets)
+    last_date: list[str | None] = [None] * len(targets)
     checked: dict[str, float] = {}  # raw answer text -> checked value (few distinct)
-    keys: dict[str, str] = {}
+    keys: dict[str, int | None] = {}  # raw target text -> target index
+    dates: dict[str, str | None] = {}  # raw date text -> ISO date
     total = len(table.rows)
+    width = max(score_at, target_at, date_at or 0) + 1
     for done, (line, cells) in enumerate(table.rows):
         if progress is not None and done % 10_000 == 0 and not progress(done, total):
             raise SurveyError(None, "cancelled.")
-        if not any(c.strip() for c in cells):
-            continue  # empty row
-        if any((cells[i] if i < len(cells) else "").strip().casefold() != want
-               for i, want in filters):
-            plan.skipped += 1
-            continue
-        raw = cells[score_at].strip() if score_at < len(cells) else ""
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        raw = cells[score_at].strip()
         if not raw:
+            if any(c.strip() for c in cells):
+                plan.skipped += 1  # an answer left blank; a wholly empty row is no answer
+            continue
+        if filters and any(cells[i].strip().casefold() != want if i < len(cells) else want
+                           for i, want in filters):
             plan.skipped += 1
             continue
         answer = checked.get(raw)
@@ -305,28 +319,36 @@ def plan_survey(
                     break
                 continue
             checked[raw] = answer
-        target_text = cells[target_at] if target_at < len(cells) else ""
-        key = keys.get(target_text)
-        if key is None:
-            key = keys[target_text] = _key(target_text)
-        hit = lookup.get(key)
+        target_text = cells[target_at]
+        if target_text in keys:
+            hit = keys[target_text]
+        else:
+            hit = keys[target_text] = target_index.get(_key(target_text))
         if hit is None:
             plan.unmatched.append((line, target_text.strip()))
             continue
-        bucket = counts.setdefault(hit, {})
+        bucket = counts[hit]
         bucket[answer] = bucket.get(answer, 0) + 1
-        if date_at is not None and date_at < len(cells):
-            when = _date_text(cells[date_at])
+        if date_at is not None:
+            raw_date = cells[date_at]
+            if raw_date in dates:
+                when = dates[raw_date]
+            else:
+                when = dates[raw_date] = _date_text(raw_date)
             if when is not None:
-                dates.setdefault(hit, []).append(when)
+                lo = first_date[hit]
+                if lo is None or when < lo:
+                    first_date[hit] = when
+                hi = last_date[hit]
+                if hi is None or when > hi:
+                    last_date[hit] = when
     if progress is not None:
         progress(total, total)
-    for target in targets:
-        if target in counts:
-            s = score_counts(mapping.kind, counts[target])
-            seen = dates.get(target)
-            period = "" if not seen else (
-                min(seen) if min(seen) == max(seen) else f"{min(seen)}..{max(seen)}")
+    for i, target in enumerate(targets):
+        if counts[i]:
+            s = score_counts(mapping.kind, counts[i])
+            lo, hi = first_date[i], last_date[i]
+            period = "" if lo is None or hi is None else (lo if lo == hi else f"{lo}..{hi}")
             plan.figures.append(TargetFigures(target, s.value, s.mean, s.responses, period))
     return plan
 
