@@ -90,6 +90,10 @@ class Actions:
         self.zoom_reset = a(w, "&Actual Size", s["zoom_reset"], "Ctrl+0")
         self.fit = a(w, "&Fit to Window", s["fit"], "Ctrl+Shift+F")
         self.add_journey = a(w, "&Add Journey…", s["add_journey"], "Ctrl+Shift+J")
+        self.heat_strip = a(w, "&Heat Strip", s["heat_strip"],
+                            tip="Colour touchpoints and stages by a metric")
+        self.heat_strip.setCheckable(True)
+        self.add_journey = a(w, "&Add Journey…", s["add_journey"])
         self.rename_journey = a(w, "&Rename Journey…", s["rename_journey"])
         self.duplicate_journey = a(w, "D&uplicate Journey", s["duplicate_journey"])
         self.delete_journey = a(w, "De&lete Journey…", s["delete_journey"])
@@ -144,6 +148,7 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
 
     view = bar.addMenu("&View")
     view.addActions([acts.zoom_in, acts.zoom_out, acts.zoom_reset, acts.fit])
+    view.addAction(acts.heat_strip)
     view.addSeparator()
     view.addActions([acts.next_panel, acts.previous_panel])
     view.addSeparator()

@@ -17,6 +17,7 @@ from model.records import (
     CardBadge,
     CardRecord,
     EmotionPointRecord,
+    HeatCell,
     JourneyRecord,
     LaneRecord,
     MetricRecord,
@@ -140,17 +141,17 @@ class Document(QObject):
         """A card's or a stage's metrics, headline first."""
         return metric_records(self.project.session, card_id, stage_id)
 
-    def card_badges(self) -> dict[int, CardBadge]:
-        """The current journey's card badges (headline metric, usage share)."""
+    def card_badges(self, heat_kind: str | None = None) -> dict[int, CardBadge]:
+        """The current journey's card badges (headline metric, usage share, heat)."""
         if self.journey_id is None:
             return {}
-        return card_badges(self.project.session, self.journey_id)
+        return card_badges(self.project.session, self.journey_id, heat_kind)
 
-    def stage_heat(self) -> dict[int, tuple[str, float | None]]:
-        """The current journey's stage headlines for the heat strip."""
+    def stage_heat(self, heat_kind: str | None = None) -> dict[int, HeatCell]:
+        """The current journey's stages on the heat strip."""
         if self.journey_id is None:
             return {}
-        return stage_heat(self.project.session, self.journey_id)
+        return stage_heat(self.project.session, self.journey_id, heat_kind)
 
     # -- edits -------------------------------------------------------------------
 

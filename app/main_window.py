@@ -27,6 +27,7 @@ from app.document import Document
 from app.files import FileActions
 from app.keyboard import KeyboardNavigation
 from app.presenter import PresenterController
+from app.heat import HeatOverlay
 from app.imports import ImportActions
 from app.metric_actions import MetricActions
 from app.settings import Settings
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self.ctx, settings, workspace, self.set_document,
                                  self._drop_document, self._update_title)
         self.imports = ImportActions(self.ctx)
+        self.heat = HeatOverlay(self.ctx)
         self.acts = Actions(self, self.undo_group, self._slots())
         self.canvas = CanvasController(self.ctx, self.structure, self.inspector, self.header,
                                        self.card_palette, self.acts.card_actions(),
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
             "present": lambda: self.presenter.start(),
             "import_survey": self.imports.import_survey,
             "import_cards": self.imports.import_cards,
+            "heat_strip": lambda: self.heat.set_on(self.acts.heat_strip.isChecked()),
         }
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str) -> None:
@@ -263,7 +266,7 @@ class MainWindow(QMainWindow):
             self._update_title()
             return
         self.scene.apply_layout(layout)
-        self.scene.set_card_badges(doc.card_badges() if doc is not None else {})
+        self.heat.refresh()
         self._sync_header()
         self._refresh_inspector()
         self._update_title()

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from model.entities import Card, CardKind, Metric
 from model.metrics import badge_text, is_small_sample, normalised, usage_text
-from model.records import CardBadge, MetricRecord
+from model.records import CardBadge, HeatCell, MetricRecord
 
 
 def metric_record(m: Metric) -> MetricRecord:
@@ -32,12 +32,15 @@ def _heat(m: Metric) -> float | None:
     return normalised(m.kind, m.value, m.range_min, m.range_max)
 
 
-def headlines(session: Session, journey_id: int) -> tuple[dict[int, Metric], dict[int, Metric]]:
-    """The first metric of every card and of every stage of a journey."""
+def _firsts(session: Session, journey_id: int, kind: str | None
+            ) -> tuple[dict[int, Metric], dict[int, Metric]]:
+    """The first metric (of one kind, or of any) of every card and stage of a journey."""
     cards: dict[int, Metric] = {}
     stages: dict[int, Metric] = {}
-    for m in session.scalars(select(Metric).where(Metric.journey_id == journey_id)
-                             .order_by(Metric.position.desc(), Metric.id.desc())):
+    query = select(Metric).where(Metric.journey_id == journey_id)
+    if kind is not None:
+        query = query.where(Metric.kind == kind)
+    for m in session.scalars(query.order_by(Metric.position.desc(), Metric.id.desc())):
         if m.card_id is not None:
             cards[m.card_id] = m
         elif m.stage_id is not None:
@@ -45,9 +48,14 @@ def headlines(session: Session, journey_id: int) -> tuple[dict[int, Metric], dic
     return cards, stages
 
 
-def card_badges(session: Session, journey_id: int) -> dict[int, CardBadge]:
-    """Badges of the cards that have a metric or (touchpoints) a usage share."""
-    firsts, _ = headlines(session, journey_id)
+def card_badges(session: Session, journey_id: int,
+                heat_kind: str | None = None) -> dict[int, CardBadge]:
+    """Badges of the cards that have a metric or (touchpoints) a usage share.
+
+    ``heat`` is the card's metric of ``heat_kind`` (its headline when None) on 0..1.
+    """
+    firsts, _ = _firsts(session, journey_id, None)
+    heats = firsts if heat_kind is None else _firsts(session, journey_id, heat_kind)[0]
     usage: dict[int, float | None] = {
         card_id: share for card_id, share in session.execute(
             select(Card.id, Card.usage_share).where(
@@ -56,19 +64,35 @@ def card_badges(session: Session, journey_id: int) -> dict[int, CardBadge]:
     badges: dict[int, CardBadge] = {}
     for card_id in firsts.keys() | usage.keys():
         m = firsts.get(card_id)
+        h = heats.get(card_id)
         badges[card_id] = CardBadge(
             headline=badge_text(m.kind, m.value, m.responses, m.name, m.unit) if m else "",
             small_sample=m is not None and is_small_sample(m.responses),
             usage=usage_text(usage.get(card_id)),
-            heat=_heat(m) if m else None,
+            heat=_heat(h) if h else None,
         )
     return badges
 
 
-def stage_heat(session: Session, journey_id: int) -> dict[int, tuple[str, float | None]]:
-    """Each stage's headline metric as (badge text, 0..1 heat), for the heat strip."""
-    _, firsts = headlines(session, journey_id)
-    return {
-        stage_id: (badge_text(m.kind, m.value, m.responses, m.name, m.unit), _heat(m))
-        for stage_id, m in firsts.items()
-    }
+def stage_heat(session: Session, journey_id: int,
+               heat_kind: str | None = None) -> dict[int, HeatCell]:
+    """Each stage on the heat strip: its own metric, else the mean of its touchpoints'."""
+    cards, stages = _firsts(session, journey_id, heat_kind)
+    cells: dict[int, HeatCell] = {}
+    for stage_id, m in stages.items():
+        cells[stage_id] = HeatCell(badge_text(m.kind, m.value, m.responses, m.name, m.unit),
+                                   _heat(m))
+    stage_of: dict[int, int] = {
+        card_id: stage_id for card_id, stage_id in session.execute(
+            select(Card.id, Card.stage_id).where(Card.id.in_(list(cards))))}
+    pooled: dict[int, list[float]] = {}
+    for card_id, m in cards.items():
+        h = _heat(m)
+        if h is not None and card_id in stage_of:
+            pooled.setdefault(stage_of[card_id], []).append(h)
+    for stage_id, heats in pooled.items():
+        if stage_id not in cells or cells[stage_id].heat is None:
+            n = len(heats)
+            label = f"mean of {n} touchpoint" + ("s" if n != 1 else "")
+            cells[stage_id] = HeatCell(label, sum(heats) / n)
+    return cells

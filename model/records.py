@@ -152,3 +152,11 @@ class CardBadge:
     small_sample: bool = False
     usage: str = ""  # "12 % use it"; empty when unknown or not a touchpoint
     heat: float | None = None  # the headline on 0 (worst) .. 1 (best), for the heat strip
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    """A stage's place on the heat strip: what it says and where it sits on the scale."""
+
+    label: str
+    heat: float | None  # 0 (worst) .. 1 (best); None: no figure for this stage

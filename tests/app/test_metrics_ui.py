@@ -122,3 +122,46 @@ def test_the_poster_prints_usage_share_and_headline_metric(tmp_path) -> None:
     text = pdftotext(out)
     assert "12 % use it" in text
     assert "NPS +42 · n=25*" in text
+
+
+def test_the_heat_strip_colours_stages_and_touchpoints_by_the_chosen_metric(
+    window: MainWindow,
+) -> None:
+    from model.heat import heat_color
+    from widgets.card_badge import CardBadgeItem
+
+    card_id = _touchpoint(window)
+    stage = stage_at(window, 0)
+    editor = window.doc.editor
+    editor.add_metric(card_id, None, {"kind": "csat", "value": 90.0, "responses": 80})
+    editor.add_metric(card_id, None, {"kind": "nps", "value": -100.0, "responses": 80})
+    editor.add_metric(None, stage.id, {"kind": "nps", "value": 100.0, "responses": 80})
+    window._relayout()
+    assert window.heat.strip is None and not window.heat.legend.isVisibleTo(window)
+    window.acts.heat_strip.trigger()
+    assert window.acts.heat_strip.isChecked()
+    assert window.heat.legend.isVisibleTo(window)
+    strip = window.heat.strip
+    assert strip is not None and strip.scene() is window.scene
+    cells = {round(rect.x()): cell for rect, cell in strip.segments}
+    first = window.doc.layout().stages
+    assert cells[round(first[0].column.x)].heat == 1.0  # its own NPS +100
+    assert cells[round(first[1].column.x)].heat == 0.9  # the touchpoint's CSAT 90 (headline)
+    assert cells[round(first[2].column.x)] is None  # no data: drawn as such, not as worst
+    badge = next(i for i in window.scene.card_items[card_id].childItems()
+                 if isinstance(i, CardBadgeItem))
+    assert badge.heat_on and badge.badge.heat == 0.9
+    # choosing NPS recolours the card by its NPS (-100: the worst end of the scale)
+    legend = window.heat.legend
+    legend.kind_box.setCurrentIndex(legend.kind_box.findData("nps"))
+    assert window.scene.decorations.badges[card_id].heat == 0.0
+    assert heat_color(0.0) == "#440154" and heat_color(1.0) == "#fde725"
+    window.acts.heat_strip.trigger()
+    assert window.heat.strip is None and not badge.heat_on
+
+
+def test_the_heat_scale_gets_lighter_from_worst_to_best() -> None:
+    from model.heat import heat_color, lightness
+
+    values = [lightness(heat_color(i / 20)) for i in range(21)]
+    assert values == sorted(values) and values[0] < 0.05 < 0.7 < values[-1]

@@ -1,0 +1,47 @@
+"""View → Heat Strip: colour touchpoint cards and a strip under the stage headers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+
+from app.context import EditorContext
+from widgets.heat_strip import STRIP_H, HeatLegend, HeatStripItem
+
+
+class HeatOverlay:
+    """Keeps card badges, heat frames, the strip and the legend in line with the model."""
+
+    def __init__(self, ctx: EditorContext) -> None:
+        self.ctx = ctx
+        self.on = False
+        self.legend = HeatLegend()
+        self.legend.hide()
+        self.legend.kind_changed.connect(lambda _kind: self.refresh())
+        ctx.window.statusBar().addPermanentWidget(self.legend)
+        self.strip: HeatStripItem | None = None
+
+    def set_on(self, on: bool) -> None:
+        self.on = on
+        self.legend.setVisible(on)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the current document's badges, and the heat overlay when it is on."""
+        doc, scene = self.ctx.doc, self.ctx.scene
+        kind = self.legend.heat_kind()
+        scene.set_card_badges(doc.card_badges(kind) if doc is not None else {}, self.on)
+        layout = scene.layout
+        if not self.on or doc is None or layout is None:
+            if self.strip is not None and self.strip.scene() is scene:
+                scene.removeItem(self.strip)
+            self.strip = None
+            return
+        if self.strip is None or self.strip.scene() is not scene:
+            self.strip = HeatStripItem()
+            scene.addItem(self.strip)
+        cells = doc.stage_heat(kind)
+        top = layout.metrics.stage_header_h
+        self.strip.set_segments([
+            (QRectF(s.column.x, top, s.column.w, STRIP_H), cells.get(s.id))
+            for s in layout.stages
+        ])
