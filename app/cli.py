@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from app import workspace_root
 from app.cli_survey import SurveyCommandError, add_survey_parser, run_import_survey
+from app.export.heat_layer import HEAT_CHOICES
 from app.export.paper import PAPERS, TILE_PAPERS
 
 if TYPE_CHECKING:
@@ -117,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-bom",
         action="store_true",
         help="write the CSV without the UTF-8 byte order mark spreadsheets use to detect UTF-8",
+    )
+    exp.add_argument(
+        "--heat",
+        choices=HEAT_CHOICES,
+        default=None,
+        help="heat overlay on PDF/PNG/SVG: touchpoints and a strip under the stage headers "
+        "coloured by this metric (headline: each card's first metric)",
     )
     return parser
 
@@ -321,6 +329,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     tile=options.tile if fmt == "pdf" else None,
                     dpi=options.dpi,
                     csv_bom=not args.no_bom,
+                    heat=args.heat if fmt in ("pdf", "png", "svg") else None,
                 )
                 export_journey(project, journey.id, path, opts)
                 print(f"Wrote {path}")

@@ -26,6 +26,8 @@ class EditorContext:
         self.view = view
         self.doc: Document | None = None
         self.refresh: Callable[[], None] = lambda: None  # set by the window: relayout now
+        # the heat overlay's metric while it is shown (exports follow it), else None
+        self.heat: Callable[[], str | None] = lambda: None
 
     @property
     def journey_id(self) -> int | None:

@@ -209,7 +209,7 @@ class FileActions:
         if doc is None or doc.journey_id is None:
             return
         doc.flush()
-        path = run_export_dialog(ProjectExportBackend(doc.project, doc.journey_id),
+        path = run_export_dialog(ProjectExportBackend(doc.project, doc.journey_id, self.ctx.heat()),
                                  self._parent)
         if path is not None:
             self.ctx.status(f"Exported {path}", 5000)

@@ -19,6 +19,7 @@ class HeatOverlay:
         self.legend.kind_changed.connect(lambda _kind: self.refresh())
         ctx.window.statusBar().addPermanentWidget(self.legend)
         self.strip: HeatStripItem | None = None
+        ctx.heat = lambda: (self.legend.heat_kind() or "headline") if self.on else None
 
     def set_on(self, on: bool) -> None:
         self.on = on

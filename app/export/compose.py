@@ -16,6 +16,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import object_session
 
+from app.export.heat_layer import draw_heat, draw_heat_legend, heat_kind
 from app.export.paper import Fit, Paper, Tile, fit_rect
 from app.export.text import is_rtl, text_width, wrap
 from model.entities import Journey, LaneKind
@@ -27,7 +28,7 @@ from model.layout import (
     stage_chevron,
     stage_label_rect,
 )
-from model.metric_records import card_badges
+from model.metric_records import card_badges, stage_heat
 from model.palette import (
     CARD_BORDER,
     CARD_KIND_COLORS,
@@ -37,7 +38,7 @@ from model.palette import (
     NEGATIVE_TINT,
     POSITIVE_TINT,
 )
-from model.records import CardBadge
+from model.records import CardBadge, HeatCell
 
 Point = tuple[float, float]
 # A path segment: a line to a point, or a cubic bezier (control 1, control 2, end).
@@ -125,9 +126,12 @@ class MapDocument:
     date: str = ""
     # headline metric and usage share per card id (model.metric_records.card_badges)
     badges: Mapping[int, CardBadge] = field(default_factory=dict)
+    heat: str | None = None  # the heat overlay's metric ("headline", "nps", ...) or off
+    stage_heat: Mapping[int, HeatCell] = field(default_factory=dict)
 
     @classmethod
-    def from_journey(cls, journey: Journey, today: dt.date | None = None) -> MapDocument:
+    def from_journey(cls, journey: Journey, today: dt.date | None = None,
+                     heat: str | None = None) -> MapDocument:
         persona = journey.persona
         who = ""
         if persona is not None:
@@ -142,7 +146,11 @@ class MapDocument:
             objective=journey.objective,
             persona=who,
             date=date,
-            badges=card_badges(session, journey.id) if session is not None else {},
+            badges=(card_badges(session, journey.id, heat_kind(heat))
+                    if session is not None else {}),
+            heat=heat,
+            stage_heat=(stage_heat(session, journey.id, heat_kind(heat))
+                        if session is not None and heat is not None else {}),
         )
 
 
@@ -209,7 +217,12 @@ def draw_poster(
         k = frame.fit.scale
         scene_visible = Rect((vx - frame.fit.dx) / k, (vy - frame.fit.dy) / k, vw / k, vh / k)
     draw_map(surface, doc.layout, scene_visible, doc.badges)
+    if doc.heat is not None:
+        draw_heat(surface, doc.layout, doc.badges, doc.stage_heat)
     surface.restore()
+    if doc.heat is not None:
+        x, y, _w, h = frame.title_box
+        draw_heat_legend(surface, x, y + h - 10 * frame.unit, frame.unit, doc.heat)
     return frame
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,9 +45,10 @@ def _safe_name(name: str) -> str:
 class ProjectExportBackend:
     """Describes, previews and writes exports of one journey of an open project."""
 
-    def __init__(self, project: Any, journey_id: int) -> None:
+    def __init__(self, project: Any, journey_id: int, heat: str | None = None) -> None:
         self.project: Project = project
         self.journey_id = journey_id
+        self.heat = heat  # the heat overlay shown in the window goes onto the export
         self._doc: MapDocument | None = None
         journey = self.project.journey(journey_id)
         self.title = journey.name or "Untitled journey"
@@ -54,7 +56,8 @@ class ProjectExportBackend:
     @property
     def doc(self) -> MapDocument:
         if self._doc is None:  # built once: the dialog is modal, the map cannot change
-            self._doc = MapDocument.from_journey(self.project.journey(self.journey_id))
+            self._doc = MapDocument.from_journey(self.project.journey(self.journey_id),
+                                                 heat=self.heat)
         return self._doc
 
     def default_path(self, fmt: str) -> Path:
@@ -74,7 +77,8 @@ class ProjectExportBackend:
         options = _options(choice).checked()
         if options.fmt in PAGE_FORMATS:
             return export_document(self.doc, path, options, progress)
-        return export_journey(self.project, self.journey_id, path, options, progress)
+        return export_journey(self.project, self.journey_id, path,
+                              replace(options, heat=self.heat), progress)
 
 
 def show_export_dialog(parent: QWidget | None, project: Project, journey_id: int) -> Path | None:

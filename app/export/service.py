@@ -48,6 +48,7 @@ class ExportOptions:
     tile: str | None = None  # "A4" or "Letter": print the poster over several sheets
     dpi: int = 150
     csv_bom: bool = True  # a UTF-8 BOM, so that spreadsheets do not guess the encoding
+    heat: str | None = None  # heat overlay: "headline", "nps", "csat", "ces", "custom"
 
     def checked(self) -> ExportOptions:
         """The same options, or a PaperError/ExportError saying what is wrong."""
@@ -62,8 +63,8 @@ class ExportOptions:
         return replace(self)
 
 
-def document(journey: Journey) -> MapDocument:
-    return MapDocument.from_journey(journey)
+def document(journey: Journey, heat: str | None = None) -> MapDocument:
+    return MapDocument.from_journey(journey, heat=heat)
 
 
 def poster_paper(doc: MapDocument, options: ExportOptions) -> Paper:
@@ -136,7 +137,7 @@ def export_journey(
 
         personas = list(project.session.scalars(select(Persona).order_by(Persona.id)))
         return write_json(target, project.journeys(), personas)
-    doc = document(project.journey(journey_id))
+    doc = document(project.journey(journey_id), options.heat)
     return export_document(doc, target, options, progress)
 
 

@@ -165,3 +165,28 @@ def test_the_heat_scale_gets_lighter_from_worst_to_best() -> None:
 
     values = [lightness(heat_color(i / 20)) for i in range(21)]
     assert values == sorted(values) and values[0] < 0.05 < 0.7 < values[-1]
+
+
+def test_the_heat_overlay_is_an_export_option(tmp_path) -> None:
+    from app.cli import run_cli
+    from model.edits import Editor
+    from model.entities import Journey
+    from model.store import Project, Workspace
+    from tests.app.test_export_samples import pdftotext
+
+    path = tmp_path / "map.cjm"
+    project = Project.new(Workspace(tmp_path / "ws"))
+    editor = Editor(project.session, project.changes)
+    journey_id = editor.add_journey("cjm7", "Checkout")
+    journey = project.session.get(Journey, journey_id)
+    editor.add_metric(None, journey.stages[0].id, {"kind": "nps", "value": -20.0,
+                                                   "responses": 40})
+    project.save(path)
+    project.close()
+    plain, heat = tmp_path / "plain.pdf", tmp_path / "heat.pdf"
+    assert run_cli(["export", str(path), "--pdf", str(plain)]) == 0
+    assert run_cli(["export", str(path), "--pdf", str(heat), "--heat", "nps"]) == 0
+    assert "Heat:" not in pdftotext(plain) and "NPS -20" not in pdftotext(plain)
+    text = pdftotext(heat)
+    assert "Heat: NPS" in text and "worst" in text and "best" in text
+    assert "NPS -20 · n=40" in text and text.count("no data") == 6
