@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
             signal.disconnect(slot)
         self.undo_group.removeStack(doc.undo_stack)
         self.scene.clear_map()
+        self.heat.refresh()  # no document: no strip
         if not keep_open:
             doc.close()
         doc.deleteLater()
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
         layout = doc.layout() if doc is not None else None
         if layout is None:
             self.scene.clear_map()
+            self.heat.refresh()
             self._update_title()
             return
         self.scene.apply_layout(layout)

@@ -190,3 +190,12 @@ def test_the_heat_overlay_is_an_export_option(tmp_path) -> None:
     text = pdftotext(heat)
     assert "Heat: NPS" in text and "worst" in text and "best" in text
     assert "NPS -20 · n=40" in text and text.count("no data") == 6
+
+
+def test_closing_the_map_takes_the_heat_strip_away(window: MainWindow) -> None:
+    window.acts.heat_strip.trigger()
+    assert window.heat.strip is not None
+    window.doc.undo_stack.setClean()
+    window.files.close_document()
+    assert window.heat.strip is None
+    assert not [i for i in window.scene.items() if type(i).__name__ == "HeatStripItem"]
