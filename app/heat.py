@@ -17,13 +17,18 @@ class HeatOverlay:
         self.legend = HeatLegend()
         self.legend.hide()
         self.legend.kind_changed.connect(lambda _kind: self.refresh())
-        ctx.window.statusBar().addPermanentWidget(self.legend)
         self.strip: HeatStripItem | None = None
         ctx.heat = lambda: (self.legend.heat_kind() or "headline") if self.on else None
 
     def set_on(self, on: bool) -> None:
         self.on = on
-        self.legend.setVisible(on)
+        bar = self.ctx.window.statusBar()
+        # In the status bar only while shown: even hidden, it would make the bar taller.
+        if on:
+            bar.addPermanentWidget(self.legend)
+            self.legend.show()
+        else:
+            bar.removeWidget(self.legend)
         self.refresh()
 
     def refresh(self) -> None:
