@@ -12,7 +12,7 @@ from app.export.atomic import ExportError, atomic_path
 from app.export.verify import same_bytes
 from model.csv_io import CsvExportError, export_csv_bytes
 from model.entities import Journey, Persona
-from model.snapshot import row
+from model.snapshot import row, session_metrics
 
 JSON_FORMAT = "journeyboard-export"
 JSON_VERSION = 1
@@ -60,6 +60,7 @@ def journey_json(journey: Journey) -> dict[str, Any]:
             {**_clean(row(o), ("journey_id",)), "card_ids": [c.id for c in o.cards]}
             for o in journey.opportunities
         ],
+        "metrics": [_clean(row(m), ("journey_id",)) for m in session_metrics(journey)],
     }
 
 

@@ -199,3 +199,25 @@ def test_closing_the_map_takes_the_heat_strip_away(window: MainWindow) -> None:
     window.files.close_document()
     assert window.heat.strip is None
     assert not [i for i in window.scene.items() if type(i).__name__ == "HeatStripItem"]
+
+
+def test_the_json_export_carries_the_metrics(tmp_path) -> None:
+    from app.export.data import project_json
+    from model.edits import Editor
+    from model.entities import Journey
+    from model.store import Project, Workspace
+
+    project = Project.new(Workspace(tmp_path / "ws"))
+    try:
+        editor = Editor(project.session, project.changes)
+        journey_id = editor.add_journey("cjm7", "J")
+        journey = project.session.get(Journey, journey_id)
+        editor.add_metric(None, journey.stages[1].id, {"kind": "ces", "value": 5.5,
+                                                       "responses": 44, "period": "Q2"})
+        data = project_json([journey], [])
+    finally:
+        project.close()
+    (metric,) = data["journeys"][0]["metrics"]
+    assert (metric["stage_id"], metric["card_id"], metric["kind"], metric["value"],
+            metric["responses"], metric["period"]) == (journey.stages[1].id, None, "ces", 5.5,
+                                                       44, "Q2")

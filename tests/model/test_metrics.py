@@ -380,3 +380,16 @@ def content_of(project: Project) -> list:
             sorted((s.id, s.name, s.position) for s in session.query(Stage)),
             sorted((lane.id, lane.name, lane.position) for lane in session.query(Lane)),
             sorted((c.id, c.text, c.stage_id, c.lane_id, c.position) for c in session.query(Card))]
+
+
+def test_matching_can_be_cancelled_from_its_progress_callback() -> None:
+    table = read_csv(b"touchpoint,nps\n" + b"App,9\n" * 25_000)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 10_000
+
+    with pytest.raises(SurveyError, match="cancelled"):
+        plan_survey(table, _mapping(date_column=None), [], progress)
+    assert seen == [(0, 25_000), (10_000, 25_000)]
