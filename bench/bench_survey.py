@@ -56,10 +56,13 @@ def main(answers: int = 100_000) -> None:
 
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet()
-    for line in lines:
-        sheet.append(line.split(","))
+    book = Workbook()  # shared strings and typed numbers, as Excel writes them
+    sheet = book.active
+    for i, line in enumerate(lines):
+        cells: list[object] = line.split(",")
+        if i:
+            cells[0], cells[2] = int(str(cells[0])), int(str(cells[2]))
+        sheet.append(cells)
     xlsx_path = tmp / "answers.xlsx"
     book.save(xlsx_path)
     t0 = time.perf_counter()

@@ -173,7 +173,7 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> SurveyTable:
             raise SurveyError(1, "the worksheet is empty; expected a header row.")
         headers = [_cell_text(v).strip() for v in header]
         rows = []
-        total = sheet.max_row or 0
+        total = 0  # unknown: asking the sheet would parse it all once more
         for number, values in enumerate(lines, start=2):
             rows.append((number, [_cell_text(v) for v in values]))
             if len(rows) > MAX_ROWS:
