@@ -93,7 +93,6 @@ class Actions:
         self.heat_strip = a(w, "&Heat Strip", s["heat_strip"],
                             tip="Colour touchpoints and stages by a metric")
         self.heat_strip.setCheckable(True)
-        self.add_journey = a(w, "&Add Journey…", s["add_journey"])
         self.rename_journey = a(w, "&Rename Journey…", s["rename_journey"])
         self.duplicate_journey = a(w, "D&uplicate Journey", s["duplicate_journey"])
         self.delete_journey = a(w, "De&lete Journey…", s["delete_journey"])

@@ -25,11 +25,11 @@ from app.clipboard import CardClipboard
 from app.context import EditorContext
 from app.document import Document
 from app.files import FileActions
-from app.keyboard import KeyboardNavigation
-from app.presenter import PresenterController
 from app.heat import HeatOverlay
 from app.imports import ImportActions
+from app.keyboard import KeyboardNavigation
 from app.metric_actions import MetricActions
+from app.presenter import PresenterController
 from app.settings import Settings
 from app.structure import StructureDialogs
 from model.changes import Change

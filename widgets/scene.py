@@ -31,9 +31,9 @@ from model.navigation import (
     stepped_emotion,
 )
 from model.palette import GRID_LINE
-from widgets.cell_cursor import CellCursorItem
 from model.records import CardBadge, HeaderKind, Target
 from widgets.card_badge import CardDecorations
+from widgets.cell_cursor import CellCursorItem
 from widgets.items import (
     CORNER_Z,
     CardItem,
