@@ -122,7 +122,7 @@ class Actions:
 
 
 def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[str, Slot]],
-                journey_box: QWidget) -> QMenu:
+                journey_box: QWidget, workshop_menus: list[QMenu] | None = None) -> QMenu:
     """Menus and toolbar; returns the Open Recent menu (filled when it is about to show)."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -165,6 +165,8 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     timer_dock = window.findChild(QDockWidget, "timer")
     if timer_dock is not None:
         workshop.addAction(timer_dock.toggleViewAction())
+    for menu in workshop_menus or []:
+        workshop.addMenu(menu)
 
     bar.addMenu("&Help").addAction(acts.about)
 

@@ -25,6 +25,7 @@ from app.clipboard import CardClipboard
 from app.context import EditorContext
 from app.document import Document
 from app.files import FileActions
+from app.filters import FilterController
 from app.heat import HeatOverlay
 from app.imports import ImportActions
 from app.keyboard import KeyboardNavigation
@@ -114,7 +115,8 @@ class MainWindow(QMainWindow):
             key: (spec.title, partial(self.files.new_document, key))
             for key, spec in TEMPLATES.items()
         }
-        recent = build_menus(self, self.acts, templates, self.journey_box)
+        self.filters = FilterController(self.ctx)
+        recent = build_menus(self, self.acts, templates, self.journey_box, [self.filters.menu])
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
         self.scene.selectionChanged.connect(self._refresh_inspector)
 

@@ -121,6 +121,7 @@ class CardItems(Mapping[int, CardItem]):
 
     def __len__(self) -> int:
         return len(self.ids)
+DIMMED_OPACITY = 0.22  # cards of other kinds while one kind is highlighted
 _STEPS = {Qt.Key.Key_Left: Step.LEFT, Qt.Key.Key_Right: Step.RIGHT, Qt.Key.Key_Up: Step.UP,
           Qt.Key.Key_Down: Step.DOWN}
 
@@ -156,6 +157,7 @@ class JourneyScene(QGraphicsScene):
         self._cursor = CellCursorItem()
         self.addItem(self._cursor)
         self._current_cell: Cell | None = None
+        self.highlight_kind: str | None = None  # a view filter: other kinds are dimmed
         self._drop: tuple[Cell, int] | None = None
         self._new_card_editor: CardTextEditor | None = None
         self._drag_grabber: CardItem | None = None
@@ -231,7 +233,7 @@ class JourneyScene(QGraphicsScene):
                 item.set_current(curve_id == self.current_curve_id)
         if self.current_cell is not None and not self._cell_exists(self.current_cell):
             self.current_cell = None
-        self._place_cursor()
+        self._after_layout()
         self._drop = None
         self.pin_headers(self._visible)
         self.update()
@@ -475,6 +477,8 @@ class JourneyScene(QGraphicsScene):
 
     def _wire_card(self, item: CardItem) -> None:
         item.text_edited.connect(self.card_text_edited)
+        if self.highlight_kind is not None:
+            self._highlight(item)
 
     def _wire_stage(self, item: StageHeaderItem) -> None:
         item.rename_requested.connect(lambda sid: self.start_header_rename(HeaderKind.STAGE, sid))
@@ -526,6 +530,25 @@ class JourneyScene(QGraphicsScene):
         if cell is None or self.layout is None or is_emotion_cell(self.layout, cell):
             return None
         return cell
+
+    def _after_layout(self) -> None:
+        self._place_cursor()
+        if self.highlight_kind is not None:
+            for item in self.card_items.made.values():
+                self._highlight(item)  # a card's kind may have changed
+
+    # -- highlight filter (a view setting, not an edit) ----------------------------------
+
+    def set_highlight_kind(self, kind: str | None) -> None:
+        """Dim every card that is not of ``kind``; None shows all cards alike."""
+        self.highlight_kind = kind
+        for item in self.card_items.made.values():
+            self._highlight(item)
+        self.update()
+
+    def _highlight(self, item: CardItem) -> None:
+        kind = self.highlight_kind
+        item.setOpacity(1.0 if kind is None or item.geom.kind == kind else DIMMED_OPACITY)
 
     def _place_cursor(self) -> None:
         cell = self._current_cell
