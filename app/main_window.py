@@ -105,8 +105,8 @@ class MainWindow(QMainWindow):
                                        self.acts.paste)
         self.clipboard = CardClipboard(self.ctx, self.canvas)
         self.keyboard = KeyboardNavigation(
-            self.ctx, [self.view, self.capture_bar, self.header, self.card_palette,
-                       self.inspector])
+            self.ctx, [self.view, self.capture_bar, self.header, self.journey_box,
+                       self.card_palette, self.inspector])
         self.capture = CaptureController(self.ctx, self.capture_bar)
         self.keyboard.add_panel(self.timer_panel)
         self.presenter = PresenterController(self.ctx, self.countdown)

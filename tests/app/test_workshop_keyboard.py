@@ -307,3 +307,30 @@ def test_every_control_a_keyboard_reaches_has_an_accessible_name(window: MainWin
     assert unnamed() == []
     press(K.Key_K, CTRL)  # the capture bar
     assert unnamed() == []
+
+
+def test_f6_reaches_every_panel_and_comes_back_to_the_map(window: MainWindow) -> None:
+    window.activateWindow()
+    window.view.setFocus()
+    press(K.Key_Down)
+    type_text("A card")
+    press(K.Key_Return)
+    press(K.Key_Tab)  # a selected card: the inspector has fields to reach
+    press(K.Key_K, CTRL)  # the capture bar is open
+    panels = {"map": window.view, "capture": window.capture_bar, "header": window.header,
+              "journeys": window.journey_box, "palette": window.card_palette,
+              "inspector": window.inspector, "timer": window.timer_panel}
+
+    def where() -> str:
+        widget = focused()
+        return next(name for name, panel in panels.items()
+                    if panel is widget or panel.isAncestorOf(widget))
+
+    visited = [where()]
+    for _ in range(len(panels)):
+        press(K.Key_F6)
+        visited.append(where())
+    assert visited[0] == "capture" and visited[-1] == "capture"
+    assert sorted(set(visited)) == sorted(panels)
+    press(K.Key_F6, SHIFT)
+    assert visited[-2] == where()
