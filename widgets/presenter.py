@@ -60,7 +60,8 @@ class PresenterView(QGraphicsView):
         if self.lit is None or not isinstance(scene, JourneyScene) or scene.layout is None:
             return
         visible = self.visible_scene_rect()
-        keep_left = visible.left() + scene.layout.metrics.lane_header_w  # pinned lane names
+        # The pinned lane names stay bright; like the headers, they never sit left of x=0.
+        keep_left = max(visible.left(), 0.0) + scene.layout.metrics.lane_header_w
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(DIM)
