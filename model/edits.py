@@ -32,6 +32,7 @@ from model.entities import (
 )
 from model.layout import cell_index
 from model.metric_edits import MetricEdits, put_metrics, take_metrics
+from model.records import CARD_DEFAULTS
 from model.snapshot import Row, card_links, journey_snapshot, restore_journey, row
 from model.templates import LANE_COLORS, create_journey
 
@@ -58,16 +59,7 @@ MAX_STAGE_WIDTH = 1200.0
 
 
 # What a card added by append_cards holds for a field it is not given.
-_CARD_DEFAULTS: Row = {
-    "kind": CardKind.NOTE.value,
-    "text": "",
-    "color": "",
-    "notes": "",
-    "channel": "",
-    "department": "",
-    "usage_share": None,
-    "severity": None,
-}
+_CARD_DEFAULTS: Row = dict(CARD_DEFAULTS)
 
 
 def _check_fields(fields: dict[str, Any], allowed: frozenset[str]) -> None:

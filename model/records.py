@@ -24,6 +24,19 @@ class CardFields(TypedDict, total=False):
     severity: int | None
 
 
+# What a card holds for a field nobody gave it (a new card, an inspector with nothing shown).
+CARD_DEFAULTS: CardFields = {
+    "kind": "note",
+    "text": "",
+    "color": "",
+    "notes": "",
+    "channel": "",
+    "department": "",
+    "usage_share": None,
+    "severity": None,
+}
+
+
 class CardRecord(TypedDict):
     """Everything the inspector shows of one card."""
 

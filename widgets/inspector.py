@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from model.entities import CardKind, LaneKind
 from model.palette import CARD_KIND_LABELS, LANE_KIND_LABELS, card_fill
-from model.records import MetricRecord
+from model.records import CARD_DEFAULTS, MetricRecord
 from widgets.color_picker import pick_color
 from widgets.metrics_panel import MetricsPanel
 from widgets.palette import PALETTE_KINDS, swatch_icon
@@ -243,16 +243,7 @@ class EditorPage(QWidget):
 
 
 class CardPage(EditorPage):
-    DEFAULTS: ClassVar[dict[str, Any]] = {
-        "kind": CardKind.NOTE.value,
-        "text": "",
-        "color": "",
-        "notes": "",
-        "channel": "",
-        "department": "",
-        "usage_share": None,
-        "severity": None,
-    }
+    DEFAULTS: ClassVar[dict[str, Any]] = dict(CARD_DEFAULTS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Card", parent)
