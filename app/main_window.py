@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
                    "inspector")
         self.countdown = Countdown(parent=self)
         self.timer_panel = TimerPanel(self.countdown)
-        self._dock(self.timer_panel, "Timer", Qt.DockWidgetArea.LeftDockWidgetArea, "timer")
+        timer_dock = self._dock(self.timer_panel, "Timer", Qt.DockWidgetArea.LeftDockWidgetArea,
+                                "timer")
+        timer_dock.hide()  # shown when a workshop needs it (Workshop → Timer, or F5)
         self.journey_box = QComboBox()
         self.journey_box.setMinimumContentsLength(18)
         self.journey_box.setToolTip("Switch journey")
@@ -157,11 +159,13 @@ class MainWindow(QMainWindow):
             "heat_strip": lambda: self.heat.set_on(self.acts.heat_strip.isChecked()),
         }
 
-    def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str) -> None:
+    def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea,
+              name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        return dock
 
     @property
     def doc(self) -> Document | None:

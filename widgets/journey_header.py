@@ -57,7 +57,7 @@ class JourneyHeader(QWidget):
         self.name_edit.setToolTip("Journey name: click to rename")
         self.name_edit.setAccessibleName(self.tr("Journey name"))
         self.name_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.name_edit.setMinimumWidth(120)
+        self.name_edit.setMinimumWidth(80)
         self.name_edit.editingFinished.connect(self._on_name_finished)
         self.name_edit.textChanged.connect(self._fit_name)
 
@@ -65,7 +65,7 @@ class JourneyHeader(QWidget):
         self.objective_edit.setPlaceholderText("What is this map for?")
         self.objective_edit.setToolTip("Objective: what this journey map is for")
         self.objective_edit.setClearButtonEnabled(True)
-        self.objective_edit.setMinimumWidth(80)
+        self.objective_edit.setMinimumWidth(60)
         self.objective_edit.editingFinished.connect(self._on_objective_finished)
         objective_label = QLabel("Objective:")
         objective_label.setBuddy(self.objective_edit)
@@ -75,7 +75,7 @@ class JourneyHeader(QWidget):
         # A long persona name must not squeeze the objective: the list shows it in full.
         self.persona_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.persona_combo.setMinimumContentsLength(8)
+        self.persona_combo.setMinimumContentsLength(6)
         self.persona_combo.activated.connect(self._on_persona_activated)
         persona_label = QLabel("Persona:")
         persona_label.setBuddy(self.persona_combo)
@@ -98,7 +98,7 @@ class JourneyHeader(QWidget):
         width = self.name_edit.fontMetrics().horizontalAdvance(text) + 24
         # Up to 40 % of the screen, so the header never makes the window wider than it.
         limit = min(460, int(self.screen().availableGeometry().width() * 0.4))
-        self.name_edit.setMinimumWidth(max(min(120, limit), min(width, limit)))
+        self.name_edit.setMinimumWidth(max(min(80, limit), min(width, limit)))
 
     # -- public API --------------------------------------------------------------
 
