@@ -7,6 +7,7 @@ hold those return values (ids and plain data, never ORM objects).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -26,6 +27,7 @@ from model.entities import (
     Lane,
     LaneKind,
     Opportunity,
+    OpportunityStatus,
     Persona,
     Stage,
     utcnow,
@@ -95,6 +97,35 @@ def clean_card_fields(fields: Row) -> Row:
             raise EditError("Usage share is a number from 0 to 1")
         out["usage_share"] = max(0.0, min(1.0, float(value)))
     return out
+
+
+def clean_opportunity_fields(fields: Row) -> Row:
+    """Opportunity fields checked: scores 1..5, a known status, text fields as text."""
+    _check_fields(fields, OPPORTUNITY_FIELDS)
+    for key in ("title", "description", "owner"):
+        if key in fields and not isinstance(fields[key], str):
+            raise EditError(f"The opportunity's {key} must be text")
+    for key in ("importance", "cost", "ease"):
+        if key in fields:
+            value = fields[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+                raise EditError(f"The opportunity's {key} is a whole number from 1 to 5")
+    if "status" in fields and fields["status"] not in {"", *(s.value for s in OpportunityStatus)}:
+        raise EditError(f"Unknown opportunity status {fields['status']!r}")
+    if fields.get("due_date") is not None and not isinstance(fields["due_date"], dt.date):
+        raise EditError("A due date is a date")
+    return fields
+
+
+def clean_persona_fields(fields: Row) -> Row:
+    """Persona fields checked: text as text, the photo as bytes (already prepared) or None."""
+    _check_fields(fields, PERSONA_FIELDS)
+    for key in PERSONA_FIELDS - {"photo"}:
+        if key in fields and not isinstance(fields[key], str):
+            raise EditError(f"The persona's {key} must be text")
+    if fields.get("photo") is not None and not isinstance(fields["photo"], bytes):
+        raise EditError("A persona photo is image data")
+    return fields
 
 
 class Editor(MetricEdits):
@@ -608,7 +639,7 @@ class Editor(MetricEdits):
     def add_persona(self, fields: Row | None = None) -> int:
         fields = dict(fields or {})
         persona_id = fields.pop("id", None)
-        _check_fields(fields, PERSONA_FIELDS)
+        clean_persona_fields(fields)
         persona = Persona(**fields)
         if persona_id is not None:
             persona.id = persona_id
@@ -618,7 +649,7 @@ class Editor(MetricEdits):
         return persona.id
 
     def update_persona(self, persona_id: int, fields: Row) -> Row:
-        _check_fields(fields, PERSONA_FIELDS)
+        clean_persona_fields(fields)
         old = self._set(self._get(Persona, persona_id), fields)
         self._emit(What.PERSONA, persona_id, How.UPDATED, None)
         return old
@@ -658,26 +689,32 @@ class Editor(MetricEdits):
         fields = dict(fields or {})
         opp_id = fields.pop("id", None)
         card_ids = fields.pop("card_ids", [])
-        _check_fields(fields, OPPORTUNITY_FIELDS)
+        clean_opportunity_fields(fields)
         opp = Opportunity(**fields)
         if opp_id is not None:
             opp.id = opp_id
         journey.opportunities.append(opp)
         for card_id in card_ids:
-            opp.cards.append(self._get(Card, card_id))
+            opp.cards.append(self._journey_card(journey_id, card_id))
         self.session.flush()
         self._emit(What.OPPORTUNITY, opp.id, How.ADDED, journey_id)
         return opp.id
 
+    def _journey_card(self, journey_id: int, card_id: int) -> Card:
+        card: Card = self._get(Card, card_id)
+        if card.journey_id != journey_id:
+            raise EditError("An opportunity links only to cards of its own journey")
+        return card
+
     def update_opportunity(self, opp_id: int, fields: Row) -> Row:
         opp: Opportunity = self._get(Opportunity, opp_id)
         fields = dict(fields)
-        _check_fields({k: v for k, v in fields.items() if k != "card_ids"}, OPPORTUNITY_FIELDS)
+        clean_opportunity_fields({k: v for k, v in fields.items() if k != "card_ids"})
         old: Row = {}
         if "card_ids" in fields:
             old["card_ids"] = [c.id for c in opp.cards]
-            opp.cards = [self._get(Card, cid) for cid in fields.pop("card_ids")]
-        _check_fields(fields, OPPORTUNITY_FIELDS)
+            opp.cards = [self._journey_card(opp.journey_id, cid)
+                         for cid in fields.pop("card_ids")]
         old.update(self._set(opp, fields))
         self._emit(What.OPPORTUNITY, opp_id, How.UPDATED, opp.journey_id)
         return old

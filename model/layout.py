@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import object_session
 
-from model.entities import EMOTION_MAX, EMOTION_MIN, Card, Journey, LaneKind
+from model.entities import EMOTION_MAX, EMOTION_MIN, Card, Journey, LaneKind, Opportunity
 from model.palette import card_fill
 
 
@@ -101,6 +101,7 @@ class CardGeom:
     cell: Cell
     index: int
     severity: int | None = None
+    linked: int = 0  # how many opportunities this card is linked to (a marker shows it)
 
 
 @dataclass(frozen=True)
@@ -429,6 +430,7 @@ def _full_layout(journey: Journey, m: Metrics) -> JourneyLayout:
     for (_, lane_id), cards in by_cell.items():
         fullest[lane_id] = max(fullest[lane_id], len(cards))
     layout = _frame(journey, stages, lanes, fullest, m)
+    links = _links(journey)
     stage_ids = {s.id for s in stages}
     lane_ids = {lane.id for lane in lanes}
     for cell, cards in by_cell.items():
@@ -446,6 +448,7 @@ def _full_layout(journey: Journey, m: Metrics) -> JourneyLayout:
                 cell=cell,
                 index=index,
                 severity=card.severity,
+                linked=links.get(card.id, 0),
             )
     layout.curves = _curves(journey, layout, stages)
     return layout
@@ -606,6 +609,10 @@ def _listen() -> None:
     event.listen(Card.lane_id, "set", _on_lane_set)
     for attr in (Card.position, Card.kind, Card.text, Card.color, Card.severity):
         event.listen(attr, "set", _on_card_set)
+    event.listen(Opportunity.cards, "append", _on_link)
+    event.listen(Opportunity.cards, "remove", _on_link)
+    event.listen(Journey.opportunities, "append", _on_opportunity)
+    event.listen(Journey.opportunities, "remove", _on_opportunity)
     event.listen(Journey, "expire", _on_journey_expired)
     event.listen(Journey, "refresh", lambda j, _ctx, attrs: _on_journey_expired(j, attrs))
     event.listen(Card, "expire", _on_card_expired)
@@ -649,6 +656,24 @@ def compute_layout(
     return layout
 
 
+def _links(journey: Journey) -> dict[int, int]:
+    """How many opportunities each card of the journey is linked to."""
+    links: dict[int, int] = defaultdict(int)
+    for opportunity in journey.opportunities:
+        for card in opportunity.cards:
+            links[card.id] += 1
+    return links
+
+
+def _on_link(_opportunity: Opportunity, card: Card, _initiator: Any) -> None:
+    _on_card_set(card, None, None, None)  # the card's marker changes
+
+
+def _on_opportunity(_journey: Journey, opportunity: Opportunity, _initiator: Any) -> None:
+    for card in opportunity.cards:  # an opportunity added or removed with its links
+        _on_card_set(card, None, None, None)
+
+
 def _update(
     journey: Journey, index: CellIndex, state: _LayoutState | None, m: Metrics
 ) -> JourneyLayout:
@@ -659,6 +684,7 @@ def _update(
     dirty = index.dirty if state is not None else set(index.cells)
     index.dirty = set()
 
+    links = _links(journey)
     fresh: dict[Cell, list[Card]] = {}
     gone: set[int] = set()
     for cell in dirty:
@@ -731,6 +757,7 @@ def _update(
                 geoms[card_id] = CardGeom(
                     card_id, old_geom.kind, old_geom.text, old_geom.fill,
                     Rect(x, y0 + i * step, w, m.card_h), cell, i, old_geom.severity,
+                    old_geom.linked,
                 )
                 changed.add(card_id)
             continue
@@ -744,6 +771,7 @@ def _update(
                 cell=cell,
                 index=i,
                 severity=card.severity,
+                linked=links.get(card.id, 0),
             )
             known = geoms.get(card.id)
             if known is not None and known == geom:

@@ -6,6 +6,7 @@ show them, and edits come back as the partial ``*Fields`` forms.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypedDict
@@ -99,6 +100,75 @@ class NamedRef(TypedDict):
 
     id: int
     name: str
+
+
+class PersonaFields(TypedDict, total=False):
+    """Any subset of a persona's editable fields."""
+
+    name: str
+    role: str
+    goals: str
+    needs: str
+    frustrations: str
+    quote: str
+    photo: bytes | None
+
+
+class PersonaRecord(TypedDict):
+    """Everything the persona library shows of one persona (photo: prepared PNG/JPEG)."""
+
+    id: int
+    name: str
+    role: str
+    goals: str
+    needs: str
+    frustrations: str
+    quote: str
+    photo: bytes | None
+
+
+class CurveRecord(TypedDict):
+    """An emotion curve as the persona picker shows it."""
+
+    id: int
+    name: str
+    persona_id: int | None
+
+
+class OpportunityFields(TypedDict, total=False):
+    """Any subset of an opportunity's editable fields; card_ids replaces its links."""
+
+    title: str
+    description: str
+    owner: str
+    importance: int
+    cost: int
+    ease: int
+    status: str
+    due_date: dt.date | None
+    card_ids: list[int]
+
+
+class LinkedCard(TypedDict):
+    id: int
+    kind: str
+    text: str
+    department: str
+
+
+class OpportunityRecord(TypedDict):
+    """One row of the opportunity register; priority is computed (model/scoring.py)."""
+
+    id: int
+    title: str
+    owner: str
+    importance: int
+    cost: int
+    ease: int
+    priority: float
+    status: str
+    due_date: dt.date | None
+    cards: list[LinkedCard]
 
 
 class EmotionPointRecord(TypedDict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from model.entities import SCORE_MAX, SCORE_MIN, Opportunity
 
@@ -26,6 +27,43 @@ def priority(importance: int, cost: int, ease: int) -> float:
     _check("cost", cost)
     _check("ease", ease)
     return importance * (ease + (SCORE_MAX + SCORE_MIN - cost)) / 2
+
+
+def effort(cost: int, ease: int) -> float:
+    """Effort 1 (cheap and easy) .. 5 (costly and hard): the mean of cost and inverted ease.
+
+    With it, priority = importance x (6 - effort): the matrix plots exactly this.
+    """
+    _check("cost", cost)
+    _check("ease", ease)
+    return (cost + (SCORE_MAX + SCORE_MIN - ease)) / 2
+
+
+def scores_for_effort(value: int) -> tuple[int, int]:
+    """The (cost, ease) that a whole-number effort stands for: cost = effort, ease = 6 - effort."""
+    value = max(SCORE_MIN, min(SCORE_MAX, value))
+    return value, SCORE_MAX + SCORE_MIN - value
+
+
+class Quadrant(StrEnum):
+    """Where an opportunity sits on the importance / effort matrix."""
+
+    QUICK_WIN = "quick_win"  # important, little effort: do first
+    BIG_BET = "big_bet"  # important, much effort: plan
+    FILL_IN = "fill_in"  # less important, little effort: when there is time
+    MONEY_PIT = "money_pit"  # less important, much effort: avoid
+
+
+IMPORTANT_FROM = 3  # importance 3..5 counts as important
+LOW_EFFORT_UP_TO = 3.0  # effort 1..3 counts as little effort
+
+
+def quadrant(importance: int, cost: int, ease: int) -> Quadrant:
+    important = _check("importance", importance) >= IMPORTANT_FROM
+    easy = effort(cost, ease) <= LOW_EFFORT_UP_TO
+    if important:
+        return Quadrant.QUICK_WIN if easy else Quadrant.BIG_BET
+    return Quadrant.FILL_IN if easy else Quadrant.MONEY_PIT
 
 
 def opportunity_priority(opportunity: Opportunity) -> float:
