@@ -110,6 +110,10 @@ class Actions:
                          "Type “stage / lane: text” to add cards fast")
         self.present = a(w, "&Presenter Mode", s["present"], "F5",
                          "Show the map full screen, stage by stage")
+        self.turn_into_opportunity = a(
+            w, w.tr("Turn into &Opportunity"), s["turn_into_opportunity"], "Ctrl+Shift+O",
+            w.tr("Make an opportunity from the selected pain point, linked to it"))
+        self.link_opportunity = a(w, w.tr("&Link to Opportunity…"), s["link_opportunity"])
 
     def journey_actions(self) -> list[QAction]:
         """The actions that need a current journey."""
@@ -118,7 +122,8 @@ class Actions:
 
     def card_actions(self) -> list[QAction]:
         """What a card's context menu offers."""
-        return [self.edit_card, self.cut, self.copy, self.delete]
+        return [self.edit_card, self.turn_into_opportunity, self.link_opportunity, self.cut,
+                self.copy, self.delete]
 
 
 def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[str, Slot]],
@@ -144,6 +149,8 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     edit.addActions([acts.cut, acts.copy, acts.paste, acts.delete])
     edit.addSeparator()
     edit.addActions([acts.select_all, acts.edit_card])
+    edit.addSeparator()
+    edit.addActions([acts.turn_into_opportunity, acts.link_opportunity])
 
     view = bar.addMenu("&View")
     view.addActions([acts.zoom_in, acts.zoom_out, acts.zoom_reset, acts.fit])

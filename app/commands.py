@@ -548,3 +548,50 @@ class ImportCardsCommand(EditorCommand):
     def revert(self) -> None:
         assert self.marks is not None
         self.editor.remove_added_since(self.marks)
+class CreatePersonaCommand(AddWithSnapshotCommand):
+    """Add a persona to the library (a new one, or a duplicate's fields)."""
+
+    def __init__(self, editor: Editor, fields: Row, text: str = "New persona") -> None:
+        fields = dict(fields)
+        super().__init__(editor, text, lambda: editor.add_persona(fields),
+                         editor.remove_persona, editor.restore_persona)
+
+
+class EditPersonaCommand(EditFieldsCommand):
+    def __init__(self, editor: Editor, persona_id: int, fields: Row) -> None:
+        what = "Set persona photo" if set(fields) == {"photo"} else "Edit persona"
+        super().__init__(editor, editor.update_persona, persona_id, fields, what)
+
+
+class DeletePersonaCommand(RemoveCommand):
+    def __init__(self, editor: Editor, persona_id: int) -> None:
+        super().__init__(editor, editor.remove_persona, editor.restore_persona, persona_id,
+                         "Delete persona")
+
+
+class EditCurveCommand(EditFieldsCommand):
+    def __init__(self, editor: Editor, curve_id: int, fields: Row) -> None:
+        what = "Set curve persona" if set(fields) == {"persona_id"} else "Edit emotion curve"
+        super().__init__(editor, editor.update_curve, curve_id, fields, what)
+
+
+class AddOpportunityCommand(AddWithSnapshotCommand):
+    """Add an opportunity (e.g. turned from a pain point, linked to it)."""
+
+    def __init__(self, editor: Editor, journey_id: int, fields: Row,
+                 text: str = "Add opportunity") -> None:
+        fields = dict(fields)
+        super().__init__(editor, text, lambda: editor.add_opportunity(journey_id, fields),
+                         editor.remove_opportunity, editor.restore_opportunity)
+
+
+class EditOpportunityCommand(EditFieldsCommand):
+    def __init__(self, editor: Editor, opp_id: int, fields: Row, text: str = "") -> None:
+        super().__init__(editor, editor.update_opportunity, opp_id, fields,
+                         text or "Edit opportunity")
+
+
+class DeleteOpportunityCommand(RemoveCommand):
+    def __init__(self, editor: Editor, opp_id: int) -> None:
+        super().__init__(editor, editor.remove_opportunity, editor.restore_opportunity, opp_id,
+                         "Delete opportunity")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -9,21 +10,27 @@ from PySide6.QtGui import QUndoStack
 
 from app.commands import UndoableCommand
 from model.changes import Change, How, What
+from model.completeness import Finding, check
 from model.edits import Editor
-from model.entities import Card, EmotionCurve, Lane, Persona, Stage
+from model.entities import Card, EmotionCurve, Lane, Opportunity, Persona, Stage
 from model.layout import JourneyLayout, compute_layout
 from model.metric_records import card_badges, metric_records, stage_heat
 from model.records import (
     CardBadge,
     CardRecord,
+    CurveRecord,
     EmotionPointRecord,
     HeatCell,
     JourneyRecord,
     LaneRecord,
     MetricRecord,
+    LinkedCard,
     NamedRef,
+    OpportunityRecord,
+    PersonaRecord,
     StageRecord,
 )
+from model.scoring import opportunity_priority, ranked
 from model.store import Project, Workspace
 from model.templates import create_journey
 
@@ -106,6 +113,56 @@ class Document(QObject):
             return []
         curves = sorted(self.project.journey(self.journey_id).curves, key=lambda c: c.position)
         return [NamedRef(id=c.id, name=c.name) for c in curves]
+
+    def persona(self, persona_id: int) -> PersonaRecord | None:
+        p = self.project.session.get(Persona, persona_id)
+        if p is None:
+            return None
+        return PersonaRecord(id=p.id, name=p.name, role=p.role, goals=p.goals, needs=p.needs,
+                             frustrations=p.frustrations, quote=p.quote, photo=p.photo)
+
+    def persona_records(self) -> list[PersonaRecord]:
+        """The whole library, by name, for the persona panel."""
+        refs = self.personas()
+        return [r for ref in refs if (r := self.persona(ref["id"])) is not None]
+
+    def curve_records(self) -> list[CurveRecord]:
+        """The current journey's curves with their personas, in order."""
+        if self.journey_id is None:
+            return []
+        curves = sorted(self.project.journey(self.journey_id).curves, key=lambda c: c.position)
+        return [CurveRecord(id=c.id, name=c.name, persona_id=c.persona_id) for c in curves]
+
+    def opportunities(self) -> list[OpportunityRecord]:
+        """The current journey's opportunities, highest priority first."""
+        if self.journey_id is None:
+            return []
+        return [
+            OpportunityRecord(
+                id=o.id, title=o.title, owner=o.owner, importance=o.importance, cost=o.cost,
+                ease=o.ease, priority=opportunity_priority(o), status=o.status,
+                due_date=o.due_date,
+                cards=[LinkedCard(id=c.id, kind=c.kind, text=c.text, department=c.department)
+                       for c in o.cards],
+            )
+            for o in ranked(self.project.journey(self.journey_id).opportunities)
+        ]
+
+    def opportunity_ids_of_card(self, card_id: int) -> list[int]:
+        card = self.project.session.get(Card, card_id)
+        if card is None:
+            return []
+        return [o.id for o in card.journey.opportunities if card in o.cards]
+
+    def opportunity_journey(self, opp_id: int) -> int | None:
+        opp = self.project.session.get(Opportunity, opp_id)
+        return opp.journey_id if opp is not None else None
+
+    def findings(self, today: dt.date | None = None) -> list[Finding]:
+        """What the current journey still lacks (the completeness check)."""
+        if self.journey_id is None:
+            return []
+        return check(self.project.journey(self.journey_id), today or dt.date.today())
 
     def card(self, card_id: int) -> CardRecord | None:
         card = self.project.session.get(Card, card_id)

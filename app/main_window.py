@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,19 +32,29 @@ from app.imports import ImportActions
 from app.keyboard import KeyboardNavigation
 from app.metric_actions import MetricActions
 from app.presenter import PresenterController
+from app.opportunities import OpportunityController
+from app.personas import PersonaController
 from app.settings import Settings
 from app.structure import StructureDialogs
 from model.changes import Change
 from model.store import Workspace
 from model.templates import TEMPLATES
 from widgets.capture_bar import CaptureBar
+from widgets.completeness_panel import CompletenessPanel
 from widgets.inspector import Inspector
 from widgets.items import CardItem, LaneHeaderItem, StageHeaderItem
 from widgets.journey_header import JourneyHeader
+from widgets.opportunity_register import OpportunityRegister
 from widgets.palette import CardPalette
+from widgets.persona_panel import PersonaPanel
+from widgets.priority_matrix import PriorityMatrix
 from widgets.scene import JourneyScene
 from widgets.timer import Countdown, TimerPanel
 from widgets.view import JourneyView
+
+# Saved dock layouts from before the persona/opportunity panels would scatter the new
+# docks; a layout saved with another version is not restored.
+DOCK_STATE_VERSION = 1
 
 
 def fitted_size(wanted: QSize, available: QSize) -> QSize:
@@ -83,6 +94,28 @@ class MainWindow(QMainWindow):
         timer_dock = self._dock(self.timer_panel, "Timer", Qt.DockWidgetArea.LeftDockWidgetArea,
                                 "timer")
         timer_dock.hide()  # shown when a workshop needs it (Workshop → Timer, or F5)
+        self.persona_panel = PersonaPanel()
+        self.register = OpportunityRegister()
+        self.matrix = PriorityMatrix()
+        self.completeness = CompletenessPanel()
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        personas = self._dock(self.persona_panel, self.tr("Personas"), right, "personas")
+        check = self._dock(self.completeness, self.tr("Completeness"), right, "completeness")
+        # Register and matrix share one dock as tabs: with a second tabified dock group,
+        # Qt 6.11 leaves a stray copy of its tab bar over the window.
+        self.opportunity_tabs = QTabWidget()
+        self.opportunity_tabs.setDocumentMode(True)
+        self.opportunity_tabs.addTab(self.register, self.tr("Register"))
+        self.opportunity_tabs.addTab(self.matrix, self.tr("Priority Matrix"))
+        opportunities = self._dock(self.opportunity_tabs, self.tr("Opportunities"), bottom,
+                                   "opportunities")
+        self.resizeDocks([opportunities], [210], Qt.Orientation.Vertical)  # the map comes first
+        inspector = self.findChild(QDockWidget, "inspector")
+        assert inspector is not None
+        self.tabifyDockWidget(inspector, personas)
+        self.tabifyDockWidget(personas, check)
+        inspector.raise_()
         self.journey_box = QComboBox()
         self.journey_box.setMinimumContentsLength(18)
         self.journey_box.setToolTip("Switch journey")
@@ -113,6 +146,11 @@ class MainWindow(QMainWindow):
         self.keyboard.add_panel(self.timer_panel)
         self.presenter = PresenterController(self.ctx, self.countdown)
         self.metric_actions = MetricActions(self.ctx, self.inspector)
+        self.personas = PersonaController(self.ctx, self.persona_panel, self.header,
+                                          lambda: self.show_dock(self.persona_panel))
+        self.opportunities = OpportunityController(
+            self.ctx, self.register, self.matrix, self.completeness, self.header,
+            self.show_dock)
         templates: dict[str, tuple[str, Slot]] = {
             key: (spec.title, partial(self.files.new_document, key))
             for key, spec in TEMPLATES.items()
@@ -131,7 +169,7 @@ class MainWindow(QMainWindow):
                 self.resize(fitted_size(self.size(), available))
         state = settings.window_state()
         if state is not None:
-            self.restoreState(state)
+            self.restoreState(state, DOCK_STATE_VERSION)
 
     def _slots(self) -> dict[str, Slot]:
         f, st, v = self.files, self.structure, self.view
@@ -157,6 +195,8 @@ class MainWindow(QMainWindow):
             "import_survey": self.imports.import_survey,
             "import_cards": self.imports.import_cards,
             "heat_strip": lambda: self.heat.set_on(self.acts.heat_strip.isChecked()),
+            "turn_into_opportunity": lambda: self.opportunities.turn_into_opportunity(),
+            "link_opportunity": lambda: self.opportunities.link_selected_card(),
         }
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea,
@@ -166,6 +206,22 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def show_dock(self, widget: QWidget) -> None:
+        """Show (and bring to the front) the dock that holds a panel."""
+        dock: QWidget | None = widget
+        while dock is not None and not isinstance(dock, QDockWidget):
+            parent = dock.parentWidget()
+            if isinstance(parent, QTabWidget) or (
+                parent is not None and isinstance(parent.parentWidget(), QTabWidget)
+            ):
+                tabs = parent if isinstance(parent, QTabWidget) else parent.parentWidget()
+                assert isinstance(tabs, QTabWidget)
+                tabs.setCurrentWidget(dock)
+            dock = parent
+        if dock is not None:
+            dock.show()
+            dock.raise_()
 
     @property
     def doc(self) -> Document | None:
@@ -277,6 +333,8 @@ class MainWindow(QMainWindow):
         self.heat.refresh()
         self._sync_header()
         self._refresh_inspector()
+        self.personas.refresh()
+        self.opportunities.refresh()
         self._update_title()
         if reset_view:
             QTimer.singleShot(0, self.view.fit)
@@ -348,7 +406,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.set_window_geometry(self.saveGeometry())
-        self.settings.set_window_state(self.saveState())
+        self.settings.set_window_state(self.saveState(DOCK_STATE_VERSION))
         self.settings.sync()
         event.accept()
 

@@ -36,7 +36,7 @@ def prepare_photo(data: bytes) -> bytes:
                 width, height = image.size
                 if width < 1 or height < 1 or width * height > MAX_PIXELS:
                     raise PhotoError(
-                        f"The image is {width} × {height} pixels, more than a photo can "
+                        f"The image is {width} x {height} pixels, more than a photo can "
                         f"have ({MAX_PIXELS // 1_000_000} million pixels at most)."
                     )
                 image.seek(0)  # first frame of an animation

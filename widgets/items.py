@@ -127,6 +127,8 @@ _PEN_BORDER = QPen(QColor(CARD_BORDER), 0.8)
 _PEN_EDGE = QPen(QColor(0, 0, 0, 40), 2)
 _SEVERITY = QColor(NEGATIVE_TINT)
 _TEXT = QColor(HEADER_TEXT)
+_LINK = QColor("#2e7d32")  # the "linked to an opportunity" flag
+_PEN_LINK = QPen(QColor("#1b5e20"), 0.8)
 
 
 _CARD_FLAGS = (
@@ -168,8 +170,8 @@ class CardItem(QGraphicsObject):
         # zoom (so text stays crisp) instead of running paint() again.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._set_shape(geom)
-        if len(geom.text) > 60:
-            self.setToolTip(geom.text)
+        if len(geom.text) > 60 or geom.linked:
+            self.setToolTip(self._tooltip(geom))
         self.setPos(geom.rect.x, geom.rect.y)
 
     # -- model sync ------------------------------------------------------------
@@ -180,6 +182,17 @@ class CardItem(QGraphicsObject):
         self._bounds = self._rect.adjusted(-2, -2, 3, 3)
         self._fill = _color(geom.fill)
         self._edge = QLineF(4, geom.rect.h + 1, geom.rect.w - 4, geom.rect.h + 1)
+        w = geom.rect.w
+        self._link_marker = QPolygonF([QPointF(w - 16, 0), QPointF(w - 6, 0),
+                                       QPointF(w - 6, 13), QPointF(w - 11, 9),
+                                       QPointF(w - 16, 13)])
+
+    def _tooltip(self, geom: CardGeom) -> str:
+        tip = geom.text if len(geom.text) > 60 else ""
+        if geom.linked:
+            tip = "\n".join(t for t in (tip, self.tr("Linked to %n opportunity(s)", "",
+                                                         geom.linked)) if t)
+        return tip
 
     def set_geom(self, geom: CardGeom) -> None:
         old = self.geom
@@ -190,6 +203,7 @@ class CardItem(QGraphicsObject):
             and geom.text == old.text
             and geom.fill == old.fill
             and geom.severity == old.severity
+            and geom.linked == old.linked
         ):
             # Only moved (a card above it came or went, or its lane grew): the cheap case.
             self.setPos(geom.rect.x, geom.rect.y)
@@ -199,8 +213,8 @@ class CardItem(QGraphicsObject):
             self._size = QSizeF(geom.rect.w, geom.rect.h)
         self._set_shape(geom)
         self._lines = None
-        if geom.text != old.text or len(geom.text) > 60:
-            self.setToolTip(geom.text if len(geom.text) > 60 else "")
+        if geom.text != old.text or len(geom.text) > 60 or geom.linked != old.linked:
+            self.setToolTip(self._tooltip(geom))
         self.setPos(geom.rect.x, geom.rect.y)
         self.update()
 
@@ -250,6 +264,11 @@ class CardItem(QGraphicsObject):
             painter.setBrush(_SEVERITY)
             for i in range(self.geom.severity):
                 painter.drawEllipse(QPointF(rect.right() - 8 - i * 7, rect.bottom() - 7), 2.4, 2.4)
+        if self.geom.linked:
+            # A small flag in the top-right corner: this card has an opportunity.
+            painter.setPen(_PEN_LINK)
+            painter.setBrush(_LINK)
+            painter.drawPolygon(self._link_marker)
         painter.setFont(_card_font())
         painter.setPen(_TEXT)
         for pos, text in self._text_lines():

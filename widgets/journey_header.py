@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QToolButton,
     QWidget,
 )
+
+from widgets.photo import initials_of, round_photo
 
 NEW_PERSONA = "new"  # item data of the "New persona…" entry; persona ids are ints
 
@@ -36,12 +39,14 @@ class JourneyHeader(QWidget):
 
     journey_edited = Signal(dict)
     persona_created = Signal(str)
+    persona_opened = Signal(int)  # the persona's photo/name was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("JourneyHeader")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._values: dict[str, Any] = {"name": "", "objective": "", "persona_id": None}
+        self._shown_persona: int | None = None
 
         self.name_edit = QLineEdit()
         font = QFont(self.name_edit.font())
@@ -79,6 +84,13 @@ class JourneyHeader(QWidget):
         self.persona_combo.activated.connect(self._on_persona_activated)
         persona_label = QLabel("Persona:")
         persona_label.setBuddy(self.persona_combo)
+        self.persona_button = QToolButton()
+        self.persona_button.setAutoRaise(True)
+        self.persona_button.setIconSize(QSize(28, 28))
+        self.persona_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.persona_button.setToolTip(self.tr("Open this persona in the persona library"))
+        self.persona_button.clicked.connect(self._on_persona_clicked)
+        self.persona_button.hide()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -88,6 +100,7 @@ class JourneyHeader(QWidget):
         layout.addWidget(objective_label)
         layout.addWidget(self.objective_edit, 3)
         layout.addSpacing(12)
+        layout.addWidget(self.persona_button)
         layout.addWidget(persona_label)
         layout.addWidget(self.persona_combo)
         self.set_journey({}, [])
@@ -128,6 +141,18 @@ class JourneyHeader(QWidget):
             for blocker in blockers:
                 blocker.unblock()
         self._fit_name()  # textChanged was blocked while syncing
+
+    def show_persona(self, persona_id: int | None, name: str, photo: bytes | None) -> None:
+        """Show the journey's persona as photo and name (hidden without a persona)."""
+        self._shown_persona = persona_id
+        self.persona_button.setVisible(persona_id is not None)
+        if persona_id is not None:
+            self.persona_button.setIcon(QIcon(round_photo(photo, 28, initials_of(name))))
+            self.persona_button.setText(name or self.tr("(unnamed persona)"))
+
+    def _on_persona_clicked(self) -> None:
+        if self._shown_persona is not None:
+            self.persona_opened.emit(self._shown_persona)
 
     def values(self) -> dict[str, Any]:
         """The values as last shown or edited."""

@@ -215,7 +215,8 @@ def test_each_rule_goes_away_when_the_map_is_completed(project: Project, editor:
     assert (Rule.TOUCHPOINT_WITHOUT_CHANNEL, touch) not in found
     assert (Rule.TOUCHPOINT_WITHOUT_USAGE, touch) not in found
     assert (Rule.PAIN_WITHOUT_OPPORTUNITY, pain) not in found
-    assert {(Rule.OPPORTUNITY_WITHOUT_OWNER, opp), (Rule.OPPORTUNITY_WITHOUT_DUE_DATE, opp)} <= found
+    assert {(Rule.OPPORTUNITY_WITHOUT_OWNER, opp),
+            (Rule.OPPORTUNITY_WITHOUT_DUE_DATE, opp)} <= found
     assert (Rule.REVIEW_OVERDUE, j.id) not in rules(j, dt.date(2026, 4, 1))
 
     editor.update_opportunity(opp, {"owner": "Support", "due_date": dt.date(2026, 6, 1)})

@@ -1,0 +1,133 @@
+"""Persona library gestures become undo commands; photos are checked before they are stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from app.commands import (
+    CreatePersonaCommand,
+    DeletePersonaCommand,
+    EditCurveCommand,
+    EditJourneyCommand,
+    EditPersonaCommand,
+)
+from app.context import EditorContext
+from model.images import MAX_FILE_BYTES, PhotoError, prepare_photo
+from model.records import PersonaFields
+from widgets.journey_header import JourneyHeader
+from widgets.persona_panel import PersonaPanel
+
+
+def read_photo(path: Path) -> bytes:
+    """The prepared photo from an image file; PhotoError says why a file cannot be one."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PhotoError(f"{path.name} is too large for a photo "
+                             f"(at most {MAX_FILE_BYTES // 2**20} MB).")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PhotoError(f"{path.name} cannot be read: {exc.strerror or exc}") from exc
+    try:
+        return prepare_photo(data)
+    except PhotoError as exc:
+        raise PhotoError(f"{path.name}: {exc}") from exc
+
+
+class PersonaController(QObject):
+    """Connects the persona panel and the journey header's persona to the model."""
+
+    def __init__(self, ctx: EditorContext, panel: PersonaPanel, header: JourneyHeader,
+                 show_panel: Callable[[], None]) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.panel = panel
+        self.header = header
+        self._show_panel = show_panel
+        panel.persona_added.connect(self.add_persona)
+        panel.persona_duplicated.connect(self.duplicate_persona)
+        panel.persona_deleted.connect(self.delete_persona)
+        panel.persona_edited.connect(self.edit_persona)
+        panel.photo_chosen.connect(lambda pid, path: self.set_photo(pid, Path(path)))
+        panel.journey_persona_chosen.connect(self.set_journey_persona)
+        panel.curve_persona_chosen.connect(self.set_curve_persona)
+        header.persona_opened.connect(self.open_persona)
+
+    def refresh(self) -> None:
+        """Show the model: the library, who the journey and its curves are for, the header."""
+        doc = self.ctx.doc
+        if doc is None:
+            return
+        self.panel.set_personas(doc.persona_records())
+        journey = doc.journey()
+        persona_id = journey["persona_id"] if journey is not None else None
+        self.panel.set_usage(persona_id, doc.curve_records())
+        persona = doc.persona(persona_id) if persona_id is not None else None
+        if persona is None:
+            self.header.show_persona(None, "", None)
+        else:
+            self.header.show_persona(persona["id"], persona["name"], persona["photo"])
+
+    def add_persona(self) -> None:
+        if self.ctx.doc is None:
+            return
+        command = CreatePersonaCommand(self.ctx.editor(), {"name": self.tr("New persona")})
+        if self.ctx.push(command) and command.obj_id is not None:
+            self._select(command.obj_id)
+            self.panel.form.name_edit.setFocus()
+            self.panel.form.name_edit.selectAll()
+
+    def duplicate_persona(self, persona_id: int) -> None:
+        doc = self.ctx.doc
+        persona = doc.persona(persona_id) if doc is not None else None
+        if persona is None:
+            return
+        fields = {k: v for k, v in persona.items() if k != "id"}
+        fields["name"] = self.tr("%s (copy)") % persona["name"]
+        command = CreatePersonaCommand(self.ctx.editor(), fields, "Duplicate persona")
+        if self.ctx.push(command) and command.obj_id is not None:
+            self._select(command.obj_id)
+
+    def delete_persona(self, persona_id: int) -> None:
+        if self.ctx.doc is not None:
+            self.ctx.push(DeletePersonaCommand(self.ctx.editor(), persona_id))
+            self.refresh()
+
+    def edit_persona(self, persona_id: int, fields: PersonaFields) -> None:
+        if self.ctx.doc is not None and fields:
+            self.ctx.push(EditPersonaCommand(self.ctx.editor(), persona_id, dict(fields)))
+
+    def set_photo(self, persona_id: int, path: Path) -> None:
+        """Check, shrink and store a photo; a file that is not one is explained, not stored."""
+        if self.ctx.doc is None:
+            return
+        try:
+            photo = read_photo(path)
+        except PhotoError as exc:
+            self.panel.show_photo_error(str(exc))
+            self.ctx.status(str(exc), 8000)
+            return
+        self.panel.show_photo_error("")
+        self.ctx.push(EditPersonaCommand(self.ctx.editor(), persona_id, {"photo": photo}))
+
+    def set_journey_persona(self, persona_id: int | None) -> None:
+        journey_id = self.ctx.journey_id
+        if journey_id is not None:
+            self.ctx.push(EditJourneyCommand(self.ctx.editor(), journey_id,
+                                             {"persona_id": persona_id}))
+
+    def set_curve_persona(self, curve_id: int, persona_id: int | None) -> None:
+        if self.ctx.doc is not None:
+            self.ctx.push(EditCurveCommand(self.ctx.editor(), curve_id,
+                                           {"persona_id": persona_id}))
+
+    def open_persona(self, persona_id: int) -> None:
+        self._show_panel()
+        self.panel.select_persona(persona_id)
+
+    def _select(self, persona_id: int) -> None:
+        self.refresh()
+        self._show_panel()
+        self.panel.select_persona(persona_id)

@@ -1,0 +1,215 @@
+"""The priority matrix: opportunities as bubbles, importance against effort; drag re-scores.
+
+Effort is the mean of cost and inverted ease (model/scoring.py), so that
+priority = importance x (6 - effort). A bubble moves freely while dragged; on release
+the matrix emits ``rescored(id, importance, effort)`` and the app makes it one edit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from model.records import OpportunityFields, OpportunityRecord
+from model.scoring import (
+    IMPORTANT_FROM,
+    LOW_EFFORT_UP_TO,
+    Quadrant,
+    effort,
+    quadrant,
+    scores_for_effort,
+)
+
+PLOT = QRectF(60, 20, 640, 440)  # the plotting area in scene units
+LOW, HIGH = 0.5, 5.5  # each axis shows 1..5 with half a step of margin
+QUADRANT_LABELS: dict[Quadrant, str] = {
+    Quadrant.QUICK_WIN: "Quick wins",
+    Quadrant.BIG_BET: "Big bets",
+    Quadrant.FILL_IN: "Fill-ins",
+    Quadrant.MONEY_PIT: "Money pits",
+}
+QUADRANT_FILLS: dict[Quadrant, str] = {
+    Quadrant.QUICK_WIN: "#e3f4e1", Quadrant.BIG_BET: "#e2ecfa",
+    Quadrant.FILL_IN: "#f6f3df", Quadrant.MONEY_PIT: "#f9e3e0",
+}
+BUBBLE_FILLS: dict[Quadrant, str] = {
+    Quadrant.QUICK_WIN: "#4caf50", Quadrant.BIG_BET: "#3f7fd6",
+    Quadrant.FILL_IN: "#c9a227", Quadrant.MONEY_PIT: "#d9534f",
+}
+
+
+def x_of(effort_value: float) -> float:
+    return PLOT.left() + (effort_value - LOW) / (HIGH - LOW) * PLOT.width()
+
+
+def y_of(importance: float) -> float:
+    return PLOT.bottom() - (importance - LOW) / (HIGH - LOW) * PLOT.height()
+
+
+def scores_at(point: QPointF) -> tuple[int, float]:
+    """(importance rounded to 1..5, effort unrounded within 1..5) of a place on the plot."""
+    eff = LOW + (point.x() - PLOT.left()) / PLOT.width() * (HIGH - LOW)
+    imp = LOW + (PLOT.bottom() - point.y()) / PLOT.height() * (HIGH - LOW)
+    return max(1, min(5, round(imp))), max(1.0, min(5.0, eff))
+
+
+class BubbleItem(QGraphicsObject):
+    """One opportunity; reports where it was let go, never changes anything itself."""
+
+    released = Signal(int, QPointF)  # opportunity id, the bubble's centre in the scene
+
+    def __init__(self, record: OpportunityRecord, centre: QPointF) -> None:
+        super().__init__()
+        self.opp_id = record["id"]
+        self.title = record["title"]
+        self.radius = 9 + record["priority"] * 0.6
+        q = quadrant(record["importance"], record["cost"], record["ease"])
+        self._fill = QColor(BUBBLE_FILLS[q])
+        self._font = QFont()
+        self._font.setPointSizeF(8.5)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip(f"{record['title']}\nimportance {record['importance']}, cost "
+                        f"{record['cost']}, ease {record['ease']}, priority "
+                        f"{record['priority']:g}")
+        self.setZValue(10 + record["priority"])
+        self.setPos(centre)
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius
+        return QRectF(-r - 2, -r - 2, 2 * r + 150, 2 * r + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        r = self.radius
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(self._fill)
+        fill.setAlpha(200)
+        painter.setBrush(fill)
+        painter.setPen(QPen(QColor("#1d2733") if self.isSelected() else fill.darker(140),
+                            2 if self.isSelected() else 1))
+        painter.drawEllipse(QPointF(0, 0), r, r)
+        painter.setFont(self._font)
+        painter.setPen(QColor("#1d2733"))
+        text = painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, 140)
+        painter.drawText(QPointF(r + 4, 4), text)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.released.emit(self.opp_id, self.pos())
+
+
+class PriorityMatrix(QGraphicsView):
+    """Importance (up) against effort (right), quadrants labelled, one bubble per item."""
+
+    rescored = Signal(int, dict)  # opportunity id, OpportunityFields: importance/cost/ease
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PriorityMatrix")
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bubbles: dict[int, BubbleItem] = {}
+        self._records: list[OpportunityRecord] = []
+        self._draw_grid()
+
+    def _draw_grid(self) -> None:
+        s = self._scene
+        split_x = x_of(LOW_EFFORT_UP_TO + 0.5)
+        split_y = y_of(IMPORTANT_FROM - 0.5)
+        areas = {
+            Quadrant.QUICK_WIN: QRectF(PLOT.left(), PLOT.top(), split_x - PLOT.left(),
+                                       split_y - PLOT.top()),
+            Quadrant.BIG_BET: QRectF(split_x, PLOT.top(), PLOT.right() - split_x,
+                                     split_y - PLOT.top()),
+            Quadrant.FILL_IN: QRectF(PLOT.left(), split_y, split_x - PLOT.left(),
+                                     PLOT.bottom() - split_y),
+            Quadrant.MONEY_PIT: QRectF(split_x, split_y, PLOT.right() - split_x,
+                                       PLOT.bottom() - split_y),
+        }
+        bold = QFont()
+        bold.setBold(True)
+        bold.setPointSizeF(11)
+        for q, rect in areas.items():
+            s.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(QColor(QUADRANT_FILLS[q])))
+            label = s.addSimpleText(self.tr(QUADRANT_LABELS[q]), bold)
+            label.setBrush(QColor("#5b6675"))
+            label.setPos(rect.left() + 8, rect.top() + 6)
+        s.addRect(PLOT, QPen(QColor("#9aa5b1")))
+        small = QFont()
+        small.setPointSizeF(8.5)
+        for v in range(1, 6):
+            t = s.addSimpleText(str(v), small)
+            t.setPos(x_of(v) - 3, PLOT.bottom() + 4)
+            t = s.addSimpleText(str(v), small)
+            t.setPos(PLOT.left() - 14, y_of(v) - 7)
+        x_label = s.addSimpleText(self.tr("Effort →  (cost and difficulty: 1 cheap and easy, "
+                                          "5 costly and hard)"), small)
+        x_label.setPos(PLOT.left(), PLOT.bottom() + 22)
+        y_label = s.addSimpleText(self.tr("Importance to customers →"), small)
+        y_label.setRotation(-90)
+        y_label.setPos(PLOT.left() - 40, PLOT.bottom())
+        formula = s.addSimpleText(self.tr("Priority = importance x (6 - effort) = importance "
+                                          "x (ease + 6 - cost) / 2"), small)
+        formula.setPos(PLOT.left(), PLOT.bottom() + 40)
+        self._scene.setSceneRect(QRectF(0, 0, PLOT.right() + 170, PLOT.bottom() + 62))
+
+    def set_opportunities(self, rows: Sequence[OpportunityRecord]) -> None:
+        """Show the opportunities; bubbles of equal scores are fanned out so each is seen."""
+        self._records = list(rows)
+        for bubble in self.bubbles.values():
+            self._scene.removeItem(bubble)
+        self.bubbles = {}
+        same: dict[tuple[float, int], int] = defaultdict(int)
+        for rec in self._records:
+            eff = effort(rec["cost"], rec["ease"])
+            key = (eff, rec["importance"])
+            n = same[key]
+            same[key] += 1
+            centre = QPointF(x_of(eff) + (n % 3) * 10, y_of(rec["importance"]) + (n // 3) * 10
+                             + (n % 3) * 6)
+            bubble = BubbleItem(rec, centre)
+            bubble.released.connect(self._on_released)
+            self._scene.addItem(bubble)
+            self.bubbles[rec["id"]] = bubble
+
+    def _on_released(self, opp_id: int, centre: QPointF) -> None:
+        rec = next(r for r in self._records if r["id"] == opp_id)
+        importance, eff = scores_at(centre)
+        fields: OpportunityFields = {}
+        if importance != rec["importance"]:
+            fields["importance"] = importance
+        # Moved half a step or more sideways: the nearest whole effort's cost and ease
+        # replace the old ones (a bubble only moved up or down keeps them).
+        if abs(eff - effort(rec["cost"], rec["ease"])) >= 0.5:
+            fields["cost"], fields["ease"] = scores_for_effort(int(eff + 0.5))
+        if not fields:
+            self.set_opportunities(self._records)  # not moved to another score: snap back
+            return
+        self.rescored.emit(opp_id, fields)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
