@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QAbstractTableModel,
     QDate,
     QModelIndex,
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -114,8 +115,18 @@ class OpportunityTableModel(QAbstractTableModel):
         self._today = dt.date.today()
 
     def set_rows(self, rows: Sequence[OpportunityRecord], today: dt.date) -> None:
+        """Show new rows; the same opportunities in the same order only update their cells
+        (a reset would close an editor that is still committing its value)."""
+        rows = list(rows)
+        if [r["id"] for r in rows] == [r["id"] for r in self._rows]:
+            self._rows = rows
+            self._today = today
+            if rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(Column) - 1))
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self._today = today
         self.endResetModel()
 
@@ -294,6 +305,27 @@ class RegisterDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
+class RegisterTable(QTableView):
+    """The table; F2, Delete and Enter act on it, not on the window's canvas shortcuts."""
+
+    delete_pressed = Signal()
+    _OWN_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() in self._OWN_KEYS
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            event.accept()  # deliver it as a key press here instead of as a shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class OpportunityRegister(QWidget):
     """The register panel: filter bar, the table, and the priority formula."""
 
@@ -332,7 +364,8 @@ class OpportunityRegister(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.delete_button)
 
-        self.table = QTableView()
+        self.table = RegisterTable()
+        self.table.delete_pressed.connect(self._delete_selected)
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(RegisterDelegate(self.table))
         self.table.setSortingEnabled(True)
