@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--svg", type=Path, metavar="FILE", help="write an SVG drawing")
     exp.add_argument("--csv", type=Path, metavar="FILE", help="write all cards as CSV")
     exp.add_argument("--json", type=Path, metavar="FILE", help="write the whole project as JSON")
+    exp.add_argument("--opportunities-csv", type=Path, metavar="FILE",
+                     help="write the opportunity register of all journeys as CSV, by priority")
+    exp.add_argument("--no-register", action="store_true",
+                     help="leave the opportunity register page out of the PDF")
     exp.add_argument(
         "--paper",
         default="A3",
@@ -271,15 +275,15 @@ def cmd_import_survey(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.export.atomic import ExportError
     from app.export.paper import PaperError, paper_size_mm
-    from app.export.service import ExportOptions, export_journey
+    from app.export.service import ExportOptions, export_journey, export_register_csv
     from model.store import Project, ProjectFileError
 
     outputs = [(fmt, getattr(args, fmt)) for fmt in ("pdf", "png", "svg", "csv", "json")]
     outputs = [(fmt, path) for fmt, path in outputs if path is not None]
-    if not outputs:
+    if not outputs and args.opportunities_csv is None:
         raise UsageError(
-            "journeyboard export: give at least one output: --pdf, --png, --svg, --csv or "
-            "--json (see journeyboard export --help)"
+            "journeyboard export: give at least one output: --pdf, --png, --svg, --csv, "
+            "--json or --opportunities-csv (see journeyboard export --help)"
         )
     if args.tile and args.pdf is None:
         raise UsageError("journeyboard export: --tile needs --pdf (see journeyboard export --help)")
@@ -299,7 +303,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(
             f"journeyboard export: {str(exc).rstrip('.')} (see journeyboard export --help)"
         ) from None
-    for _, path in outputs:
+    targets = [path for _, path in outputs]
+    if args.opportunities_csv is not None:
+        targets.append(args.opportunities_csv)
+    for path in targets:
         if path.is_dir():
             raise CliError(f"{path} is a folder, not a file name.")
         if not path.parent.resolve().is_dir():
@@ -330,9 +337,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                     dpi=options.dpi,
                     csv_bom=not args.no_bom,
                     heat=args.heat if fmt in ("pdf", "png", "svg") else None,
+                    register_page=not args.no_register,
                 )
                 export_journey(project, journey.id, path, opts)
                 print(f"Wrote {path}")
+            if args.opportunities_csv is not None:
+                export_register_csv(project, args.opportunities_csv, bom=not args.no_bom)
+                print(f"Wrote {args.opportunities_csv}")
     except ProjectFileError as exc:
         raise _file_error(exc) from None
     except (PaperError, ExportError) as exc:

@@ -24,13 +24,12 @@ from model.records import (
     JourneyRecord,
     LaneRecord,
     MetricRecord,
-    LinkedCard,
     NamedRef,
     OpportunityRecord,
     PersonaRecord,
     StageRecord,
 )
-from model.scoring import opportunity_priority, ranked
+from model.register import register_rows
 from model.store import Project, Workspace
 from model.templates import create_journey
 
@@ -137,16 +136,7 @@ class Document(QObject):
         """The current journey's opportunities, highest priority first."""
         if self.journey_id is None:
             return []
-        return [
-            OpportunityRecord(
-                id=o.id, title=o.title, owner=o.owner, importance=o.importance, cost=o.cost,
-                ease=o.ease, priority=opportunity_priority(o), status=o.status,
-                due_date=o.due_date,
-                cards=[LinkedCard(id=c.id, kind=c.kind, text=c.text, department=c.department)
-                       for c in o.cards],
-            )
-            for o in ranked(self.project.journey(self.journey_id).opportunities)
-        ]
+        return register_rows(self.project.journey(self.journey_id))
 
     def opportunity_ids_of_card(self, card_id: int) -> list[int]:
         card = self.project.session.get(Card, card_id)

@@ -31,9 +31,9 @@ from app.heat import HeatOverlay
 from app.imports import ImportActions
 from app.keyboard import KeyboardNavigation
 from app.metric_actions import MetricActions
-from app.presenter import PresenterController
 from app.opportunities import OpportunityController
 from app.personas import PersonaController
+from app.presenter import PresenterController
 from app.settings import Settings
 from app.structure import StructureDialogs
 from model.changes import Change

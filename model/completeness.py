@@ -43,6 +43,32 @@ class Finding:
     subject: str = ""
 
 
+# What each rule says, as source text (the panel translates it; the PDF prints it).
+MESSAGES: dict[Rule, str] = {
+    Rule.NO_OBJECTIVE: "The journey has no objective",
+    Rule.NO_PERSONA: "The journey has no persona",
+    Rule.REVIEW_OVERDUE: "The next review was due on %s",
+    Rule.STAGE_WITHOUT_TOUCHPOINT: "Stage “%s” has no touchpoint",
+    Rule.TOUCHPOINT_WITHOUT_CHANNEL: "Touchpoint “%s” has no channel",
+    Rule.TOUCHPOINT_WITHOUT_USAGE: "Touchpoint “%s” has no usage share",
+    Rule.PAIN_WITHOUT_OPPORTUNITY: "Pain point “%s” has no opportunity",
+    Rule.OPPORTUNITY_WITHOUT_OWNER: "Opportunity “%s” has no owner",
+    Rule.OPPORTUNITY_WITHOUT_STATUS: "Opportunity “%s” has no status",
+    Rule.OPPORTUNITY_WITHOUT_DUE_DATE: "Opportunity “%s” has no due date",
+}
+
+
+def describe(finding: Finding, template: str | None = None) -> str:
+    """One line for a finding, from its rule's message (or a translation of it)."""
+    text = template if template is not None else MESSAGES[finding.rule]
+    if "%s" not in text:
+        return text
+    subject = " ".join(finding.subject.split())
+    if len(subject) > 48:
+        subject = subject[:47] + "…"
+    return text % (subject or "…")
+
+
 def check(journey: Journey, today: dt.date) -> list[Finding]:
     """Every gap in one journey, in map order (journey, stages, cards, opportunities)."""
     found: list[Finding] = []

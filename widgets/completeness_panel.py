@@ -7,31 +7,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from model.completeness import Finding, Rule
-
-_MESSAGES: dict[Rule, str] = {
-    Rule.NO_OBJECTIVE: "The journey has no objective",
-    Rule.NO_PERSONA: "The journey has no persona",
-    Rule.REVIEW_OVERDUE: "The next review was due on %s",
-    Rule.STAGE_WITHOUT_TOUCHPOINT: "Stage “%s” has no touchpoint",
-    Rule.TOUCHPOINT_WITHOUT_CHANNEL: "Touchpoint “%s” has no channel",
-    Rule.TOUCHPOINT_WITHOUT_USAGE: "Touchpoint “%s” has no usage share",
-    Rule.PAIN_WITHOUT_OPPORTUNITY: "Pain point “%s” has no opportunity",
-    Rule.OPPORTUNITY_WITHOUT_OWNER: "Opportunity “%s” has no owner",
-    Rule.OPPORTUNITY_WITHOUT_STATUS: "Opportunity “%s” has no status",
-    Rule.OPPORTUNITY_WITHOUT_DUE_DATE: "Opportunity “%s” has no due date",
-}
+from model.completeness import MESSAGES, Finding
+from model.completeness import describe as describe_finding
 
 
 def describe(finding: Finding) -> str:
-    """One line for a finding (used by the panel and the printed check)."""
-    text = QCoreApplication.translate("CompletenessPanel", _MESSAGES[finding.rule])
-    if "%s" not in text:
-        return text
-    subject = " ".join(finding.subject.split())
-    if len(subject) > 48:
-        subject = subject[:47] + "…"
-    return text % (subject or "…")
+    """One line for a finding, in the user's language."""
+    template = QCoreApplication.translate("CompletenessPanel", MESSAGES[finding.rule])
+    return describe_finding(finding, template)
 
 
 class CompletenessPanel(QWidget):

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
+    QLabel,
     QStyleOptionGraphicsItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +34,7 @@ from model.scoring import (
     scores_for_effort,
 )
 
-PLOT = QRectF(60, 20, 640, 440)  # the plotting area in scene units
+PLOT = QRectF(60, 20, 800, 360)  # the plotting area in scene units
 LOW, HIGH = 0.5, 5.5  # each axis shows 1..5 with half a step of margin
 QUADRANT_LABELS: dict[Quadrant, str] = {
     Quadrant.QUICK_WIN: "Quick wins",
@@ -74,13 +76,15 @@ class BubbleItem(QGraphicsObject):
         super().__init__()
         self.opp_id = record["id"]
         self.title = record["title"]
-        self.radius = 9 + record["priority"] * 0.6
+        self.radius = 5 + record["priority"] * 0.35
         q = quadrant(record["importance"], record["cost"], record["ease"])
         self._fill = QColor(BUBBLE_FILLS[q])
         self._font = QFont()
-        self._font.setPointSizeF(8.5)
+        self._font.setPointSizeF(8)
+        # Drawn in screen pixels: names and bubbles stay readable in a small dock.
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setToolTip(f"{record['title']}\nimportance {record['importance']}, cost "
                         f"{record['cost']}, ease {record['ease']}, priority "
@@ -118,14 +122,42 @@ class BubbleItem(QGraphicsObject):
             self.released.emit(self.opp_id, self.pos())
 
 
-class PriorityMatrix(QGraphicsView):
-    """Importance (up) against effort (right), quadrants labelled, one bubble per item."""
+class PriorityMatrix(QWidget):
+    """The matrix view with its axis caption and the priority formula under it."""
 
     rescored = Signal(int, dict)  # opportunity id, OpportunityFields: importance/cost/ease
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PriorityMatrix")
+        self.view = MatrixView()
+        self.view.rescored.connect(self.rescored)
+        self.caption = QLabel(self.tr(
+            "Effort → (1 cheap and easy … 5 costly and hard: the mean of cost and 6 - ease)"
+            " · Priority = importance x (6 - effort) = importance x (ease + 6 - cost) / 2 · "
+            "drag a bubble to re-score it"))
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.caption)
+
+    @property
+    def bubbles(self) -> dict[int, BubbleItem]:
+        return self.view.bubbles
+
+    def set_opportunities(self, rows: Sequence[OpportunityRecord]) -> None:
+        self.view.set_opportunities(rows)
+
+
+class MatrixView(QGraphicsView):
+    """Importance (up) against effort (right), quadrants labelled, one bubble per item."""
+
+    rescored = Signal(int, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -151,30 +183,27 @@ class PriorityMatrix(QGraphicsView):
         }
         bold = QFont()
         bold.setBold(True)
-        bold.setPointSizeF(11)
+        bold.setPointSizeF(9)
         for q, rect in areas.items():
             s.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(QColor(QUADRANT_FILLS[q])))
             label = s.addSimpleText(self.tr(QUADRANT_LABELS[q]), bold)
             label.setBrush(QColor("#5b6675"))
-            label.setPos(rect.left() + 8, rect.top() + 6)
+            label.setPos(rect.left() + 4, rect.top() + 4)
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         s.addRect(PLOT, QPen(QColor("#9aa5b1")))
         small = QFont()
-        small.setPointSizeF(8.5)
+        small.setPointSizeF(8)
         for v in range(1, 6):
-            t = s.addSimpleText(str(v), small)
-            t.setPos(x_of(v) - 3, PLOT.bottom() + 4)
-            t = s.addSimpleText(str(v), small)
-            t.setPos(PLOT.left() - 14, y_of(v) - 7)
-        x_label = s.addSimpleText(self.tr("Effort →  (cost and difficulty: 1 cheap and easy, "
-                                          "5 costly and hard)"), small)
-        x_label.setPos(PLOT.left(), PLOT.bottom() + 22)
-        y_label = s.addSimpleText(self.tr("Importance to customers →"), small)
+            for text, x, y in ((str(v), x_of(v) - 3, PLOT.bottom() + 2),
+                               (str(v), PLOT.left() - 12, y_of(v) - 6)):
+                tick = s.addSimpleText(text, small)
+                tick.setPos(x, y)
+                tick.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        y_label = s.addSimpleText(self.tr("Importance →"), small)
         y_label.setRotation(-90)
-        y_label.setPos(PLOT.left() - 40, PLOT.bottom())
-        formula = s.addSimpleText(self.tr("Priority = importance x (6 - effort) = importance "
-                                          "x (ease + 6 - cost) / 2"), small)
-        formula.setPos(PLOT.left(), PLOT.bottom() + 40)
-        self._scene.setSceneRect(QRectF(0, 0, PLOT.right() + 170, PLOT.bottom() + 62))
+        y_label.setPos(PLOT.left() - 44, PLOT.bottom())
+        y_label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self._scene.setSceneRect(QRectF(0, 0, PLOT.right() + 150, PLOT.bottom() + 30))
 
     def set_opportunities(self, rows: Sequence[OpportunityRecord]) -> None:
         """Show the opportunities; bubbles of equal scores are fanned out so each is seen."""
@@ -212,4 +241,5 @@ class PriorityMatrix(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        # Text and bubbles ignore the transform, so the plot may stretch to the dock.
+        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.IgnoreAspectRatio)

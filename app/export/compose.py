@@ -19,6 +19,7 @@ from sqlalchemy.orm import object_session
 from app.export.heat_layer import draw_heat, draw_heat_legend, heat_kind
 from app.export.paper import Fit, Paper, Tile, fit_rect
 from app.export.text import is_rtl, text_width, wrap
+from model.completeness import check, describe
 from model.entities import Journey, LaneKind
 from model.layout import (
     JourneyLayout,
@@ -38,7 +39,8 @@ from model.palette import (
     NEGATIVE_TINT,
     POSITIVE_TINT,
 )
-from model.records import CardBadge, HeatCell
+from model.records import CardBadge, HeatCell, OpportunityRecord
+from model.register import register_rows
 
 Point = tuple[float, float]
 # A path segment: a line to a point, or a cubic bezier (control 1, control 2, end).
@@ -128,6 +130,10 @@ class MapDocument:
     badges: Mapping[int, CardBadge] = field(default_factory=dict)
     heat: str | None = None  # the heat overlay's metric ("headline", "nps", ...) or off
     stage_heat: Mapping[int, HeatCell] = field(default_factory=dict)
+    # The register page(s) of a PDF: opportunities by priority and what the map lacks.
+    opportunities: tuple[OpportunityRecord, ...] = ()
+    findings: tuple[str, ...] = ()
+    today: dt.date | None = None
 
     @classmethod
     def from_journey(cls, journey: Journey, today: dt.date | None = None,
@@ -151,6 +157,9 @@ class MapDocument:
             heat=heat,
             stage_heat=(stage_heat(session, journey.id, heat_kind(heat))
                         if session is not None and heat is not None else {}),
+            opportunities=tuple(register_rows(journey)),
+            findings=tuple(describe(f) for f in check(journey, today)),
+            today=today,
         )
 
 

@@ -21,6 +21,7 @@ from app.export.compose import (
     draw_tile,
 )
 from app.export.paper import Paper, Tile
+from app.export.register import draw_register_pages, register_page_count
 from app.export.text import REGULAR, has_uncovered, register_fonts, visual_runs
 from app.export.verify import pdf as complete_pdf
 
@@ -201,12 +202,14 @@ def write_poster_pdf(
 ) -> Path:
     """One page: the whole map on ``paper``."""
     target = Path(path)
-    with atomic_path(target, verify=complete_pdf(pages=1)) as tmp:
+    pages = 1 + register_page_count(doc)
+    with atomic_path(target, verify=complete_pdf(pages=pages)) as tmp:
         canvas = _canvas(tmp, doc)
         surface = PdfSurface(canvas)
         surface.begin_page(paper)
         draw_poster(surface, doc, paper)
         surface.end_page()
+        draw_register_pages(surface, doc, surface.begin_page, surface.end_page)
         if progress is not None and progress(1, 1) is False:
             raise ExportCancelled
         canvas.save()
@@ -222,7 +225,8 @@ def write_tiled_pdf(
 ) -> Path:
     """The poster printed over several small sheets, one page each."""
     target = Path(path)
-    with atomic_path(target, verify=complete_pdf(pages=len(tiles))) as tmp:
+    pages = len(tiles) + register_page_count(doc)
+    with atomic_path(target, verify=complete_pdf(pages=pages)) as tmp:
         canvas = _canvas(tmp, doc)
         surface = PdfSurface(canvas)
         for i, tile in enumerate(tiles):
@@ -231,5 +235,6 @@ def write_tiled_pdf(
             surface.end_page()
             if progress is not None and progress(i + 1, len(tiles)) is False:
                 raise ExportCancelled
+        draw_register_pages(surface, doc, surface.begin_page, surface.end_page)
         canvas.save()
     return target

@@ -49,6 +49,7 @@ class ExportOptions:
     dpi: int = 150
     csv_bom: bool = True  # a UTF-8 BOM, so that spreadsheets do not guess the encoding
     heat: str | None = None  # heat overlay: "headline", "nps", "csat", "ces", "custom"
+    register_page: bool = True  # PDF: the opportunity register as extra page(s), if any
 
     def checked(self) -> ExportOptions:
         """The same options, or a PaperError/ExportError saying what is wrong."""
@@ -141,10 +142,20 @@ def export_journey(
     return export_document(doc, target, options, progress)
 
 
+def export_register_csv(project: Project, path: Path | str, bom: bool = True) -> Path:
+    """Every journey's opportunity register as CSV, in priority order."""
+    from app.export.data import write_bytes
+    from model.register import register_csv_bytes
+
+    return write_bytes(path, register_csv_bytes(project.journeys(), bom=bom))
+
+
 def export_document(
     doc: MapDocument, target: Path, options: ExportOptions, progress: ProgressFn | None = None
 ) -> Path:
     """Write a PDF, PNG or SVG of one journey."""
+    if not options.register_page:
+        doc = replace(doc, opportunities=(), findings=())
     poster, tiles = pages(doc, options)
     if options.fmt == "pdf":
         from app.export.pdf import write_poster_pdf, write_tiled_pdf

@@ -302,9 +302,9 @@ def test_dragging_a_bubble_rescores_the_opportunity_in_one_undo_step(
     assert matrix.isVisible()
     bubble = matrix.bubbles[opp_id]
     steps = window.doc.undo_stack.count()
-    vp = matrix.viewport()
-    start = matrix.mapFromScene(bubble.scenePos())
-    end = matrix.mapFromScene(QPointF(x_of(1), y_of(5)))
+    vp = matrix.view.viewport()
+    start = matrix.view.mapFromScene(bubble.scenePos())
+    end = matrix.view.mapFromScene(QPointF(x_of(1), y_of(5)))
     send_mouse(vp, QEvent.Type.MouseButtonPress, start, LEFT, LEFT)
     for i in range(1, 7):
         send_mouse(vp, QEvent.Type.MouseMove, start + (end - start) * (i / 6), NONE, LEFT)
@@ -329,9 +329,9 @@ def test_a_bubble_moved_only_up_keeps_its_cost_and_ease(window: MainWindow) -> N
     QApplication.processEvents()
     matrix = window.matrix
     bubble = matrix.bubbles[opp_id]
-    start = matrix.mapFromScene(bubble.scenePos())
-    end = matrix.mapFromScene(QPointF(bubble.scenePos().x(), y_of(4)))
-    vp = matrix.viewport()
+    start = matrix.view.mapFromScene(bubble.scenePos())
+    end = matrix.view.mapFromScene(QPointF(bubble.scenePos().x(), y_of(4)))
+    vp = matrix.view.viewport()
     send_mouse(vp, QEvent.Type.MouseButtonPress, start, LEFT, LEFT)
     send_mouse(vp, QEvent.Type.MouseMove, (start + end) / 2, NONE, LEFT)
     send_mouse(vp, QEvent.Type.MouseMove, end, NONE, LEFT)
