@@ -156,6 +156,14 @@ def test_an_opportunity_links_to_a_pain_point_and_the_card_shows_a_marker(
     old = editor.update_opportunity(opp_id, {"card_ids": []})
     assert old == {"card_ids": [card_id]}
     assert compute_layout(j).cards[card_id].linked == 0
+    editor.update_opportunity(opp_id, old)
+    assert compute_layout(j).cards[card_id].linked == 1
+    snap = editor.remove_opportunity(opp_id)  # the whole opportunity goes: no marker
+    assert compute_layout(j).cards[card_id].linked == 0
+    editor.restore_opportunity(snap)
+    # the incremental layout agrees with one computed from scratch
+    assert compute_layout(j).cards == compute_layout(j, incremental=False).cards
+    assert compute_layout(j).cards[card_id].linked == 1
 
 
 def test_opportunities_refuse_off_scale_scores_and_cards_of_other_journeys(
