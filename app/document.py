@@ -118,7 +118,8 @@ class Document(QObject):
         if p is None:
             return None
         return PersonaRecord(id=p.id, name=p.name, role=p.role, goals=p.goals, needs=p.needs,
-                             frustrations=p.frustrations, quote=p.quote, photo=p.photo)
+                             frustrations=p.frustrations, quote=p.quote, photo=p.photo,
+                             notes=p.notes)
 
     def persona_records(self) -> list[PersonaRecord]:
         """The whole library, by name, for the persona panel."""
@@ -160,6 +161,7 @@ class Document(QObject):
             return None
         return CardRecord(id=card.id, kind=card.kind, text=card.text, color=card.color,
                           notes=card.notes, channel=card.channel, department=card.department,
+                          owner=card.owner,
                           usage_share=card.usage_share, severity=card.severity)
 
     def stage(self, stage_id: int) -> StageRecord | None:

@@ -43,7 +43,8 @@ Cell = tuple[int, int]  # (stage_id, lane_id)
 __all__ = ["Cell", "EditError", "Editor", "Row"]
 
 CARD_FIELDS = frozenset(
-    {"kind", "text", "color", "notes", "channel", "department", "usage_share", "severity"}
+    {"kind", "text", "color", "notes", "channel", "department", "owner", "usage_share",
+     "severity"}
 )
 STAGE_FIELDS = frozenset({"name", "description", "color", "width"})
 LANE_FIELDS = frozenset({"name", "kind", "color"})
@@ -51,7 +52,9 @@ JOURNEY_FIELDS = frozenset(
     {"name", "objective", "scenario", "persona_id", "owner", "next_review"}
 )
 CURVE_FIELDS = frozenset({"name", "color", "persona_id"})
-PERSONA_FIELDS = frozenset({"name", "role", "goals", "needs", "frustrations", "quote", "photo"})
+PERSONA_FIELDS = frozenset(
+    {"name", "role", "goals", "needs", "frustrations", "quote", "photo", "notes"}
+)
 OPPORTUNITY_FIELDS = frozenset(
     {"title", "description", "owner", "importance", "cost", "ease", "status", "due_date"}
 )
@@ -77,7 +80,7 @@ def clean_card_fields(fields: Row) -> Row:
     """Card fields checked and normalised (clipboard, CSV and UI values are untrusted)."""
     _check_fields(fields, CARD_FIELDS)
     out = dict(fields)
-    for key in ("text", "notes", "channel", "department"):
+    for key in ("text", "notes", "channel", "department", "owner"):
         if key in out and not isinstance(out[key], str):
             raise EditError(f"The card's {key} must be text")
     if "kind" in out and out["kind"] not in {k.value for k in CardKind}:

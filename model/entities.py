@@ -96,6 +96,8 @@ class Persona(Base):
     frustrations: Mapped[str] = mapped_column(Text, default="")
     quote: Mapped[str] = mapped_column(Text, default="")
     photo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, default=None)
+    # Free notes (schema v3; the DEFAULT lets version 2 files gain the column).
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Journey(Base):
@@ -173,6 +175,8 @@ class Card(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     channel: Mapped[str] = mapped_column(String, default="")
     department: Mapped[str] = mapped_column(String, default="")
+    # Who is responsible for this card's topic, for every kind (schema v3).
+    owner: Mapped[str] = mapped_column(String, default="", server_default="")
     # Share of customers who use this touchpoint, 0..1; None when unknown.
     usage_share: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
     # Pain-point severity 1 (minor) .. 5 (critical); None when not rated.

@@ -21,6 +21,7 @@ class CardFields(TypedDict, total=False):
     notes: str
     channel: str
     department: str
+    owner: str
     usage_share: float | None
     severity: int | None
 
@@ -33,6 +34,7 @@ CARD_DEFAULTS: CardFields = {
     "notes": "",
     "channel": "",
     "department": "",
+    "owner": "",
     "usage_share": None,
     "severity": None,
 }
@@ -48,6 +50,7 @@ class CardRecord(TypedDict):
     notes: str
     channel: str
     department: str
+    owner: str
     usage_share: float | None
     severity: int | None
 
@@ -112,6 +115,7 @@ class PersonaFields(TypedDict, total=False):
     frustrations: str
     quote: str
     photo: bytes | None
+    notes: str
 
 
 class PersonaRecord(TypedDict):
@@ -125,6 +129,7 @@ class PersonaRecord(TypedDict):
     frustrations: str
     quote: str
     photo: bytes | None
+    notes: str
 
 
 class CurveRecord(TypedDict):

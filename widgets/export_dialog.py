@@ -61,6 +61,7 @@ class ExportChoice:
     tile: str | None = None
     dpi: int = 150
     csv_bom: bool = True
+    register_page: bool = True
 
 
 # Called with (done, total) during an export; returning False cancels it.
@@ -136,6 +137,11 @@ class ExportDialog(QDialog):
             self.tr("Excel needs the mark to read accents, emoji and other scripts correctly.")
         )
         self.bom_check.setChecked(True)
+        self.register_check = QCheckBox(self.tr("Opportunity register page"))
+        self.register_check.setToolTip(self.tr(
+            "An extra page with the opportunities by priority and the completeness check "
+            "(only when the journey has opportunities)"))
+        self.register_check.setChecked(True)
         self.path_edit = QLineEdit()
         browse = QPushButton("Browse\u2026")
         browse.clicked.connect(self._browse)
@@ -153,6 +159,7 @@ class ExportDialog(QDialog):
         form.addRow("Tiling:", self.tile_row)
         form.addRow("Resolution:", self.dpi_box)
         form.addRow(self.tr("Encoding:"), self.bom_check)
+        form.addRow(self.tr("Extra pages:"), self.register_check)
         form.addRow("File:", path_row)
         self.form = form
 
@@ -225,6 +232,7 @@ class ExportDialog(QDialog):
             tile=tile if fmt == "pdf" else None,
             dpi=self.dpi_box.value(),
             csv_bom=self.bom_check.isChecked(),
+            register_page=self.register_check.isChecked(),
         )
 
     def set_format(self, fmt: str) -> None:
@@ -245,6 +253,7 @@ class ExportDialog(QDialog):
         self._set_row_visible(self.tile_row, fmt == "pdf")
         self._set_row_visible(self.dpi_box, fmt == "png")
         self._set_row_visible(self.bom_check, fmt == "csv")
+        self._set_row_visible(self.register_check, fmt == "pdf")
         current = Path(self.path_edit.text()) if self.path_edit.text() else None
         if current is not None:
             self.path_edit.setText(str(current.with_suffix(f".{fmt}")))

@@ -270,7 +270,8 @@ class CardPage(EditorPage):
         self.notes_edit = self._text_edit("notes", 3, "Evidence, sources, remarks")
 
         self.channel_edit = self._line_edit("channel", "e.g. App, phone, store")
-        self.department_edit = self._line_edit("department", "Team responsible")
+        self.department_edit = self._line_edit("department", "Team or department")
+        self.owner_edit = self._line_edit("owner", "Person responsible")
         self.usage_spin = QSpinBox()
         self.usage_spin.setRange(_NOT_KNOWN, 100)
         self.usage_spin.setSuffix(" %")
@@ -294,7 +295,8 @@ class CardPage(EditorPage):
         self.form.addRow("Colour", color_box)
         self.form.addRow("Notes", self.notes_edit)
         self.form.addRow("Channel", self.channel_edit)
-        self.form.addRow("Owner", self.department_edit)
+        self.form.addRow("Department", self.department_edit)
+        self.form.addRow("Owner", self.owner_edit)
         self.form.addRow("Used by", self.usage_spin)
         self.form.addRow("Severity", self.severity_combo)
 
@@ -315,6 +317,7 @@ class CardPage(EditorPage):
         self._show_text("notes")
         self._show_text("channel")
         self._show_text("department")
+        self._show_text("owner")
         share = v["usage_share"]
         self.usage_spin.setValue(_NOT_KNOWN if share is None else round(float(share) * 100))
         _set_combo_data(self.severity_combo, v["severity"])
@@ -323,7 +326,8 @@ class CardPage(EditorPage):
 
     def _show_kind_fields(self, kind: str) -> None:
         touchpoint = kind == CardKind.TOUCHPOINT
-        for widget in (self.channel_edit, self.department_edit, self.usage_spin):
+        # Department and owner belong to every kind; channel and usage to touchpoints.
+        for widget in (self.channel_edit, self.usage_spin):
             self.form.setRowVisible(widget, touchpoint)
         self.form.setRowVisible(self.severity_combo, kind == CardKind.PAIN_POINT)
 

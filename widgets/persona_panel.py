@@ -47,6 +47,7 @@ class PersonaForm(EditorPage):
 
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "name": "", "role": "", "goals": "", "needs": "", "frustrations": "", "quote": "",
+        "notes": "",
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -58,12 +59,14 @@ class PersonaForm(EditorPage):
         self.needs_edit = self._text_edit("needs", 3, tr("What they need from us"))
         self.frustrations_edit = self._text_edit("frustrations", 3, tr("What gets in the way"))
         self.quote_edit = self._text_edit("quote", 2, tr("Something they said"))
+        self.notes_edit = self._text_edit("notes", 3, tr("Sources, interviews, remarks"))
         self.form.addRow(tr("Name"), self.name_edit)
         self.form.addRow(tr("Role / segment"), self.role_edit)
         self.form.addRow(tr("Goals"), self.goals_edit)
         self.form.addRow(tr("Needs"), self.needs_edit)
         self.form.addRow(tr("Frustrations"), self.frustrations_edit)
         self.form.addRow(tr("Quote"), self.quote_edit)
+        self.form.addRow(tr("Notes"), self.notes_edit)
         layout = self.layout()
         if layout is not None:
             layout.setContentsMargins(0, 0, 0, 0)

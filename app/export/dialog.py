@@ -34,6 +34,7 @@ def _options(choice: ExportChoice) -> ExportOptions:
         tile=choice.tile,
         dpi=choice.dpi,
         csv_bom=choice.csv_bom,
+        register_page=choice.register_page,
     )
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 APPLICATION_ID = 0x4A424D50  # "JBMP": marks a file as a Journeyboard project
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # version N -> statements that turn a version-N file into version N+1
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -31,6 +31,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX ix_metrics_card ON metrics (card_id)",
         "CREATE INDEX ix_metrics_journey ON metrics (journey_id)",
         "CREATE INDEX ix_metrics_stage ON metrics (stage_id)",
+    ),
+    3: (
+        "ALTER TABLE personas ADD COLUMN notes TEXT DEFAULT '' NOT NULL",
+        "ALTER TABLE cards ADD COLUMN owner VARCHAR DEFAULT '' NOT NULL",
     ),
 }
 

@@ -374,3 +374,29 @@ def test_the_completeness_check_is_live_and_its_entries_go_to_their_place(
     window.acts.undo.trigger()
     assert panel.texts()[0] == "The journey has no objective"
     assert window.doc.project.session.get(Card, card_id) is not None
+
+
+def test_persona_notes_and_a_pain_points_owner_are_edited_and_undone(
+    window: MainWindow,
+) -> None:
+    panel = window.persona_panel
+    click(panel.new_button)
+    notes = panel.form.notes_edit
+    notes.setFocus()
+    QTest.keyClicks(notes, "Interviewed 12 trial users")
+    QTest.keyClick(notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    persona = window.doc.project.session.query(Persona).one()
+    assert persona.notes == "Interviewed 12 trial users"
+
+    card_id = add_pain(window, 2, "Invoice is confusing")
+    window.scene.select_cards([card_id])
+    page = window.inspector.card_page
+    assert page.owner_edit.isVisibleTo(window.inspector)  # every kind has an owner
+    type_into(page.owner_edit, "Billing lead")
+    type_into(page.department_edit, "Finance")
+    card = window.doc.project.session.get(Card, card_id)
+    assert (card.owner, card.department) == ("Billing lead", "Finance")
+    window.acts.undo.trigger()
+    window.acts.undo.trigger()
+    assert (card.owner, card.department) == ("", "")
+    assert page.owner_edit.text() == ""

@@ -231,3 +231,49 @@ def test_each_rule_goes_away_when_the_map_is_completed(project: Project, editor:
     assert not {r for r, _ in rules(j)} & {Rule.OPPORTUNITY_WITHOUT_OWNER,
                                           Rule.OPPORTUNITY_WITHOUT_DUE_DATE}
     assert project.session.get(Card, pain) is not None
+
+
+# -- schema 3: persona notes, card owner ----------------------------------------------
+
+
+def test_a_version_2_file_gains_persona_notes_and_card_owner_and_keeps_its_data(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from model.entities import Persona
+    from model.store.validation import create_empty_database
+
+    path = tmp_path / "old.cjm"
+    create_empty_database(path, version=2)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript("""
+        INSERT INTO personas VALUES (1, 'Pat', 'Buyer', 'g', 'n', 'f', 'q', NULL);
+        INSERT INTO journeys VALUES (1, 0, 'Old', '', '', 1, '', '2025-01-01 00:00:00',
+                                     '2025-01-01 00:00:00', NULL);
+        INSERT INTO stages VALUES (1, 1, 0, 'Awareness', '', '#dfe7f2', 220.0);
+        INSERT INTO lanes VALUES (1, 1, 0, 'Actions', 'actions', '#f4f6f8');
+        INSERT INTO cards VALUES (1, 1, 1, 1, 0, 'action', 'Calls', '', '', '', 'Sales',
+                                  NULL, NULL);
+    """)
+    conn.close()
+    before = path.read_bytes()
+    project = Project.open(path, Workspace(tmp_path / "ws"))
+    try:
+        persona = project.session.get(Persona, 1)
+        card = project.session.get(Card, 1)
+        assert (persona.name, persona.notes) == ("Pat", "")
+        assert (card.text, card.department, card.owner) == ("Calls", "Sales", "")
+        editor = Editor(project.session, project.changes)
+        editor.update_persona(1, {"notes": "Met at the 2025 user day"})
+        editor.update_card(1, {"owner": "Kim"})
+        project.save(tmp_path / "new.cjm")
+    finally:
+        project.close()
+    assert path.read_bytes() == before  # the opened file is never changed
+    reopened = Project.open(tmp_path / "new.cjm", Workspace(tmp_path / "ws2"))
+    try:
+        assert reopened.session.get(Persona, 1).notes == "Met at the 2025 user day"
+        assert reopened.session.get(Card, 1).owner == "Kim"
+    finally:
+        reopened.close()

@@ -142,3 +142,30 @@ def test_cancelling_a_tiled_export_writes_nothing(
     assert dialog.export_now() is None
     assert not shown
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
+
+
+def test_register_page_option_for_pdf(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    from model.edits import Editor
+
+    project = Project.new(workspace)
+    journey_id = build_sample(project, "Register journey")
+    Editor(project.session, project.changes).add_opportunity(
+        journey_id, {"title": "Call-back instead of queue", "owner": "Dana"})
+    dlg = ExportDialog(ProjectExportBackend(project, journey_id))
+    qtbot.addWidget(dlg)
+    try:
+        dlg.set_format("csv")
+        assert not dlg.form.isRowVisible(dlg.register_check)
+        dlg.set_format("pdf")
+        assert dlg.form.isRowVisible(dlg.register_check) and dlg.register_check.isChecked()
+        dlg.path_edit.setText(str(tmp_path / "with.pdf"))
+        written = dlg.export_now()
+        assert written is not None and pdfinfo(written)["Pages"] == "2"
+        assert "Call-back instead of queue" in pdftotext(written, 2)
+        dlg.register_check.setChecked(False)
+        dlg.path_edit.setText(str(tmp_path / "without.pdf"))
+        written = dlg.export_now()
+        assert written is not None and pdfinfo(written)["Pages"] == "1"
+    finally:
+        dlg.close()
+        project.close()

@@ -76,7 +76,8 @@ def replace_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 def test_touchpoint_fields_only_for_touchpoints(inspector: Inspector) -> None:
     page = inspector.card_page
-    touchpoint_fields = (page.channel_edit, page.department_edit, page.usage_spin)
+    touchpoint_fields = (page.channel_edit, page.usage_spin)
+    every_kind = (page.department_edit, page.owner_edit)
 
     inspector.show_card(card(kind="touchpoint"))
     assert all(visible(inspector, w) for w in touchpoint_fields)
@@ -91,6 +92,7 @@ def test_touchpoint_fields_only_for_touchpoints(inspector: Inspector) -> None:
 
     inspector.show_card(card(id=9, kind="note"))
     assert not any(visible(inspector, w) for w in (*touchpoint_fields, page.severity_combo))
+    assert all(visible(inspector, w) for w in every_kind)
     # The labels go with their fields.
     label = page.form.labelForField(page.channel_edit)
     assert label is not None and not visible(inspector, label)
