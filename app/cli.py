@@ -14,7 +14,7 @@ from app.export.heat_layer import HEAT_CHOICES
 from app.export.paper import PAPERS, TILE_PAPERS
 
 if TYPE_CHECKING:
-    from model.store import Workspace
+    from model.store import Project, Workspace
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--json", type=Path, metavar="FILE", help="write the whole project as JSON")
     exp.add_argument("--opportunities-csv", type=Path, metavar="FILE",
                      help="write the opportunity register of all journeys as CSV, by priority")
+    exp.add_argument("--persona-sheet", metavar="NAME",
+                     help="with --pdf: write the one-page sheet of this persona instead of "
+                          "the poster")
     exp.add_argument("--no-register", action="store_true",
                      help="leave the opportunity register page out of the PDF")
     exp.add_argument(
@@ -272,6 +275,22 @@ def cmd_import_survey(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- export
 
 
+def _write_persona_sheet(project: Project, name: str, path: Path) -> None:
+    from sqlalchemy import select
+
+    from app.export.persona_sheet import write_persona_sheet
+    from model.entities import Persona
+
+    personas = list(project.session.scalars(select(Persona).order_by(Persona.name)))
+    found = [p for p in personas if p.name == name]
+    if not found:
+        names = ", ".join(repr(p.name) for p in personas) or "none"
+        raise CliError(f"no persona named {name!r}; the file has {names}.")
+    used_by = [j for j in project.journeys() if j.persona_id == found[0].id]
+    write_persona_sheet(path, found[0], used_by)
+    print(f"Wrote {path}")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.export.atomic import ExportError
     from app.export.paper import PaperError, paper_size_mm
@@ -285,6 +304,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             "journeyboard export: give at least one output: --pdf, --png, --svg, --csv, "
             "--json or --opportunities-csv (see journeyboard export --help)"
         )
+    if args.persona_sheet is not None and args.pdf is None:
+        raise UsageError("journeyboard export: --persona-sheet needs --pdf (see journeyboard "
+                         "export --help)")
     if args.tile and args.pdf is None:
         raise UsageError("journeyboard export: --tile needs --pdf (see journeyboard export --help)")
     orientation = "landscape" if args.landscape else "portrait" if args.portrait else "auto"
@@ -328,6 +350,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                     names = ", ".join(repr(j.name) for j in journeys)
                     raise CliError(f"no journey named {args.journey!r}; the file has {names}.")
                 journey = found[0]
+            if args.persona_sheet is not None:
+                _write_persona_sheet(project, args.persona_sheet, args.pdf)
+                outputs = [(fmt, path) for fmt, path in outputs if fmt != "pdf"]
             for fmt, path in outputs:
                 opts = ExportOptions(
                     fmt=fmt,

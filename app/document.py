@@ -126,6 +126,16 @@ class Document(QObject):
         refs = self.personas()
         return [r for ref in refs if (r := self.persona(ref["id"])) is not None]
 
+    def write_persona_sheet(self, persona_id: int, path: Path) -> Path:
+        """The one-page A4 sheet of a persona, as PDF."""
+        from app.export.persona_sheet import write_persona_sheet
+
+        persona = self.project.session.get(Persona, persona_id)
+        if persona is None:
+            raise ValueError(f"No persona with id {persona_id}")
+        used_by = [j for j in self.project.journeys() if j.persona_id == persona_id]
+        return write_persona_sheet(path, persona, used_by)
+
     def curve_records(self) -> list[CurveRecord]:
         """The current journey's curves with their personas, in order."""
         if self.journey_id is None:

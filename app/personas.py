@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.commands import (
     CreatePersonaCommand,
@@ -15,10 +17,21 @@ from app.commands import (
     EditPersonaCommand,
 )
 from app.context import EditorContext
+from app.export.atomic import ExportError
 from model.images import MAX_FILE_BYTES, PhotoError, prepare_photo
 from model.records import PersonaFields
 from widgets.journey_header import JourneyHeader
 from widgets.persona_panel import PersonaPanel
+
+
+def ask_sheet_path(parent: QWidget, suggested: str) -> Path | None:
+    """Ask where to write a persona sheet; None when cancelled (thin wrapper for tests)."""
+    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save persona sheet"), suggested,
+                                          parent.tr("PDF (*.pdf)"))
+    if not path:
+        return None
+    target = Path(path)
+    return target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
 
 
 def read_photo(path: Path) -> bytes:
@@ -53,6 +66,7 @@ class PersonaController(QObject):
         panel.photo_chosen.connect(lambda pid, path: self.set_photo(pid, Path(path)))
         panel.journey_persona_chosen.connect(self.set_journey_persona)
         panel.curve_persona_chosen.connect(self.set_curve_persona)
+        panel.sheet_requested.connect(self.print_sheet)
         header.persona_opened.connect(self.open_persona)
 
     def refresh(self) -> None:
@@ -122,6 +136,25 @@ class PersonaController(QObject):
         if self.ctx.doc is not None:
             self.ctx.push(EditCurveCommand(self.ctx.editor(), curve_id,
                                            {"persona_id": persona_id}))
+
+    def print_sheet(self, persona_id: int) -> None:
+        """Write the persona's one-page sheet where the user says."""
+        doc = self.ctx.doc
+        persona = doc.persona(persona_id) if doc is not None else None
+        if doc is None or persona is None:
+            return
+        name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", persona["name"]).strip(" .")
+        name = name or "persona"
+        folder = doc.path.parent if doc.path is not None else Path.home()
+        target = ask_sheet_path(self.ctx.window, str(folder / f"{name}.pdf"))
+        if target is None:
+            return
+        try:
+            doc.write_persona_sheet(persona_id, target)
+        except (OSError, ValueError, ExportError) as exc:
+            self.ctx.status(self.tr("The persona sheet was not written: %s") % exc, 8000)
+            return
+        self.ctx.status(self.tr("Wrote %s") % target)
 
     def open_persona(self, persona_id: int) -> None:
         self._show_panel()

@@ -87,6 +87,7 @@ class PersonaPanel(QWidget):
     persona_deleted = Signal(int)
     persona_edited = Signal(int, dict)  # persona id, PersonaFields the user changed
     photo_chosen = Signal(int, str)  # persona id, path of the image file to use
+    sheet_requested = Signal(int)  # persona id: print its one-page sheet
     journey_persona_chosen = Signal(object)  # persona id or None
     curve_persona_chosen = Signal(int, object)  # curve id, persona id or None
 
@@ -109,6 +110,9 @@ class PersonaPanel(QWidget):
         self.duplicate_button.clicked.connect(lambda: self._emit_for(self.persona_duplicated))
         self.delete_button = QPushButton(tr("&Delete"))
         self.delete_button.clicked.connect(lambda: self._emit_for(self.persona_deleted))
+        self.sheet_button = QPushButton(tr("Persona &Sheet (PDF)…"))
+        self.sheet_button.setToolTip(tr("Print this persona on one A4 page"))
+        self.sheet_button.clicked.connect(lambda: self._emit_for(self.sheet_requested))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.duplicate_button, self.delete_button):
             buttons.addWidget(button)
@@ -130,6 +134,7 @@ class PersonaPanel(QWidget):
         photo_buttons = QVBoxLayout()
         photo_buttons.addWidget(self.photo_button)
         photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addWidget(self.sheet_button)
         photo_buttons.addStretch(1)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photo_label)

@@ -400,3 +400,32 @@ def test_persona_notes_and_a_pain_points_owner_are_edited_and_undone(
     window.acts.undo.trigger()
     assert (card.owner, card.department) == ("", "")
     assert page.owner_edit.text() == ""
+
+
+def test_a_persona_sheet_is_printed_from_the_library(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.personas
+    from tests.app.test_export_samples import pdfinfo, pdftotext
+
+    panel = window.persona_panel
+    click(panel.new_button)
+    type_into(panel.form.name_edit, "Trial user Tina")
+    panel.drop_photo(str(write(tmp_path, "t.png", image_bytes("PNG", (300, 400)))))
+    frustrations = panel.form.frustrations_edit
+    frustrations.setFocus()
+    QTest.keyClicks(frustrations, "Hold music")
+    QTest.keyClick(frustrations, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    target = tmp_path / "tina.pdf"
+    asked: list[str] = []
+
+    def ask(parent, suggested: str) -> Path:
+        asked.append(suggested)
+        return target
+
+    monkeypatch.setattr(app.personas, "ask_sheet_path", ask)
+    click(panel.sheet_button)
+    assert asked and asked[0].endswith("Trial user Tina.pdf")
+    assert pdfinfo(target)["Pages"] == "1"
+    text = pdftotext(target)
+    assert "Trial user Tina" in text and "Frustrations" in text and "Hold music" in text

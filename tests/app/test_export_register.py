@@ -89,3 +89,23 @@ def test_opportunities_csv_lists_the_register_by_priority_with_formulas_guarded(
     assert rows[0]["department"] == "Support" and rows[0]["due_date"] == "2026-01-15"
     assert rows[0]["status"] == "planned" and rows[0]["linked_cards"] == "Hold music"
     assert rows[2]["linked_cards"] == "'=cmd|' /C calc'!A0"  # not run as a formula
+
+
+def test_a_persona_sheet_from_the_command_line(register_map: Path, tmp_path: Path) -> None:
+    project = Project.open(register_map, Workspace(tmp_path / "ws-edit"))
+    ed = Editor(project.session, project.changes)
+    pid = ed.add_persona({"name": "Pat", "role": "Buyer", "goals": "Pay in one click",
+                          "quote": "Just let me pay"})
+    ed.update_journey(project.journeys()[0].id, {"persona_id": pid})
+    project.save()
+    project.close()
+    sheet = tmp_path / "pat.pdf"
+    result = run("export", register_map, "--persona-sheet", "Pat", "--pdf", sheet)
+    assert result.returncode == 0, result.stderr
+    assert pdfinfo(sheet)["Pages"] == "1"
+    text = pdftotext(sheet)
+    assert "Pat" in text and "Pay in one click" in text and "Persona of: Checkout" in text
+    missing = run("export", register_map, "--persona-sheet", "Nobody", "--pdf", sheet)
+    assert missing.returncode == 1 and "no persona named 'Nobody'" in missing.stderr
+    usage = run("export", register_map, "--persona-sheet", "Pat")
+    assert usage.returncode == 2
