@@ -110,7 +110,10 @@ class MainWindow(QMainWindow):
         self.opportunity_tabs.addTab(self.matrix, self.tr("Priority Matrix"))
         opportunities = self._dock(self.opportunity_tabs, self.tr("Opportunities"), bottom,
                                    "opportunities")
-        self.resizeDocks([opportunities], [210], Qt.Orientation.Vertical)  # the map comes first
+        self.resizeDocks([opportunities], [210], Qt.Orientation.Vertical)
+        # The map keeps the whole height until the register is used (Turn into Opportunity
+        # or View > Opportunities show it; the window remembers it).
+        opportunities.hide()
         inspector = self.findChild(QDockWidget, "inspector")
         assert inspector is not None
         self.tabifyDockWidget(inspector, personas)

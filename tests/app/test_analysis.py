@@ -179,6 +179,7 @@ def test_turn_a_pain_point_into_an_opportunity_linked_both_ways(window: MainWind
     assert [c.id for c in opp.cards] == [card_id]
     assert window.scene.card_items[card_id].geom.linked == 1  # the marker on the card
     assert window.register.visible_titles() == ["Hold music for 20 minutes"]
+    assert window.register.isVisible()  # the register dock comes up to show it
     assert window.register.selected_id() == opp.id
     linked = window.register.proxy.index(0, Column.CARDS).data()
     assert linked.startswith("Hold music for 20 minutes")
@@ -214,6 +215,8 @@ def test_a_card_can_be_linked_to_and_unlinked_from_an_opportunity(
 
 
 def test_register_sorts_filters_and_highlights_overdue(window: MainWindow) -> None:
+    window.show_dock(window.register)
+    assert window.register.table.isVisible()
     window.opportunities.today = lambda: dt.date(2026, 5, 1)
     pain = add_pain(window, 0, "Slow site")
     window.doc.editor.update_card(pain, {"department": "Web team"})
@@ -244,6 +247,8 @@ def test_register_sorts_filters_and_highlights_overdue(window: MainWindow) -> No
 
 
 def test_inline_edit_in_the_register_is_one_undo_step(window: MainWindow) -> None:
+    window.show_dock(window.register)
+    assert window.register.table.isVisible()
     opp_id = add_opportunity(window, title="Call back", owner="")
     reg = window.register
     reg.select(opp_id)
@@ -278,6 +283,8 @@ def test_inline_edit_in_the_register_is_one_undo_step(window: MainWindow) -> Non
 
 
 def test_double_click_in_the_register_selects_the_linked_cards(window: MainWindow) -> None:
+    window.show_dock(window.register)
+    assert window.register.table.isVisible()
     a = add_pain(window, 1, "Queue")
     b = add_pain(window, 4, "Lost parcel")
     add_opportunity(window, title="Tracking", card_ids=[a, b])
