@@ -29,6 +29,7 @@ class CompletenessPanel(QWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAccessibleName(self.tr("What the map still lacks"))
         self.list.setToolTip(self.tr("Click an entry to go to the place it concerns"))
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)

@@ -345,8 +345,10 @@ class OpportunityRegister(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(tr("Filter: title, owner, department, card…"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(tr("Filter opportunities"))
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(tr("Show status"))
         self.status_combo.addItem(tr("Any status"), RegisterFilter.ANY)
         self.status_combo.addItem(tr("Overdue"), RegisterFilter.OVERDUE)
         for value, label in STATUS_LABELS.items():
@@ -367,6 +369,7 @@ class OpportunityRegister(QWidget):
         self.table = RegisterTable()
         self.table.delete_pressed.connect(self._delete_selected)
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(tr("Opportunity register"))
         self.table.setItemDelegate(RegisterDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.PRIORITY, Qt.SortOrder.DescendingOrder)

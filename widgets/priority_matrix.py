@@ -131,6 +131,9 @@ class PriorityMatrix(QWidget):
         super().__init__(parent)
         self.setObjectName("PriorityMatrix")
         self.view = MatrixView()
+        name = self.tr("Priority matrix: drag a bubble to re-score it")
+        self.view.setAccessibleName(name)
+        self.view.viewport().setAccessibleName(name)
         self.view.rescored.connect(self.rescored)
         self.caption = QLabel(self.tr(
             "Effort → (1 cheap and easy … 5 costly and hard: the mean of cost and 6 - ease)"

@@ -299,6 +299,25 @@ def test_double_click_in_the_register_selects_the_linked_cards(window: MainWindo
     assert sorted(window.scene.selected_card_ids()) == sorted([a, b])
 
 
+def test_the_analysis_panels_name_every_control_for_screen_readers(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QWidget
+
+    add_opportunity(window, title="Named")
+    for panel in (window.persona_panel, window.completeness, window.register, window.matrix):
+        window.show_dock(panel)
+        QApplication.processEvents()
+        unnamed = [
+            f"{type(w).__name__} in {type(w.parent()).__name__}"
+            for w in panel.findChildren(QWidget)
+            if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name).strip()
+        ]
+        assert unnamed == [], panel
+
+
 def test_dragging_a_bubble_rescores_the_opportunity_in_one_undo_step(
     window: MainWindow,
 ) -> None:
