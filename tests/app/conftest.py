@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from app import APP_NAME, ORG_NAME
 from app.document import new_document
 from app.main_window import MainWindow
 from app.settings import Settings
@@ -16,9 +14,6 @@ from model.store import Workspace
 def window(qtbot, workspace: Workspace):
     # Not qtbot.addWidget: qtbot would close the window before this fixture marks the
     # document clean, and the Save/Discard/Cancel question would block the run.
-    # QSettings keeps the config folder of the first test for the whole process: clear
-    # it, or one test's saved dock layout is restored in the next test's window.
-    QSettings(ORG_NAME, APP_NAME).clear()
     win = MainWindow(Settings(), workspace)
     win.set_document(new_document(workspace, "cjm7"))
     win.resize(1400, 900)
