@@ -147,8 +147,6 @@ class MainWindow(QMainWindow):
                        self.card_palette, self.inspector])
         self.capture = CaptureController(self.ctx, self.capture_bar)
         self.keyboard.add_panel(self.timer_panel)
-        for panel in (self.persona_panel, self.completeness, self.opportunity_tabs):
-            self.keyboard.add_panel(panel)  # F6 reaches them too while they are shown
         self.presenter = PresenterController(self.ctx, self.countdown)
         self.metric_actions = MetricActions(self.ctx, self.inspector)
         self.personas = PersonaController(self.ctx, self.persona_panel, self.header,
