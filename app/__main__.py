@@ -8,7 +8,7 @@ import sys
 
 from app.version import app_version
 
-CLI_COMMANDS = ("new", "import", "import-survey", "export")
+CLI_COMMANDS = ("new", "import", "import-survey", "export", "review-pack")
 
 NO_DISPLAY_MESSAGE = """\
 journeyboard: no display found, so the editor window cannot open.

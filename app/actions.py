@@ -114,11 +114,15 @@ class Actions:
             w, w.tr("Turn into &Opportunity"), s["turn_into_opportunity"], "Ctrl+Shift+O",
             w.tr("Make an opportunity from the selected pain point, linked to it"))
         self.link_opportunity = a(w, w.tr("&Link to Opportunity…"), s["link_opportunity"])
+        self.review = a(w, "Re&view…", s["review"], tip="Review interval and next review date")
+        self.take_snapshot = a(w, "Take S&napshot…", s["take_snapshot"],
+                               tip="Store a dated copy of this journey in the file")
 
     def journey_actions(self) -> list[QAction]:
         """The actions that need a current journey."""
         return [self.rename_journey, self.duplicate_journey, self.delete_journey,
-                self.add_stage, self.add_lane, self.add_curve, self.delete_curve]
+                self.add_stage, self.add_lane, self.add_curve, self.delete_curve,
+                self.review, self.take_snapshot]
 
     def card_actions(self) -> list[QAction]:
         """What a card's context menu offers."""
@@ -166,6 +170,8 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
                         acts.delete_journey])
     journey.addSeparator()
     journey.addActions([acts.add_stage, acts.add_lane, acts.add_curve, acts.delete_curve])
+    journey.addSeparator()
+    journey.addActions([acts.review, acts.take_snapshot])
 
     workshop = bar.addMenu("&Workshop")
     workshop.addActions([acts.capture, acts.present])

@@ -133,6 +133,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="heat overlay on PDF/PNG/SVG: touchpoints and a strip under the stage headers "
         "coloured by this metric (headline: each card's first metric)",
     )
+    pack = sub.add_parser(
+        "review-pack",
+        help="write the review pack PDF: poster, changes, opportunities, personas",
+        description=(
+            "Write one PDF for the stakeholders after a review: the poster, the changes since "
+            "a snapshot, the opportunity register (overdue items first) and the persona sheets."
+        ),
+    )
+    pack.add_argument("file", type=Path, help="the .cjm project")
+    pack.add_argument("--journey", default="", help="journey name (default: the first journey)")
+    pack.add_argument("--since", default="", metavar="LABEL",
+                      help="the snapshot to compare with (default: the newest one)")
+    pack.add_argument("--pdf", type=Path, metavar="FILE", required=True, help="the PDF to write")
     return parser
 
 
@@ -141,7 +154,8 @@ def run_cli(argv: Sequence[str]) -> int:
     try:
         args = build_parser().parse_args(list(argv))
         handler = {"new": cmd_new, "import": cmd_import, "export": cmd_export,
-                   "import-survey": cmd_import_survey}[args.command]
+                   "import-survey": cmd_import_survey,
+                   "review-pack": cmd_review_pack}[args.command]
         return handler(args)
     except UsageError as exc:
         _fail(str(exc))
@@ -372,5 +386,45 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ProjectFileError as exc:
         raise _file_error(exc) from None
     except (PaperError, ExportError) as exc:
+        raise CliError(getattr(exc, "message", str(exc))) from None
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- review pack
+
+
+def cmd_review_pack(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from app.export.atomic import ExportError
+    from app.export.review_pack import gather, write_review_pack
+    from model.review import SnapshotError
+    from model.review_edits import snapshot_records
+    from model.store import Project, ProjectFileError
+
+    if args.pdf.is_dir():
+        raise CliError(f"{args.pdf} is a folder, not a file name.")
+    if not args.pdf.parent.resolve().is_dir():
+        raise CliError(f"{args.pdf}: the folder {args.pdf.parent} does not exist.")
+    try:
+        with Project.open(args.file, _workspace(), read_only=True) as project:
+            journeys = project.journeys()
+            found = [j for j in journeys if not args.journey or j.name == args.journey]
+            if not found:
+                names = ", ".join(repr(j.name) for j in journeys) or "no journey"
+                raise CliError(f"no journey named {args.journey!r}; the file has {names}.")
+            journey = found[0]
+            records = snapshot_records(project.session, journey.id)
+            if args.since:
+                records = [r for r in records if r["label"] == args.since]
+                if not records:
+                    raise CliError(f"{journey.name!r} has no snapshot labelled {args.since!r}.")
+            snapshot_id = records[0]["id"] if records else None
+            pack = gather(project, journey.id, snapshot_id, dt.date.today())
+            write_review_pack(args.pdf, pack)
+            print(f"Wrote {args.pdf}")
+    except ProjectFileError as exc:
+        raise _file_error(exc) from None
+    except (SnapshotError, ExportError) as exc:
         raise CliError(getattr(exc, "message", str(exc))) from None
     return EXIT_OK

@@ -34,12 +34,15 @@ from app.metric_actions import MetricActions
 from app.opportunities import OpportunityController
 from app.personas import PersonaController
 from app.presenter import PresenterController
+from app.review import ReviewController
 from app.settings import Settings
+from app.snapshots import CompareMode, SnapshotActions
 from app.structure import StructureDialogs
 from model.changes import Change
 from model.store import Workspace
 from model.templates import TEMPLATES
 from widgets.capture_bar import CaptureBar
+from widgets.change_list import ChangeList
 from widgets.completeness_panel import CompletenessPanel
 from widgets.inspector import Inspector
 from widgets.items import CardItem, LaneHeaderItem, StageHeaderItem
@@ -48,7 +51,10 @@ from widgets.opportunity_register import OpportunityRegister
 from widgets.palette import CardPalette
 from widgets.persona_panel import PersonaPanel
 from widgets.priority_matrix import PriorityMatrix
+from widgets.review_banner import ReviewBanner
+from widgets.review_chip import ReviewChip
 from widgets.scene import JourneyScene
+from widgets.snapshots_panel import SnapshotsPanel
 from widgets.timer import Countdown, TimerPanel
 from widgets.view import JourneyView
 
@@ -80,6 +86,8 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
+        self.review_banner = ReviewBanner()
+        box.addWidget(self.review_banner)
         box.addWidget(self.header)
         box.addWidget(self.capture_bar)
         box.addWidget(self.view, 1)
@@ -119,6 +127,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(inspector, personas)
         self.tabifyDockWidget(personas, check)
         inspector.raise_()
+        self.snapshots_panel = SnapshotsPanel()
+        self.change_list = ChangeList()
+        self._dock(self.snapshots_panel, "Snapshots", Qt.DockWidgetArea.RightDockWidgetArea,
+                   "snapshots")
+        self._dock(self.change_list, "Changes", Qt.DockWidgetArea.RightDockWidgetArea,
+                   "changes")
         self.journey_box = QComboBox()
         self.journey_box.setMinimumContentsLength(18)
         self.journey_box.setToolTip("Switch journey")
@@ -133,6 +147,15 @@ class MainWindow(QMainWindow):
         self.ctx.refresh = self._relayout_if_needed
         self.undo_group = QUndoGroup(self)
         self.structure = StructureDialogs(self.ctx)
+        self.compare = CompareMode(self.ctx, self.change_list,
+                                   lambda on: self._dock_of(self.change_list).setVisible(on))
+        self.snapshots = SnapshotActions(self.ctx, self.snapshots_panel, self.compare)
+        self.review_chip = ReviewChip()
+        header_row = self.header.layout()
+        assert header_row is not None
+        header_row.addWidget(self.review_chip)
+        self.review = ReviewController(self.ctx, self.review_banner, self.review_chip)
+        self.review.review_started = lambda _j: self._dock_of(self.snapshots_panel).show()
         self.files = FileActions(self.ctx, settings, workspace, self.set_document,
                                  self._drop_document, self._update_title)
         self.imports = ImportActions(self.ctx)
@@ -173,6 +196,7 @@ class MainWindow(QMainWindow):
         state = settings.window_state()
         if state is not None:
             self.restoreState(state, DOCK_STATE_VERSION)
+        self._dock_of(self.change_list).hide()  # shown by compare mode only
 
     def _slots(self) -> dict[str, Slot]:
         f, st, v = self.files, self.structure, self.view
@@ -200,6 +224,8 @@ class MainWindow(QMainWindow):
             "heat_strip": lambda: self.heat.set_on(self.acts.heat_strip.isChecked()),
             "turn_into_opportunity": lambda: self.opportunities.turn_into_opportunity(),
             "link_opportunity": lambda: self.opportunities.link_selected_card(),
+            "review": self.review.review_dialog,
+            "take_snapshot": lambda: self.snapshots.take_snapshot(),
         }
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea,
@@ -225,6 +251,11 @@ class MainWindow(QMainWindow):
         if dock is not None:
             dock.show()
             dock.raise_()
+
+    def _dock_of(self, widget: QWidget) -> QDockWidget:
+        dock = widget.parentWidget()
+        assert isinstance(dock, QDockWidget)
+        return dock
 
     @property
     def doc(self) -> Document | None:
@@ -255,6 +286,8 @@ class MainWindow(QMainWindow):
         self.scene.current_cell = None
         self._fill_journey_box()
         self._relayout(reset_view=True)
+        self.snapshots.attach(doc)
+        self.review.document_opened()
         self.view.setFocus()
         if doc.path is not None:
             self.settings.add_recent_file(doc.path)
@@ -267,6 +300,9 @@ class MainWindow(QMainWindow):
         doc = self.ctx.doc
         if doc is None:
             return
+        self.compare.stop()
+        self.snapshots.detach(doc)
+        self.review.detach(doc)
         self.ctx.doc = None
         for signal, slot in ((doc.changed, self._on_model_changed),
                              (doc.journey_switched, self._on_journey_switched),
@@ -334,6 +370,7 @@ class MainWindow(QMainWindow):
             return
         self.scene.apply_layout(layout)
         self.heat.refresh()
+        self.compare.refresh()
         self._sync_header()
         self._refresh_inspector()
         self.personas.refresh()

@@ -16,6 +16,7 @@ class What(StrEnum):
     POINT = "point"
     PERSONA = "persona"
     OPPORTUNITY = "opportunity"
+    SNAPSHOT = "snapshot"
 
 
 class How(StrEnum):

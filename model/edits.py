@@ -35,6 +35,7 @@ from model.entities import (
 from model.layout import cell_index
 from model.metric_edits import MetricEdits, put_metrics, take_metrics
 from model.records import CARD_DEFAULTS
+from model.review_edits import SnapshotEdits, clean_review_fields
 from model.snapshot import Row, card_links, journey_snapshot, restore_journey, row
 from model.templates import LANE_COLORS, create_journey
 
@@ -49,7 +50,8 @@ CARD_FIELDS = frozenset(
 STAGE_FIELDS = frozenset({"name", "description", "color", "width"})
 LANE_FIELDS = frozenset({"name", "kind", "color"})
 JOURNEY_FIELDS = frozenset(
-    {"name", "objective", "scenario", "persona_id", "owner", "next_review"}
+    {"name", "objective", "scenario", "persona_id", "owner", "next_review",
+     "review_interval_months"}
 )
 CURVE_FIELDS = frozenset({"name", "color", "persona_id"})
 PERSONA_FIELDS = frozenset(
@@ -131,7 +133,7 @@ def clean_persona_fields(fields: Row) -> Row:
     return fields
 
 
-class Editor(MetricEdits):
+class Editor(MetricEdits, SnapshotEdits):
     """Reversible edits on one project's session, announced on its change hub."""
 
     def __init__(self, session: Session, hub: ChangeHub) -> None:
@@ -611,6 +613,7 @@ class Editor(MetricEdits):
     def remove_journey(self, journey_id: int) -> dict[str, Any]:
         journey: Journey = self._get(Journey, journey_id)
         snap = journey_snapshot(journey)
+        snap["snapshot_rows"] = self.journey_snapshot_rows(journey_id)
         # The ORM does not know cards and points depend on stages and lanes: delete the
         # dependants first so SQLite's ON DELETE CASCADE finds nothing left to do.
         for opp in journey.opportunities:
@@ -627,11 +630,13 @@ class Editor(MetricEdits):
 
     def restore_journey(self, snap: dict[str, Any]) -> int:
         journey = restore_journey(self.session, snap)
+        self.put_back_snapshot_rows(snap.get("snapshot_rows", []))
         self._emit(What.JOURNEY, journey.id, How.ADDED, journey.id)
         return journey.id
 
     def update_journey(self, journey_id: int, fields: Row) -> Row:
         _check_fields(fields, JOURNEY_FIELDS)
+        fields = clean_review_fields(fields)
         journey: Journey = self._get(Journey, journey_id)
         old = self._set(journey, fields)
         self._emit(What.JOURNEY, journey_id, How.UPDATED, journey_id)

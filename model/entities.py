@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -115,6 +116,10 @@ class Journey(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     modified_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     next_review: Mapped[dt.date | None] = mapped_column(Date, nullable=True, default=None)
+    # Months from one review to the next (the method's rule of thumb is three).
+    review_interval_months: Mapped[int] = mapped_column(
+        Integer, default=3, server_default=text("3")
+    )
 
     persona: Mapped[Persona | None] = relationship()
     stages: Mapped[list[Stage]] = relationship(
@@ -267,6 +272,20 @@ class Metric(Base):
     computed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Snapshot(Base):
+    """A labelled, dated copy of one journey, packed by model.review.encode_snapshot."""
+
+    __tablename__ = "snapshots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String, default="")
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    card_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Loaded only when a snapshot is opened: listing them reads no blobs.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
 # Indexes the hot queries use (cards of a cell, children of a journey).
 
 Index("ix_cards_cell", Card.stage_id, Card.lane_id, Card.position)
@@ -280,3 +299,4 @@ Index("ix_opportunity_cards_card", opportunity_cards.c.card_id)
 Index("ix_metrics_journey", Metric.journey_id)
 Index("ix_metrics_card", Metric.card_id)
 Index("ix_metrics_stage", Metric.stage_id)
+Index("ix_snapshots_journey", Snapshot.journey_id)

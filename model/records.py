@@ -248,3 +248,22 @@ class HeatCell:
 
     label: str
     heat: float | None  # 0 (worst) .. 1 (best); None: no figure for this stage
+
+
+class SnapshotRecord(TypedDict):
+    """One stored snapshot as the Snapshots panel lists it."""
+
+    id: int
+    journey_id: int
+    label: str
+    taken_at: dt.datetime
+    card_count: int
+
+
+class ReviewRecord(TypedDict):
+    """A journey's review cadence, as the Review dialog and banner show it."""
+
+    journey_id: int
+    name: str
+    next_review: dt.date | None
+    interval_months: int

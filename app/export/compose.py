@@ -134,6 +134,7 @@ class MapDocument:
     opportunities: tuple[OpportunityRecord, ...] = ()
     findings: tuple[str, ...] = ()
     today: dt.date | None = None
+    review: str = ""  # the next review date, when one is set
 
     @classmethod
     def from_journey(cls, journey: Journey, today: dt.date | None = None,
@@ -160,6 +161,7 @@ class MapDocument:
             opportunities=tuple(register_rows(journey)),
             findings=tuple(describe(f) for f in check(journey, today)),
             today=today,
+            review=journey.next_review.isoformat() if journey.next_review else "",
         )
 
 
@@ -258,6 +260,8 @@ def draw_title_block(surface: Surface, doc: MapDocument, frame: PosterFrame) -> 
     rows.append(("Persona: ", doc.persona or "none"))
     if doc.date:
         rows.append(("Date: ", doc.date))
+    if doc.review:
+        rows.append(("Next review: ", doc.review))
     room = max(1, int((y + h - (line_y - small * ASCENT)) // (small * 1.3)))
     for n, (label, value) in enumerate(rows):
         label_w = text_width(label, small, bold=True)

@@ -198,6 +198,10 @@ def visual_runs(line: str, bold: bool = False) -> list[Run]:
     uba.get_embedding_levels(line, storage, False, False)
     for i, ch in enumerate(storage["chars"]):
         ch["index"] = i
+        if not ch["type"]:
+            # An unassigned code point has no bidi class; UAX #9 gives those in the
+            # Hebrew/Arabic blocks R (python-bidi asserts on the empty class).
+            ch["type"] = "R" if _RTL.match(ch["ch"]) else "L"
     uba.explicit_embed_and_overrides(storage, False)
     uba.resolve_weak_types(storage, False)
     uba.resolve_neutral_types(storage, False)

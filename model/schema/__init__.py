@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 APPLICATION_ID = 0x4A424D50  # "JBMP": marks a file as a Journeyboard project
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # version N -> statements that turn a version-N file into version N+1
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -35,6 +35,14 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: (
         "ALTER TABLE personas ADD COLUMN notes TEXT DEFAULT '' NOT NULL",
         "ALTER TABLE cards ADD COLUMN owner VARCHAR DEFAULT '' NOT NULL",
+    ),
+    4: (
+        "ALTER TABLE journeys ADD COLUMN review_interval_months INTEGER NOT NULL DEFAULT 3",
+        "CREATE TABLE snapshots (id INTEGER NOT NULL, journey_id INTEGER NOT NULL, "
+        "label VARCHAR NOT NULL, taken_at DATETIME NOT NULL, card_count INTEGER NOT NULL, "
+        "data BLOB NOT NULL, PRIMARY KEY (id), FOREIGN KEY(journey_id) REFERENCES journeys (id) "
+        "ON DELETE CASCADE)",
+        "CREATE INDEX ix_snapshots_journey ON snapshots (journey_id)",
     ),
 }
 
@@ -213,6 +221,8 @@ def value_checks(version: int) -> tuple[tuple[str, str], ...]:
              "AND value NOT BETWEEN 0 AND 100) OR (kind = 'ces' AND value NOT BETWEEN 1 AND 7))"),
             ("a stage width is not 1..10000", "SELECT count(*) FROM stages WHERE width NOT "
              "BETWEEN 1 AND 10000"),
+            ("a review interval is not 1..24 months", "SELECT count(*) FROM journeys WHERE "
+             "review_interval_months NOT BETWEEN 1 AND 24"),
             ("an opportunity score is not 1..5", "SELECT count(*) FROM opportunities WHERE "
              "importance NOT BETWEEN 1 AND 5 OR cost NOT BETWEEN 1 AND 5 "
              "OR ease NOT BETWEEN 1 AND 5"),

@@ -90,6 +90,11 @@ def test_to_unicode_map_uses_surrogates_beyond_the_bmp() -> None:
     assert "<00> <0041>" in cmap and "<01> <D83DDE80>" in cmap
 
 
+def test_an_unassigned_hebrew_code_point_prints_instead_of_crashing_the_bidi_pass() -> None:
+    runs = visual_runs("a\u0590b")  # U+0590 is unassigned: python-bidi has no class for it
+    assert "".join(r.text for r in runs) == "a\u0590b"
+
+
 @settings(max_examples=25, deadline=None)
 @given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60))
 def test_any_text_draws_into_a_pdf(text: str) -> None:

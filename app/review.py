@@ -1,0 +1,129 @@
+"""Review cadence: the overdue banner, Start review, Snooze, and the Journey → Review dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog
+
+from app.commands import EditJourneyCommand, start_review_command
+from app.context import EditorContext
+from app.document import Document
+from model.changes import Change, What
+from model.records import ReviewRecord
+from model.review import SNOOZE_DAYS, add_months, overdue_reviews
+from model.review_edits import snapshot_records
+from widgets.review_banner import ReviewBanner, day_text
+from widgets.review_chip import ReviewChip
+from widgets.review_dialog import ReviewDialog
+
+
+def review_record(doc: Document, journey_id: int) -> ReviewRecord:
+    journey = doc.project.journey(journey_id)
+    return ReviewRecord(journey_id=journey.id, name=journey.name,
+                        next_review=journey.next_review,
+                        interval_months=journey.review_interval_months)
+
+
+class ReviewController:
+    """Turns the banner's buttons and the Review dialog into undoable edits."""
+
+    def __init__(self, ctx: EditorContext, banner: ReviewBanner, chip: ReviewChip,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.ctx = ctx
+        self.banner = banner
+        self.chip = chip
+        self.today = today
+        self.review_started: Callable[[int], None] = lambda _journey_id: None
+        banner.start_requested.connect(self.start_review)
+        banner.snooze_requested.connect(self.snooze)
+        chip.clicked.connect(self.review_dialog)
+
+    def show_chip(self) -> None:
+        """The header's review date follows the current journey."""
+        doc = self.ctx.doc
+        if doc is None or doc.journey_id is None:
+            self.chip.hide()
+            return
+        record = review_record(doc, doc.journey_id)
+        self.chip.show_review(record["next_review"], record["interval_months"], self.today())
+        self.chip.show()
+
+    def _on_change(self, change: Change) -> None:
+        if change.what is What.JOURNEY:
+            self.show_chip()
+
+    def _on_journey_switched(self, _journey_id: int) -> None:
+        self.show_chip()
+
+    def detach(self, doc: Document) -> None:
+        doc.changed.disconnect(self._on_change)
+        doc.journey_switched.disconnect(self._on_journey_switched)
+        self.banner.hide()
+
+    def document_opened(self) -> None:
+        """Follow the new document; show the banner when one of its journeys is overdue."""
+        doc = self.ctx.doc
+        if doc is not None:
+            doc.changed.connect(self._on_change)
+            doc.journey_switched.connect(self._on_journey_switched)
+        self.show_chip()
+        due = overdue_reviews(doc.project.journeys(), self.today()) if doc is not None else []
+        if not due:
+            self.banner.hide()
+            return
+        first = due[0]
+        self.banner.show_due(first.journey_id, first.name, first.due, self.today(),
+                             len(due) - 1)
+
+    def start_review(self, journey_id: int) -> None:
+        """Snapshot the journey as it is and move its review date one interval on."""
+        doc = self.ctx.doc
+        if doc is None:
+            return
+        doc.set_journey(journey_id)
+        record = review_record(doc, journey_id)
+        today = self.today()
+        label = f"Review {today.isoformat()}"
+        command = start_review_command(doc.editor, journey_id, label,
+                                       add_months(today, record["interval_months"]))
+        doc.push(command)
+        if command.error is not None:
+            self.ctx.status(str(command.error), 6000)
+            return
+        self.ctx.status(f"Review started: snapshot “{label}” taken; next review on "
+                        f"{day_text(add_months(today, record['interval_months']), today)}.")
+        self.review_started(journey_id)
+
+    def snooze(self, journey_id: int) -> None:
+        if self.ctx.doc is None:
+            return
+        until = self.today() + dt.timedelta(days=SNOOZE_DAYS)
+        if self.ctx.push(EditJourneyCommand(self.ctx.editor(), journey_id,
+                                            {"next_review": until})):
+            self.ctx.status(f"Review reminder snoozed until {day_text(until, self.today())}.")
+
+    def review_dialog(self) -> None:
+        doc = self.ctx.doc
+        if doc is None or doc.journey_id is None:
+            return
+        record = review_record(doc, doc.journey_id)
+        snaps = snapshot_records(doc.project.session, doc.journey_id)
+        last = (f"{snaps[0]['label']} ({day_text(snaps[0]['taken_at'].date(), self.today())})"
+                if snaps else "")
+        dialog = ReviewDialog(record["name"], record["next_review"], record["interval_months"],
+                              self.today(), last, self.ctx.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        next_review, interval = dialog.values()
+        fields: dict[str, object] = {}
+        if next_review != record["next_review"]:
+            fields["next_review"] = next_review
+        if interval != record["interval_months"]:
+            fields["review_interval_months"] = interval
+        if fields:
+            self.ctx.push(EditJourneyCommand(self.ctx.editor(), record["journey_id"], fields))
+            settled = next_review is None or next_review >= self.today()
+            if settled and self.banner.journey_id == record["journey_id"]:
+                self.banner.hide()

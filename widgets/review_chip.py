@@ -1,0 +1,31 @@
+"""The journey header's review date: a small button that shows it and opens the Review dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from widgets.review_banner import day_text
+
+
+class ReviewChip(QToolButton):
+    """Shows "Review: 26 February 2027" (amber when overdue); a click asks to edit it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoRaise(True)
+        self.setToolTip(self.tr("Review interval and next review date (Journey → Review…)"))
+        self.setAccessibleName(self.tr("Next review"))
+        self.show_review(None, 3, dt.date.today())
+
+    def show_review(self, next_review: dt.date | None, interval: int, today: dt.date) -> None:
+        if next_review is None:
+            self.setText(self.tr("Set review date…"))
+            self.setStyleSheet("")
+            return
+        self.setText(self.tr("Review: %1").replace("%1", day_text(next_review, today)))
+        overdue = next_review < today
+        self.setStyleSheet("QToolButton { color: #8a5a00; font-weight: bold; }" if overdue
+                           else "")
+        self.setToolTip(self.tr("Every %n month(s); click to change", "", interval))
