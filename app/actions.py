@@ -117,12 +117,14 @@ class Actions:
         self.review = a(w, "Re&view…", s["review"], tip="Review interval and next review date")
         self.take_snapshot = a(w, "Take S&napshot…", s["take_snapshot"],
                                tip="Store a dated copy of this journey in the file")
+        self.compare_journey = a(w, "Compare with &Journey…", s["compare_journey"],
+                                 tip="Mark what differs from another journey (e.g. to-be)")
 
     def journey_actions(self) -> list[QAction]:
         """The actions that need a current journey."""
         return [self.rename_journey, self.duplicate_journey, self.delete_journey,
                 self.add_stage, self.add_lane, self.add_curve, self.delete_curve,
-                self.review, self.take_snapshot]
+                self.review, self.take_snapshot, self.compare_journey]
 
     def card_actions(self) -> list[QAction]:
         """What a card's context menu offers."""
@@ -171,7 +173,7 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     journey.addSeparator()
     journey.addActions([acts.add_stage, acts.add_lane, acts.add_curve, acts.delete_curve])
     journey.addSeparator()
-    journey.addActions([acts.review, acts.take_snapshot])
+    journey.addActions([acts.review, acts.take_snapshot, acts.compare_journey])
 
     workshop = bar.addMenu("&Workshop")
     workshop.addActions([acts.capture, acts.present])

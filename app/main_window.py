@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
             "link_opportunity": lambda: self.opportunities.link_selected_card(),
             "review": self.review.review_dialog,
             "take_snapshot": lambda: self.snapshots.take_snapshot(),
+            "compare_journey": self.snapshots.compare_with_journey,
         }
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea,

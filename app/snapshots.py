@@ -17,7 +17,7 @@ from app.commands import (
 from app.context import EditorContext
 from app.document import Document
 from model.changes import Change, What
-from model.diff import JourneyDiff, diff_journeys
+from model.diff import JourneyDiff, align, diff_journeys
 from model.layout import compute_layout
 from model.records import SnapshotRecord
 from model.review import SnapshotError
@@ -53,7 +53,7 @@ class CompareMode:
     def active(self) -> bool:
         return self.old is not None
 
-    def start(self, snapshot_id: int, old: dict[str, Any], since: str) -> None:
+    def start(self, snapshot_id: int | None, old: dict[str, Any], since: str) -> None:
         self.snapshot_id, self.old, self.since = snapshot_id, old, since
         self.refresh()
         self._shown(True)
@@ -215,5 +215,29 @@ class SnapshotActions:
         data = self._load(snapshot_id)
         if record is None or data is None:
             return
-        since = f"“{record['label']}” ({record['taken_at'].strftime('%d %b %Y')})"
+        since = f"Since “{record['label']}” ({record['taken_at'].strftime('%d %b %Y')})"
         self.compare.start(snapshot_id, data, since)
+
+    def compare_with_journey(self) -> None:
+        """Compare the journey shown with another one of the file (e.g. the to-be map)."""
+        doc = self.ctx.doc
+        if doc is None or doc.journey_id is None:
+            return
+        others = [j for j in doc.journeys() if j["id"] != doc.journey_id]
+        if not others:
+            self.ctx.status("This file has no other journey to compare with.")
+            return
+        names = [j["name"] or "(unnamed journey)" for j in others]
+        name, ok = QInputDialog.getItem(self._parent, "Compare with Journey",
+                                        "Compare this journey with:", names, 0, False)
+        if ok:
+            self.compare_journey(others[names.index(name)]["id"])
+
+    def compare_journey(self, other_id: int) -> None:
+        doc = self.ctx.doc
+        if doc is None or doc.journey_id is None:
+            return
+        current = journey_snapshot(doc.project.journey(doc.journey_id))
+        other = doc.project.journey(other_id)
+        old = align(journey_snapshot(other), current)
+        self.compare.start(None, old, f"Compared with “{other.name}”")

@@ -7,6 +7,7 @@ moved or left alone is the same card on both sides.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -335,3 +336,88 @@ def summary(diff: JourneyDiff) -> str:
     """ "1 added, 2 changed" (the card counts), or "no card changes"."""
     counts = [f"{diff.count(s)} {s.value}" for s in CardStatus if diff.count(s)]
     return ", ".join(counts) or "no card changes"
+
+
+def _match(old_rows: list[dict[str, Any]], new_rows: list[dict[str, Any]],
+           keys: list[Callable[[dict[str, Any]], Any]]) -> dict[int, int]:
+    """Old id -> new id: rows whose keys agree pair up in order, each row at most once."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for key in keys:
+        free: dict[Any, list[int]] = {}
+        for r in new_rows:
+            if r["id"] not in taken:
+                free.setdefault(key(r), []).append(r["id"])
+        for r in old_rows:
+            candidates = free.get(key(r)) if r["id"] not in pairs else None
+            if candidates:
+                pairs[r["id"]] = candidates.pop(0)
+                taken.add(pairs[r["id"]])
+    return pairs
+
+
+def align(other: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+    """``other`` (another journey, e.g. the to-be map) renumbered with ``current``'s ids.
+
+    Then ``diff_journeys(align(other, current), current)`` compares two journeys. Stages,
+    lanes and curves pair by name, cards by stage, lane and text (then by text alone: the
+    same card in another cell is a moved one), opportunities by title. What has no
+    partner gets a negative id no row of ``current`` has, so it shows as removed.
+    """
+    stage_ids = _match(other["stages"], current["stages"], [lambda r: r["name"]])
+    lane_ids = _match(other["lanes"], current["lanes"], [lambda r: r["name"]])
+    curve_ids = _match(other["curves"], current["curves"], [lambda r: r["name"]])
+    card_ids = _match_cards(other, current)
+    opp_ids = _match(other["opportunities"], current["opportunities"], [lambda r: r["title"]])
+    fresh = [0]
+
+    def mapped(pairs: dict[int, int], old_id: int) -> int:
+        if old_id not in pairs:
+            fresh[0] -= 1
+            pairs[old_id] = fresh[0]
+        return pairs[old_id]
+
+    def rows(part: str, pairs: dict[int, int], **refs: dict[int, int]) -> list[dict[str, Any]]:
+        out = []
+        for r in other[part]:
+            row = dict(r, id=mapped(pairs, r["id"]))
+            for column, ref in refs.items():
+                row[column] = mapped(ref, r[column])
+            out.append(row)
+        return out
+
+    point_ids: dict[int, int] = {}
+    return {
+        "journey": dict(other["journey"], id=current["journey"]["id"]),
+        "stages": rows("stages", stage_ids),
+        "lanes": rows("lanes", lane_ids),
+        "cards": rows("cards", card_ids, stage_id=stage_ids, lane_id=lane_ids),
+        "curves": rows("curves", curve_ids),
+        "points": rows("points", point_ids, curve_id=curve_ids, stage_id=stage_ids),
+        "opportunities": rows("opportunities", opp_ids),
+        "links": [[mapped(opp_ids, o), mapped(card_ids, c)] for o, c in other["links"]],
+    }
+
+
+def _match_cards(other: dict[str, Any], current: dict[str, Any]) -> dict[int, int]:
+    """Cards pair by (stage name, lane name, text), then by text alone."""
+    def keyed(snap: dict[str, Any]) -> list[tuple[int, tuple[str, str, str], str]]:
+        stages = {s["id"]: s["name"] for s in snap["stages"]}
+        lanes = {x["id"]: x["name"] for x in snap["lanes"]}
+        return [(c["id"], (stages.get(c["stage_id"], ""), lanes.get(c["lane_id"], ""),
+                           c["text"]), c["text"]) for c in snap["cards"]]
+
+    old, new = keyed(other), keyed(current)
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for which in (1, 2):
+        free: dict[Any, list[int]] = {}
+        for entry in new:
+            if entry[0] not in taken:
+                free.setdefault(entry[which], []).append(entry[0])
+        for entry in old:
+            candidates = free.get(entry[which]) if entry[0] not in pairs else None
+            if candidates:
+                pairs[entry[0]] = candidates.pop(0)
+                taken.add(pairs[entry[0]])
+    return pairs

@@ -58,9 +58,9 @@ class ChangeList(QWidget):
     def show_diff(self, diff: JourneyDiff, since: str) -> None:
         self.model.clear()
         if diff.empty:
-            self.title.setText(self.tr("Nothing changed since %1.").replace("%1", since))
+            self.title.setText(self.tr("%1: nothing changed.").replace("%1", since))
         else:
-            self.title.setText(self.tr("Since %1: %2").replace("%1", since).replace(
+            self.title.setText(self.tr("%1: %2").replace("%1", since).replace(
                 "%2", summary(diff)))
         for line in change_lines(diff):
             self._add(line.text, LINE_COLORS[line.kind], line.card_id)

@@ -182,7 +182,8 @@ def test_compare_marks_changes_lists_them_and_jumps_to_a_card(window: MainWindow
 def test_an_unchanged_map_compares_as_nothing_changed(window: MainWindow, monkeypatch) -> None:
     _take(window, monkeypatch, "Now")
     window.snapshots_panel.compare_button.click()
-    assert window.change_list.title.text().startswith("Nothing changed since “Now”")
+    assert window.change_list.title.text().startswith("Since “Now”")
+    assert window.change_list.title.text().endswith("nothing changed.")
     assert window.compare.overlay.marked_cards == {}
 
 
@@ -210,3 +211,24 @@ def test_a_new_document_shows_its_own_snapshots_and_no_banner(window: MainWindow
     assert not window.review_banner.isVisible()
     _take(window, monkeypatch, "New map")
     assert window.snapshots_panel.labels() == ["New map"]
+
+
+def test_compare_with_the_to_be_journey_marks_what_differs(window: MainWindow,
+                                                          monkeypatch) -> None:
+    add_card(window, 1, "actions", "Compares prices")
+    add_card(window, 2, "actions", "Calls support")
+    as_is = journey(window).id
+    from app.commands import AddJourneyCommand
+
+    window.doc.push(AddJourneyCommand(window.doc.editor, "Checkout (to-be)", source_id=as_is))
+    chat = add_card(window, 3, "actions", "Chats with a bot")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (journey_name(window, as_is),
+                                                                   True))
+    window.acts.compare_journey.trigger()
+    assert window.compare.overlay.marked_cards == {chat: "added"}
+    assert window.change_list.title.text().startswith("Compared with")
+    assert window.change_list.entries() == ["Added “Chats with a bot” in Onboarding / Actions"]
+
+
+def journey_name(window: MainWindow, journey_id: int) -> str:
+    return next(j["name"] for j in window.doc.journeys() if j["id"] == journey_id)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from model.diff import CardStatus, LineKind, change_lines, diff_journeys, summary
+from model.diff import CardStatus, LineKind, align, change_lines, diff_journeys, summary
 from model.edits import Editor
 from model.entities import Journey, LaneKind
 from model.review import (
@@ -198,3 +198,30 @@ def test_the_change_list_says_each_change_in_words(project: Project, editor: Edi
         ("Stage “Buy” renamed from “Purchase”", LineKind.STRUCTURE, None),
     ]
     assert summary(diff) == "1 changed"
+
+
+def test_another_journey_compares_by_names_and_text(project: Project, editor: Editor) -> None:
+    journey = _journey(project, editor)
+    s = [x.id for x in journey.stages]
+    actions = _lane(journey, LaneKind.ACTIONS)
+    editor.add_card(journey.id, (s[0], actions), None, {"text": "Sees the ad"})
+    editor.add_card(journey.id, (s[1], actions), None, {"text": "Compares prices"})
+    editor.add_card(journey.id, (s[2], actions), None, {"text": "Calls support"})
+    to_be = project.journey(editor.duplicate_journey(journey.id, "Checkout (to-be)"))
+    t = [x.id for x in to_be.stages]
+    t_actions = _lane(to_be, LaneKind.ACTIONS)
+    by_text = {c.text: c.id for c in to_be.cards}
+    editor.remove_card(by_text["Calls support"])
+    editor.move_cards([by_text["Compares prices"]], (t[2], t_actions), 0)
+    editor.add_card(to_be.id, (t[3], t_actions), None, {"text": "Chats with a bot"})
+    editor.set_emotion(to_be.curves[0].id, t[2], 3)
+    # the to-be map against the as-is one: ids differ, names and texts pair them up
+    current = journey_snapshot(to_be)
+    diff = diff_journeys(align(journey_snapshot(journey), current), current)
+    assert {(c.status, c.text) for c in diff.cards} == {
+        (CardStatus.ADDED, "Chats with a bot"), (CardStatus.REMOVED, "Calls support"),
+        (CardStatus.MOVED, "Compares prices")}
+    assert not diff.stages and not diff.lanes
+    assert [(e.stage, e.new) for e in diff.emotions] == [(to_be.stages[2].name, 3)]
+    same = journey_snapshot(journey)
+    assert diff_journeys(align(same, same), same).empty
