@@ -129,8 +129,11 @@ class MainWindow(QMainWindow):
         inspector.raise_()
         self.snapshots_panel = SnapshotsPanel()
         self.change_list = ChangeList()
-        self._dock(self.snapshots_panel, "Snapshots", Qt.DockWidgetArea.RightDockWidgetArea,
-                   "snapshots")
+        snapshots_dock = self._dock(self.snapshots_panel, "Snapshots",
+                                    Qt.DockWidgetArea.RightDockWidgetArea, "snapshots")
+        # Shown when asked for (View → Snapshots, Journey → Take Snapshot…): the first
+        # window keeps the map wide and fits a small screen.
+        snapshots_dock.hide()
         self._dock(self.change_list, "Changes", Qt.DockWidgetArea.RightDockWidgetArea,
                    "changes")
         self.journey_box = QComboBox()

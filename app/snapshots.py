@@ -158,6 +158,9 @@ class SnapshotActions:
         if not self.ctx.push(command):
             return None
         self.ctx.status(f"Snapshot “{label}” taken.")
+        dock = self.panel.parentWidget()
+        if dock is not None and not dock.isVisible():
+            dock.show()  # the panel starts hidden: show where the snapshot went
         if command.obj_id is not None:
             self.panel.select(command.obj_id)
         return command.obj_id

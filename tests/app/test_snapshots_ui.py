@@ -232,3 +232,14 @@ def test_compare_with_the_to_be_journey_marks_what_differs(window: MainWindow,
 
 def journey_name(window: MainWindow, journey_id: int) -> str:
     return next(j["name"] for j in window.doc.journeys() if j["id"] == journey_id)
+
+
+def test_the_snapshots_panel_starts_hidden_and_shows_when_a_snapshot_is_taken(window) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = window.findChild(QDockWidget, "snapshots")
+    assert not dock.isVisible()  # the first window keeps the map wide
+    window.snapshots.take_snapshot("Before the workshop")
+    assert dock.isVisible()
+    assert [s.label for s in window.doc.project.session.query(Snapshot)] == [
+        "Before the workshop"]
