@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
@@ -274,16 +276,8 @@ class MainWindow(QMainWindow):
     def set_document(self, doc: Document) -> None:
         """Show a document (the previous one must already be closed)."""
         self.ctx.doc = doc
-        doc.changed.connect(self._on_model_changed)
-        doc.journey_switched.connect(self._on_journey_switched)
-        doc.journeys_changed.connect(self._fill_journey_box)
-        # Bound methods, not lambdas: a document outliving this window (deleted later)
-        # must not call into it.
-        doc.edit_failed.connect(self._edit_failed)
-        doc.autosave_failed.connect(self._autosave_failed)
-        doc.autosave_recovered.connect(self._autosave_recovered)
-        doc.undo_stack.indexChanged.connect(self._relayout_if_needed)
-        doc.undo_stack.cleanChanged.connect(self._clean_changed)
+        for signal, slot in self._document_links(doc):
+            signal.connect(slot)
         self.undo_group.addStack(doc.undo_stack)
         self.undo_group.setActiveStack(doc.undo_stack)
         self.setWindowModified(doc.modified)
@@ -299,6 +293,23 @@ class MainWindow(QMainWindow):
         if problem is not None:  # the first autosave after opening already failed
             QTimer.singleShot(0, lambda: self._autosave_failed(problem))
 
+    def _document_links(self, doc: Document) -> list[tuple[Any, Callable[..., object]]]:
+        """The document's signals and the window's slots, connected on show, cut on drop.
+
+        Bound methods, not lambdas: a document outliving this window (deleted later)
+        must not call into it.
+        """
+        return [
+            (doc.changed, self._on_model_changed),
+            (doc.journey_switched, self._on_journey_switched),
+            (doc.journeys_changed, self._fill_journey_box),
+            (doc.edit_failed, self._edit_failed),
+            (doc.autosave_failed, self._autosave_failed),
+            (doc.autosave_recovered, self._autosave_recovered),
+            (doc.undo_stack.indexChanged, self._relayout_if_needed),
+            (doc.undo_stack.cleanChanged, self._clean_changed),
+        ]
+
     def _drop_document(self, keep_open: bool = False) -> None:
         """Take the document off the window; close it unless the caller still needs it."""
         doc = self.ctx.doc
@@ -308,14 +319,7 @@ class MainWindow(QMainWindow):
         self.snapshots.detach(doc)
         self.review.detach(doc)
         self.ctx.doc = None
-        for signal, slot in ((doc.changed, self._on_model_changed),
-                             (doc.journey_switched, self._on_journey_switched),
-                             (doc.journeys_changed, self._fill_journey_box),
-                             (doc.edit_failed, self._edit_failed),
-                             (doc.autosave_failed, self._autosave_failed),
-                             (doc.autosave_recovered, self._autosave_recovered),
-                             (doc.undo_stack.indexChanged, self._relayout_if_needed),
-                             (doc.undo_stack.cleanChanged, self._clean_changed)):
+        for signal, slot in self._document_links(doc):
             signal.disconnect(slot)
         self.undo_group.removeStack(doc.undo_stack)
         self.scene.clear_map()

@@ -863,11 +863,13 @@ class EmotionHandleItem(QGraphicsObject):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self._dragging = False
-        moved = self.value != self._start_value
         self._update_label()
-        if moved and not (self.unset and abs(event.scenePos().y()
-                                             - event.buttonDownScenePos(
-                                                 Qt.MouseButton.LeftButton).y()) < 2):
+        if self.unset:  # any real drag gives the stage its first value, even 0
+            pressed = event.buttonDownScenePos(Qt.MouseButton.LeftButton)
+            edited = abs(event.scenePos().y() - pressed.y()) >= 2
+        else:
+            edited = self.value != self._start_value
+        if edited:
             self.curve.point_edited.emit(self.curve.curve_id, self.stage_id, self.value)
         else:
             self.curve.rebuild_path()

@@ -610,7 +610,7 @@ class JourneyScene(QGraphicsScene):
         painter.drawLine(QPointF(band.x, zero), QPointF(band.right, zero))
 
     def _preview_resize(self, x: float) -> None:
-        self._resize_guide = None if x != x else x  # NaN: the drag ended
+        self._resize_guide = None if math.isnan(x) else x  # NaN: the drag ended
         self.update()
 
     @property

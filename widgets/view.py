@@ -103,7 +103,6 @@ class JourneyView(QGraphicsView):
         """Zoom to an absolute factor, keeping ``anchor`` (viewport point) in place."""
         factor = max(self.min_zoom(), min(MAX_ZOOM, factor))
         self._fit_mode = False
-        self._fitted_size = self.size()
         if abs(factor - self.zoom) < 1e-6:
             return
         old_anchor = self.transformationAnchor()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,7 @@ from app.export.service import (
     export_journey,
     preview_image,
 )
+from app.paths import safe_file_stem
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -38,9 +38,6 @@ def _options(choice: ExportChoice) -> ExportOptions:
     )
 
 
-def _safe_name(name: str) -> str:
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .")
-    return cleaned[:80] or "journey"
 
 
 class ProjectExportBackend:
@@ -63,7 +60,7 @@ class ProjectExportBackend:
 
     def default_path(self, fmt: str) -> Path:
         folder = self.project.path.parent if self.project.path is not None else Path.home()
-        return folder / f"{_safe_name(self.title)}.{fmt}"
+        return folder / f"{safe_file_stem(self.title)}.{fmt}"
 
     def describe(self, choice: ExportChoice) -> str:
         return describe(self.doc, _options(choice).checked())
