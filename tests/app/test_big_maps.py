@@ -13,7 +13,7 @@ from app.main_window import MainWindow
 from model.entities import Card, Journey
 from model.layout import compute_layout
 from widgets.items import CardItem
-from widgets.scene import block_color
+from widgets.scene_blocks import block_color
 
 
 def journey(win: MainWindow) -> Journey:
