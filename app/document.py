@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from app.autosaver import Autosaver
 from app.commands import UndoableCommand
 from model.changes import Change, How, What
 from model.completeness import Finding, check
@@ -33,8 +34,6 @@ from model.register import register_rows
 from model.store import Project, Workspace
 from model.templates import create_journey
 
-AUTOSAVE_MS = 2000  # edits reach the working copy on disk within this time
-
 
 class Document(QObject):
     """Owns the project session and the QUndoStack; bridges model changes to Qt."""
@@ -55,10 +54,9 @@ class Document(QObject):
         self.editor = Editor(project.session, project.changes)
         self.undo_stack = QUndoStack(self)
         self._unsubscribe = project.changes.subscribe(self._on_change)
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.flush)
+        self.autosaver = Autosaver(project, self)
+        self.autosaver.failed.connect(self.autosave_failed)
+        self.autosaver.recovered.connect(self.autosave_recovered)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         journeys = project.journeys()
         self.journey_id: int | None = journeys[0].id if journeys else None
@@ -233,7 +231,7 @@ class Document(QObject):
         self.edit_failed.emit(f"{error} The map is unchanged.")
 
     def _on_change(self, change: Change) -> None:
-        self._autosave.start()
+        self.autosaver.schedule()
         if (
             change.what not in (What.JOURNEY, What.PERSONA)
             and change.journey_id is not None
@@ -265,24 +263,13 @@ class Document(QObject):
         return self.project.working_copy_error
 
     def flush(self) -> bool:
-        """Write edits to the working copy (crash safety); False (and a signal) if it cannot.
+        """Write edits to the working copy now, on this thread; False (and a signal) if it cannot.
 
         Never raises for a full or failing disk: the document stays usable and can be
-        saved elsewhere; the autosave retries on the next edit.
+        saved elsewhere; the autosave retries on the next edit. Edits are autosaved on a
+        worker thread by themselves: this is for when the copy must be current now.
         """
-        from model.store import WorkingCopyError
-
-        self._autosave.stop()
-        failing = self.project.working_copy_error is not None
-        try:
-            self.project.flush()
-        except WorkingCopyError as exc:
-            if not failing:
-                self.autosave_failed.emit(exc.message)
-            return False
-        if failing:
-            self.autosave_recovered.emit()
-        return True
+        return self.autosaver.flush_now()
 
     def save(self, path: Path | None = None, *, overwrite_changed: bool = False) -> Path:
         """Save (Save As with ``path``); raises ProjectFileError, the document unchanged.
@@ -291,13 +278,13 @@ class Document(QObject):
         opened; nothing was written. Offer "save as copy" (``save(other_path)``),
         "overwrite" (``save(overwrite_changed=True)``) or "reload" (``reload_document``).
         """
-        self._autosave.stop()
+        self.autosaver.stop()
         saved = self.project.save(path, overwrite_changed=overwrite_changed)
         self.undo_stack.setClean()
         return saved
 
     def close(self) -> None:
-        self._autosave.stop()
+        self.autosaver.close()
         self._unsubscribe()
         self.project.close()
 

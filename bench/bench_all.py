@@ -20,6 +20,10 @@ rect + text items):
   fit shows     share of the map's area visible after "fit" (%)
   fit frame     repaint of the whole window at fit
   drag/zoom/pan frames at 100 % and at fit, with the bare-scene ratio
+  autosave      one edit, then its autosave, 5 rounds: the time the UI thread spends in
+                autosave code (median; before the threaded autosave, the whole
+                synchronous flush), and the longest gap between the ticks of a 1 ms timer
+                (worst round) next to the same with nothing to do (what load alone causes)
   import        CSV parse + validate + insert of the same number of rows
   export        A0 PDF poster of the map (incl. layout)
   peak RSS      of the child after all of the above (MiB)
@@ -29,6 +33,7 @@ rect + text items):
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -194,6 +199,85 @@ def _visible_share(view: Any, width: float, height: float) -> float:
     return 100.0 * max(0.0, seen.width()) * max(0.0, seen.height()) / (width * height)
 
 
+def _longest_gap(start: Callable[[], None], busy: Callable[[], bool]) -> float:
+    """The longest gap between 1 ms timer ticks from ``start`` until it is done (ms)."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    ticks: list[float] = []
+    done: list[float] = []
+    loop = QEventLoop()
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(1)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    started = time.perf_counter() + 0.02
+
+    def poll() -> None:
+        now = time.perf_counter()
+        if not done and now > started + 0.01 and not busy():
+            done.append(now)
+        if done and now > done[0] + 0.05:
+            loop.quit()
+
+    watcher = QTimer()
+    watcher.setInterval(2)
+    watcher.timeout.connect(poll)
+    ticker.start()
+    watcher.start()
+    QTimer.singleShot(20, start)
+    loop.exec()
+    ticker.stop()
+    watcher.stop()
+    return max(b - a for a, b in itertools.pairwise(ticks)) * 1000
+
+
+def _timed(spent: list[float], fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            spent.append((time.perf_counter() - t0) * 1000)
+
+    return wrapper
+
+
+def _autosave(app: Any, window: Any, card_id: int, rounds: int = 5) -> dict[str, float]:
+    """Per round: one edit, then the event loop while it is autosaved, and once idle.
+
+    ``autosave_ui``: time the UI thread spent in autosave code per round (for the
+    threaded autosave its snapshot and taking in the result, before it the whole flush);
+    ``autosave_gap``: the longest gap between 1 ms timer ticks in a round (the worst
+    round); ``idle_gap``: the same with nothing to do, i.e. what the machine's load
+    alone causes.
+    """
+    doc = window.doc
+    project = doc.project
+    autosaver = getattr(doc, "autosaver", None)  # None: an older, synchronous autosave
+    spent: list[float] = []
+
+    def busy() -> bool:
+        return autosaver is not None and bool(autosaver.in_flight)
+
+    if autosaver is None:
+        start: Callable[[], None] = _timed(spent, doc.flush)
+    else:  # what the autosave timer does; begin/end are the UI thread's part
+        project.begin_flush = _timed(spent, project.begin_flush)
+        project.end_flush = _timed(spent, project.end_flush)
+        start = autosaver.write_soon
+    gaps, per_round, idle = [], [], []
+    for i in range(rounds):
+        cell = window.scene.layout.cards[card_id].cell
+        window.scene.cards_moved.emit([card_id], cell, 0 if i % 2 == 0 else 5)
+        _settle(app, 0.1)
+        spent.clear()
+        gaps.append(_longest_gap(start, busy))
+        per_round.append(sum(spent))
+        idle.append(_longest_gap(lambda: None, lambda: False))
+    return {"autosave_ui": _median(per_round), "autosave_ui_max": max(per_round),
+            "autosave_gap": max(gaps), "idle_gap": max(idle)}
+
+
 def child(cards: int, folder: Path, skip_export: bool) -> dict[str, Any]:
     from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
@@ -253,6 +337,7 @@ def child(cards: int, folder: Path, skip_export: bool) -> dict[str, Any]:
         ours.viewport().repaint()
         reorders.append((time.perf_counter() - t0) * 1000)
     out["edit_reorder"] = _median(reorders)
+    out.update(_autosave(app, window, card_id))
     window.scene.clearSelection()
     app.processEvents()
 
@@ -406,6 +491,9 @@ ROWS: list[tuple[str, str, str | None]] = [
     ("pan frame 100 % (ms)", "pan_100_ours", "pan_100_bare"),
     ("drag frame fit (ms)", "drag_fit_ours", "drag_fit_bare"),
     ("zoom frame fit (ms)", "zoom_fit_ours", "zoom_fit_bare"),
+    ("autosave: UI thread (ms)", "autosave_ui", None),
+    ("autosave: longest gap (ms)", "autosave_gap", None),
+    ("  same, idle (ms)", "idle_gap", None),
     ("import CSV (ms)", "import", None),
     ("export A0 PDF (ms)", "export", None),
     ("peak RSS (MiB)", "rss", None),

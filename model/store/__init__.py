@@ -7,7 +7,8 @@ How a project is kept safe:
   workspace (a per-user state folder), validates the copy as untrusted input
   (header, ``integrity_check``, exact schema, references, values, every row readable)
   and loads it into an in-memory database: edits never touch the disk.
-* ``flush`` writes a complete snapshot to the session's working copy within seconds;
+* ``flush`` writes a complete snapshot to the session's working copy within seconds
+  (the editor takes the snapshot on its own thread and writes it on a worker thread);
   a crash leaves the session folder behind and the next start offers it back
   (``Workspace.recoverable``). A full disk there costs crash safety, never the edits.
 * Save writes a complete new file beside the target with SQLite's backup API, checks
@@ -18,7 +19,8 @@ How a project is kept safe:
   inode in the workspace, and ``.~lock.NAME#`` beside the file for other users and
   computers.
 
-Modules: ``errors``, ``locking``, ``files``, ``validation``, ``workspace``, ``project``.
+Modules: ``errors``, ``locking``, ``files``, ``validation``, ``workspace``,
+``working_copy`` (the session folder's writes, from any thread), ``project``.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from model.store.validation import (
     migrate,
     validate_database,
 )
+from model.store.working_copy import FlushJob, FlushResult
 from model.store.workspace import (
     IN_USE,
     IN_USE_ELSEWHERE,
@@ -65,6 +68,8 @@ __all__ = [
     "FileInUseError",
     "FileLock",
     "Fingerprint",
+    "FlushJob",
+    "FlushResult",
     "ForeignFileError",
     "LockOwner",
     "NewerVersionError",

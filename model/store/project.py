@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import json
 import os
 import sqlite3
 import stat
@@ -60,6 +59,13 @@ from model.store.validation import (
     validate_rows,
     verify_written,
 )
+from model.store.working_copy import (
+    WORK_NAME,
+    FlushJob,
+    FlushResult,
+    SessionFolder,
+    SessionInfo,
+)
 from model.store.workspace import (
     IN_USE_ELSEWHERE,
     RecoverableSession,
@@ -68,8 +74,6 @@ from model.store.workspace import (
     _read_session_info,
     _remove_session_folder,
 )
-
-WORK_NAME = "work.cjm"
 
 
 def _make_engine() -> Engine:
@@ -142,6 +146,8 @@ class Project:
         self._disk: Fingerprint | None = None  # the target as we last read or wrote it
         self.folded: tuple[str, ...] = ()  # -wal/-journal beside the file folded in on open
         self.working_copy_error: str | None = None
+        self._files = SessionFolder(folder)
+        self._reported_generation = 0  # the newest flush whose outcome was taken in
         self.engine = _make_engine()
         with self.engine.connect() as conn:
             raw = conn.connection.driver_connection
@@ -170,7 +176,7 @@ class Project:
 
     @property
     def work_path(self) -> Path:
-        return self.folder / WORK_NAME
+        return self._files.work_path
 
     @classmethod
     def new(cls, workspace: Workspace) -> Project:
@@ -330,7 +336,18 @@ class Project:
         """Write the edits to the working copy on disk, so a crash loses nothing.
 
         Raises WorkingCopyError when it cannot (disk full): the project in memory is
-        unaffected and the next flush tries again.
+        unaffected and the next flush tries again. The same as ``begin_flush``, then
+        ``write_flush`` and ``end_flush`` on this thread.
+        """
+        job = self.begin_flush()
+        if job is not None:
+            self.end_flush(self.write_flush(job))
+
+    def begin_flush(self) -> FlushJob | None:
+        """Commit and take a snapshot to write (None: the working copy is current).
+
+        Quick (a memory copy of the database): the disk is not touched here, so the
+        thread that edits can hand the write to another one.
         """
         if not self.dirty and self._has_uncommitted():
             self.dirty = True  # changed without an Editor (scripts, imports)
@@ -338,12 +355,27 @@ class Project:
         if self._target_lock is not None:
             self._target_lock.touch()
         if self._snapshot_changes == self._raw.total_changes and self.working_copy_error is None:
-            return
+            return None
         # session.json says "dirty" before the edits land: a crash in between must
         # not make recoverable() treat the session as clean and delete it.
-        if self.dirty:
-            self._write_info()
-        self._write_working_copy()
+        info = self._info() if self.dirty else None
+        return FlushJob(self._files.next_generation(), self._raw.total_changes,
+                        self._raw.serialize(), info)
+
+    def write_flush(self, job: FlushJob) -> FlushResult:
+        """Write a snapshot to the session folder; safe to call from any thread."""
+        return self._files.write(job)
+
+    def end_flush(self, result: FlushResult) -> None:
+        """Take in a written snapshot; WorkingCopyError if it failed (and is the newest)."""
+        if result.job.generation < self._reported_generation:
+            return  # a newer flush has already been taken in
+        self._reported_generation = result.job.generation
+        if result.error is not None:
+            raise self._working_copy_failed(result.error) from None
+        if result.written:
+            self._snapshot_changes = result.job.changes
+            self.working_copy_error = None
 
     def _commit(self) -> None:
         self.session.commit()
@@ -356,24 +388,6 @@ class Project:
             return False
         # Rows written since the last commit (a BEGIN alone, for a read, writes nothing).
         return self._raw.total_changes != self._committed_changes
-
-    def _write_working_copy(self) -> None:
-        work = self.work_path
-        tmp = work.with_name(f"{WORK_NAME}.tmp")
-        changes = self._raw.total_changes
-        try:
-            write_database(self._raw, tmp)
-            fsync_path(tmp)
-            os.replace(tmp, work)
-        except (OSError, sqlite3.Error) as exc:
-            for leftover in (tmp, Path(f"{tmp}-journal")):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-            raise self._working_copy_failed(exc) from None
-        with contextlib.suppress(OSError):
-            fsync_path(self.folder, directory=True)
-        self._snapshot_changes = changes
-        self.working_copy_error = None
 
     def _working_copy_failed(self, exc: BaseException) -> WorkingCopyError:
         self.working_copy_error = (
@@ -526,8 +540,8 @@ class Project:
             fsync_path(directory, directory=True)
         return Fingerprint(written.size, written.mtime_ns, written.inode, written.sha256, ())
 
-    def _write_info(self) -> None:
-        info = {
+    def _info(self) -> SessionInfo:
+        return {
             "target": str(self.path) if self.path else None,
             "dirty": self.dirty,
             "modified_at": dt.datetime.now().isoformat(timespec="seconds"),
@@ -538,16 +552,11 @@ class Project:
             # a change someone else made to the file meanwhile.
             "disk": _disk_info(self._disk),
         }
-        tmp = self.folder / "session.json.tmp"
+
+    def _write_info(self) -> None:
         try:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(info, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.folder / "session.json")
+            self._files.write_info(self._info(), self._files.next_generation())
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise self._working_copy_failed(exc) from None
 
     def close(self) -> None:
@@ -555,6 +564,7 @@ class Project:
         if self._closed:
             return
         self._closed = True
+        self._files.close()  # waits for a write in progress on another thread
         self.session.close()
         self.engine.dispose()
         if self._target_lock is not None:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 import model.store.project as store_project
+import model.store.working_copy as store_working_copy
 from app.commands import AddCardCommand, DeleteCardCommand, EditCardCommand
 from app.document import Document, new_document, open_document
 from model.entities import Card
@@ -33,11 +34,17 @@ class FullDisk:
     def __init__(self) -> None:
         self.full = False
         self.original = store_project.write_database
+        self.original_image = store_working_copy.write_image
 
     def write_database(self, src: object, path: Path) -> None:
         if self.full:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         self.original(src, path)  # type: ignore[arg-type]
+
+    def write_image(self, image: bytes, path: Path) -> None:
+        if self.full:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.original_image(image, path)
 
 
 DISK = FullDisk()
@@ -135,6 +142,7 @@ def test_edit_undo_redo_save_reopen_and_full_disk_keep_the_model(
     qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_project, "write_database", DISK.write_database)
+    monkeypatch.setattr(store_working_copy, "write_image", DISK.write_image)
     run = DocumentMachine.TestCase
     run.settings = settings(max_examples=40, stateful_step_count=25, deadline=None)
     run().runTest()

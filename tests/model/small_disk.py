@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import model.store.project as store_project
+import model.store.working_copy as store_working_copy
 
 
 class SmallDisk:
@@ -29,7 +30,15 @@ class SmallDisk:
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
                 original(src, path)  # type: ignore[arg-type]
 
+            original_image = store_working_copy.write_image
+
+            def write_image(image: bytes, path: Path) -> None:
+                if self._full and Path(path).is_relative_to(self.root):
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                original_image(image, path)
+
             monkeypatch.setattr(store_project, "write_database", write_database)
+            monkeypatch.setattr(store_working_copy, "write_image", write_image)
 
     def fill(self) -> None:
         self._full = True
