@@ -20,7 +20,7 @@ from app.commands import (
 )
 from app.context import EditorContext
 from app.structure import StructureDialogs
-from model.edits import Cell
+from model.layout import Cell
 from model.palette import CARD_KIND_LABELS, default_card_kind
 from model.records import CardFields, HeaderKind, JourneyFields, LaneFields, StageFields, Target
 from widgets.inspector import Inspector

@@ -11,8 +11,10 @@ from app.canvas_controller import CanvasController
 from app.commands import AddCardCommand, CompoundCommand, DeleteCardCommand
 from app.context import EditorContext
 from model.capture import paste_columns
-from model.edits import CARD_FIELDS, Cell, Row
+from model.card_edits import CARD_FIELDS
+from model.layout import Cell
 from model.palette import default_card_kind
+from model.snapshot import Row
 from widgets.items import LaneHeaderItem, StageHeaderItem
 
 CARDS_MIME = "application/x-journeyboard-cards"

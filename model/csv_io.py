@@ -30,8 +30,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.changes import ChangeHub
-from model.edits import Cell, Editor, Row
+from model.edits import Editor
 from model.entities import Card, CardKind, Journey, LaneKind
+from model.layout import Cell
+from model.snapshot import Row
 
 REQUIRED_COLUMNS = ("journey", "stage", "lane", "kind", "text")
 OPTIONAL_COLUMNS = ("notes", "channel", "department", "usage_share", "severity", "color")

@@ -43,7 +43,7 @@ def ticking_clock(monkeypatch) -> None:
     """Each edit happens a second after the previous one, as in a slow or busy run."""
     import datetime as dt
 
-    import model.edits
+    import model.edit_base
 
     now = [dt.datetime(2026, 3, 1, 9, 0, 0)]
 
@@ -51,7 +51,7 @@ def ticking_clock(monkeypatch) -> None:
         now[0] += dt.timedelta(seconds=1)
         return now[0]
 
-    monkeypatch.setattr(model.edits, "utcnow", tick)
+    monkeypatch.setattr(model.edit_base, "utcnow", tick)
 
 
 def state(journey: Journey) -> list[tuple[int, int, int, int]]:

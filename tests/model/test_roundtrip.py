@@ -237,7 +237,7 @@ def test_undoing_a_journey_delete_then_saving_brings_back_every_row(tmp_path: Pa
                                                                     monkeypatch) -> None:
     import datetime as dt
 
-    import model.edits
+    import model.edit_base
 
     clock = [dt.datetime(2026, 3, 1, 9, 0, 0)]
 
@@ -245,7 +245,7 @@ def test_undoing_a_journey_delete_then_saving_brings_back_every_row(tmp_path: Pa
         clock[0] += dt.timedelta(seconds=1)
         return clock[0]
 
-    monkeypatch.setattr(model.edits, "utcnow", tick)
+    monkeypatch.setattr(model.edit_base, "utcnow", tick)
     workspace = Workspace(tmp_path / "ws")
     project = Project.new(workspace)
     ids = build_full_project(project)
