@@ -18,12 +18,15 @@ from sqlalchemy.orm import object_session
 
 from app.export.heat_layer import draw_heat, draw_heat_legend, heat_kind
 from app.export.paper import Fit, Paper, Tile, fit_rect
-from app.export.text import is_rtl, text_width, wrap
+from app.export.text import text_width, wrap
 from model.completeness import check, describe
 from model.entities import Journey, LaneKind
 from model.layout import (
+    CardGeom,
     JourneyLayout,
+    Metrics,
     Rect,
+    card_lines,
     compute_layout,
     sample_beziers,
     stage_chevron,
@@ -52,8 +55,6 @@ ZERO_LINE = "#9aa5b1"
 TINT_ALPHA = 0.16
 ASCENT = 0.93  # DejaVu Sans ascent / em
 
-CARD_TEXT = 12.5
-CARD_PAD = 8.0
 STAGE_TEXT = 15.0
 LANE_TEXT = 13.5
 NOTE_TEXT = 10.5
@@ -112,9 +113,14 @@ class Surface(Protocol):
     ) -> None: ...
 
     def text(
-        self, x: float, y: float, line: str, size: float, color: str, bold: bool = False
+        self, x: float, y: float, line: str, size: float, color: str, bold: bool = False,
+        rtl: bool | None = None,
     ) -> None:
-        """One line of logical-order text with its baseline at ``y``."""
+        """One line of logical-order text with its baseline at ``y``, left edge at ``x``.
+
+        ``rtl``: the direction of the paragraph the line comes from (None: the line's
+        own first strong character decides). Runs go where model.text.place_line says.
+        """
 
 
 @dataclass(frozen=True)
@@ -352,7 +358,7 @@ def draw_map(surface: Surface, layout: JourneyLayout, visible: Rect | None = Non
     for card in layout.cards.values():
         if not _overlaps(card.rect, visible):
             continue
-        _draw_card(surface, card.rect, card.text, card.fill, card.severity)
+        _draw_card(surface, card, layout.metrics)
         if badges and card.id in badges:
             draw_card_badge(surface, card.rect, badges[card.id])
     surface.rect(0, 0, layout.width, layout.height, fill=None, stroke=CARD_BORDER, width=1.2)
@@ -391,24 +397,17 @@ def _draw_lane_header(surface: Surface, r: Rect, name: str, kind: str) -> None:
     surface.restore()
 
 
-def _draw_card(surface: Surface, r: Rect, text: str, fill: str, severity: int | None) -> None:
-    surface.rect(r.x, r.y, r.w, r.h, fill=fill, stroke=CARD_BORDER, width=0.8, radius=6)
-    line_h = CARD_TEXT * 1.22
-    bottom_room = 10.0 if severity else 0.0
-    max_lines = max(1, int((r.h - 2 * 6 - bottom_room) // line_h))
-    lines = wrap(text, r.w - 2 * CARD_PAD, CARD_TEXT, max_lines=max_lines)
+def _draw_card(surface: Surface, card: CardGeom, m: Metrics) -> None:
+    r = card.rect
+    surface.rect(r.x, r.y, r.w, r.h, fill=card.fill, stroke=CARD_BORDER, width=0.8, radius=6)
     surface.save()
     surface.clip(r.x + 2, r.y + 2, r.w - 4, r.h - 4)
-    rtl = is_rtl(text)
-    for i, line in enumerate(lines):
-        if line:
-            baseline = r.y + 6 + i * line_h + CARD_TEXT * ASCENT
-            x = r.x + CARD_PAD
-            if rtl:  # right-to-left text starts at the right edge
-                x = max(x, r.right - CARD_PAD - text_width(line, CARD_TEXT))
-            surface.text(x, baseline, line, CARD_TEXT, HEADER_TEXT)
-    if severity:
-        for i in range(max(0, min(5, severity))):
+    # The layout's lines where model.layout puts them: the canvas draws exactly these.
+    for line in card_lines(card, m):
+        surface.text(r.x + line.x, r.y + line.baseline, line.text, m.card_text, HEADER_TEXT,
+                     rtl=line.rtl)
+    if card.severity:
+        for i in range(max(0, min(5, card.severity))):
             surface.circle(r.right - 8 - i * 7, r.bottom - 7, 2.4, NEGATIVE_TINT, None, 0)
     surface.restore()
 

@@ -22,8 +22,9 @@ from app.export.compose import (
 )
 from app.export.paper import Paper, Tile
 from app.export.register import draw_register_pages, register_page_count
-from app.export.text import REGULAR, has_uncovered, register_fonts, visual_runs
+from app.export.text import REGULAR, place_line, register_fonts
 from app.export.verify import pdf as complete_pdf
+from model.text.measure import box_positions
 
 
 @lru_cache(maxsize=256)
@@ -152,7 +153,8 @@ class PdfSurface:
         self.c.circle(cx, cy, r, stroke=do_stroke, fill=do_fill)
 
     def text(
-        self, x: float, y: float, line: str, size: float, color: str, bold: bool = False
+        self, x: float, y: float, line: str, size: float, color: str, bold: bool = False,
+        rtl: bool | None = None,
     ) -> None:
         if not line:
             return
@@ -160,30 +162,34 @@ class PdfSurface:
         c.saveState()
         c.translate(x, y)
         c.scale(1, -1)
-        fallback = has_uncovered(line)
-        if fallback:
-            # No font has a glyph for some character: it prints as a box, but the
-            # real text stays searchable. Readers place the span at the current
-            # transform, so it starts after the move to the text's own position.
-            utf16 = line.encode("utf-16-be", "surrogatepass").hex().upper()
-            c.addLiteral(f"/Span <</ActualText <FEFF{utf16}>>> BDC")
+        placed = place_line(line, bold, rtl)
         c.setFillColor(_color(color))
-        pen = 0.0
-        for run in visual_runs(line, bold):
+        for placed_run in placed.runs:
+            run = placed_run.run
             c.setFont(run.font, size)
             drawn: Any = run.text
-            if run.shape:
-                drawn = shapeStr(run.text, run.font, size)
-                if isinstance(drawn, ShapedStr):
-                    width = sum(g.x_advance for g in drawn.__shapeData__) * size / 1000
-                else:
-                    width = c.stringWidth(run.text, run.font, size)
+            if run.shape and not run.missing:
+                shaped = shapeStr(run.text, run.font, size)
+                if isinstance(shaped, ShapedStr):
+                    drawn = shaped
+            actual = run.missing or (run.shape and run.rtl)
+            if actual:
+                # Joined Arabic glyphs map back to presentation forms, and a character
+                # no font has prints as a box: the typed characters go into the text
+                # layer instead, so search and copy find them. In drawing order, as
+                # glyphs would be: readers (poppler) put right-to-left runs back.
+                shown = run.text[::-1] if run.rtl else run.text
+                utf16 = shown.encode("utf-16-be", "surrogatepass").hex().upper()
+                c.addLiteral(f"/Span <</ActualText <FEFF{utf16}>>> BDC")
+            # Each run where model.text put it: the canvas draws it at the same place.
+            x0 = placed_run.x * size
+            if run.missing:  # one missing-glyph box per character, as on the canvas
+                for x, ch in box_positions(run, bold):
+                    c.drawString(x0 + x * size, 0, ch)
             else:
-                width = c.stringWidth(run.text, run.font, size)
-            c.drawString(pen, 0, drawn)
-            pen += width
-        if fallback:
-            c.addLiteral("EMC")
+                c.drawString(x0, 0, drawn)
+            if actual:
+                c.addLiteral("EMC")
         c.restoreState()
 
 

@@ -9,8 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontDatabase,
     QGuiApplication,
     QImage,
     QPainter,
@@ -21,12 +19,12 @@ from PySide6.QtGui import (
 from app.export.atomic import ExportError, atomic_path
 from app.export.compose import MapDocument, Point, Segment, draw_poster, draw_tile
 from app.export.paper import Paper, Tile, check_pixels
-from app.export.text import BOLD_FILE, CJK_FILE, QT_CJK_FAMILY, QT_FAMILY, REGULAR_FILE
 from app.export.verify import png as complete_png
 from app.export.verify import svg as complete_svg
+from model.text import place_line
+from widgets.text_paint import RunFonts, draw_ops, load_fonts, run_ops
 
 _app: QGuiApplication | None = None
-_fonts_loaded = False
 
 # Characters XML 1.0 does not allow (C0 controls but tab/LF/CR, lone surrogates,
 # U+FFFE/U+FFFF). QSvgGenerator writes text as it is, so card text holding them
@@ -53,16 +51,7 @@ def ensure_gui_app() -> None:
         from PySide6.QtWidgets import QApplication
 
         _app = QApplication(["journeyboard-export", "-platform", "offscreen"])
-    _load_fonts()
-
-
-def _load_fonts() -> None:
-    global _fonts_loaded
-    if _fonts_loaded:
-        return
-    for path in (REGULAR_FILE, BOLD_FILE, CJK_FILE):
-        QFontDatabase.addApplicationFont(str(path))
-    _fonts_loaded = True
+    load_fonts()
 
 
 class QtSurface:
@@ -75,7 +64,7 @@ class QtSurface:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         device = painter.device()
         self._dpi = float(device.logicalDpiY()) if device is not None else 72.0
-        self._fonts: dict[tuple[float, bool], QFont] = {}
+        self._fonts = RunFonts()
 
     def save(self) -> None:
         self.p.save()
@@ -174,28 +163,21 @@ class QtSurface:
         self._brush_pen(fill, stroke, width, 1.0)
         self.p.drawEllipse(QPointF(cx, cy), r, r)
 
-    def _font(self, size: float, bold: bool) -> QFont:
-        key = (size, bold)
-        font = self._fonts.get(key)
-        if font is None:
-            font = QFont()
-            font.setFamilies([QT_FAMILY, QT_CJK_FAMILY])
-            # Point size such that the font is ``size`` units of the painter's user space.
-            font.setPointSizeF(max(size * 72.0 / self._dpi, 0.01))
-            font.setBold(bold)
-            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-            font.setKerning(False)
-            self._fonts[key] = font
-        return font
-
     def text(
-        self, x: float, y: float, line: str, size: float, color: str, bold: bool = False
+        self, x: float, y: float, line: str, size: float, color: str, bold: bool = False,
+        rtl: bool | None = None,
     ) -> None:
         if not line:
             return
-        self.p.setFont(self._font(size, bold))
+        if self._xml:
+            line = xml_safe(line)
         self.p.setPen(QColor(color))
-        self.p.drawText(QPointF(x, y), xml_safe(line) if self._xml else line)
+        # Run by run where model.text placed them, each in its own font: an SVG
+        # viewer then has no mixed-direction text to reorder, a PNG shows the glyphs
+        # the PDF shows, and a run no bundled font covers cannot take the rest of
+        # the line down with it.
+        draw_ops(self.p, run_ops(place_line(line, bold, rtl), x, y, size, self._dpi,
+                                 self._fonts, as_text=self._xml))
 
 
 def paint_page(

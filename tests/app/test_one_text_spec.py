@@ -1,0 +1,200 @@
+"""One text specification: canvas, PDF, PNG and SVG show the layout's lines of card text."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGlyphRun
+from PySide6.QtTest import QTest
+
+from app.commands import AddCardCommand
+from app.export.compose import MapDocument, draw_map
+from app.export.service import ExportOptions, export_journey
+from app.main_window import MainWindow
+from model.entities import Card
+from model.layout import METRICS, CardGeom, JourneyLayout
+from model.text import ELLIPSIS, place_line
+from tests.app.test_canvas import card_center, journey, lane_of, stage_at, to_view
+from widgets.text_paint import RunFonts, run_ops
+
+TRICKY = [
+    "Supercalifragilisticexpialidociousandevenlongerwordwithoutspaces",
+    "中文文本可以在任何地方换行而不需要空格\uff0c这是一个很长的句子",
+    "مرحبا بالعالم، الدفع لا يعمل عند استخدام البطاقة",
+    "Emoji 😀 ☕ 🚀 in the middle of a sentence",
+    "first line\nsecond line\n\nfourth after a blank",
+    "Pay مرحبا بالعالم now — mixed RTL and LTR text",
+    "שלום world, Hebrew first",
+    "Compares delivery options on the phone while commuting, then gives up because the "
+    "shipping cost only shows at the very end of a long checkout",
+    " ".join(f"word{i}" for i in range(120)),
+]
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class RecordingSurface:
+    """A compose.Surface that keeps the text it is asked to draw."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[float, float, str, float]] = []
+
+    def text(self, x: float, y: float, line: str, size: float, color: str, bold: bool = False,
+             rtl: bool | None = None) -> None:
+        self.texts.append((x, y, line, size))
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: None  # shapes are not text
+
+
+def add_cards(win: MainWindow, texts: list[str]) -> list[int]:
+    doc = win.doc
+    assert doc is not None
+    ids = []
+    for i, text in enumerate(texts):
+        cell = (stage_at(win, i % 7).id, lane_of(win, "actions" if i < 7 else "thoughts").id)
+        command = AddCardCommand(doc.editor, journey(win).id, cell, None,
+                                 {"kind": "action", "text": text})
+        doc.push(command)
+        assert command.card_id is not None
+        ids.append(command.card_id)
+    return ids
+
+
+def printed_lines(layout: JourneyLayout, card: CardGeom) -> list[tuple[float, float, str]]:
+    """The card's text as the PDF/PNG/SVG composition draws it, relative to the card."""
+    surface = RecordingSurface()
+    draw_map(surface, layout)  # type: ignore[arg-type]
+    r = card.rect
+    return [(x - r.x, y - r.y, line) for x, y, line, size in surface.texts
+            if size == METRICS.card_text and r.contains(x, y)]
+
+
+def flat(text: str) -> str:
+    return "".join(BIDI_MARKS.sub("", text).split())
+
+
+def test_canvas_and_pdf_show_the_same_lines_for_tricky_texts(window: MainWindow,
+                                                              tmp_path: Path) -> None:
+    ids = add_cards(window, TRICKY)
+    layout = window.scene.layout
+    assert layout is not None
+    out = tmp_path / "map.pdf"
+    assert window.doc is not None and window.doc.journey_id is not None
+    export_journey(window.doc.project, window.doc.journey_id, out,
+                   ExportOptions(paper="A1", orientation="landscape"))
+    pdf_text = flat(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout)
+    for card_id, text in zip(ids, TRICKY, strict=True):
+        card = layout.cards[card_id]
+        canvas = window.scene.card_items[card_id].text_lines
+        printed = printed_lines(layout, card)
+        assert [line for *_xy, line in canvas] == [line for line in card.lines if line], text
+        assert len(canvas) == len(printed), text
+        for (cx, cy, cline), (px, py, pline) in zip(canvas, printed, strict=True):
+            assert cline == pline
+            assert abs(cx - px) < 0.01 and abs(cy - py) < 0.01, (text, cline)
+        for line, rtl in zip(card.lines, card.rtl or [False] * len(card.lines), strict=True):
+            # Real text in the PDF, in logical order (also joined Arabic letters); pdftotext
+            # lays a right-to-left line's phrases out left to right, so those go by word.
+            words = [w.strip("،,") for w in line.split()] if rtl else [line]
+            for word in words:
+                assert flat(word).rstrip(ELLIPSIS) in pdf_text, line
+    cut = layout.cards[ids[-1]]
+    assert cut.cut and cut.lines[-1].endswith(ELLIPSIS)
+    assert window.scene.card_items[ids[-1]].toolTip() == TRICKY[-1]
+    assert "word119" not in pdf_text
+
+
+def test_typing_a_long_text_grows_the_card_and_its_row_and_undo_shrinks_them(
+        window: MainWindow) -> None:
+    card_id = add_cards(window, ["Short"])[0]
+    layout = window.scene.layout
+    assert layout is not None
+    lane_id = layout.cards[card_id].cell[1]
+    band_before = layout.lane(lane_id).band
+    vp = window.view.viewport()
+    pos = to_view(window, *card_center(window, card_id))
+    QTest.mouseDClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.keyClick(vp, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    sentence = ("The shipping cost only shows at the very end of a long checkout form, "
+                "so people give up")
+    QTest.keyClicks(vp, sentence)
+    QTest.keyClick(vp, Qt.Key.Key_Return)
+    assert window.doc is not None
+    assert window.doc.project.session.get(Card, card_id).text == sentence
+    layout = window.scene.layout
+    assert layout is not None
+    card = layout.cards[card_id]
+    item = window.scene.card_items[card_id]
+    assert len(card.lines) > 3 and card.rect.h > METRICS.card_h
+    assert item.boundingRect().height() >= card.rect.h
+    assert [line for *_xy, line in item.text_lines] == list(card.lines)
+    grown = layout.lane(lane_id).band
+    assert grown.h == band_before.h + card.rect.h - METRICS.card_h
+    window.acts.undo.trigger()
+    layout = window.scene.layout
+    assert layout is not None
+    assert layout.cards[card_id].rect.h == METRICS.card_h
+    assert layout.lane(lane_id).band == band_before
+    assert window.scene.card_items[card_id].text_lines[0][2] == "Short"
+
+
+def test_a_character_no_font_has_does_not_blank_out_the_rest_of_the_line(qapp) -> None:
+    placed = place_line("Devanagari हिन्दी card #31")
+    ops = run_ops(placed, 0.0, 0.0, 12.5, 96.0, RunFonts())
+    assert [p.run.missing for p in placed.runs] == [False, True, False]
+    last = ops[-1][2]
+    assert isinstance(last, QGlyphRun)
+    assert placed.runs[-1].run.text == "card #31"
+    assert 0 not in last.glyphIndexes()  # in DejaVu's own glyphs, not missing-glyph boxes
+    assert len(last.glyphIndexes()) == len("card #31")
+
+
+def test_svg_places_each_run_of_a_mixed_line_as_the_pdf_does(tmp_path: Path) -> None:
+    from app.export.paper import make_paper
+    from app.export.qt_render import write_svg
+
+    line = "Pay مرحبا بالعالم now"
+    layout = JourneyLayout(METRICS, 400.0, 200.0)
+    layout.cards[1] = CardGeom(1, "action", line, "#ffffff", _rect(), (1, 1), 0,
+                               lines=(line,))
+    out = write_svg(tmp_path / "m.svg", MapDocument(layout, name="x"), make_paper("A4"))
+    texts = [(float(t.get("x", "0")), (t.text or "")) for t in ET.parse(out).iter()
+             if t.tag.endswith("text") and t.text and t.text.strip(" \u200f") in
+             ("Pay", "مرحبا بالعالم", "now")]
+    assert [BIDI_MARKS.sub("", t).strip() for _x, t in texts] == ["Pay", "مرحبا بالعالم", "now"]
+    runs = place_line(line).runs
+    for (x, _t), run in zip(texts, runs, strict=True):
+        assert abs((x - texts[0][0]) - run.x * METRICS.card_text) < 0.05
+
+
+def _rect():
+    from model.layout import Rect
+
+    return Rect(20.0, 20.0, 300.0, 72.0)
+
+
+def test_png_and_svg_exports_print_no_font_warnings(tmp_path: Path) -> None:
+    from model.edits import Editor
+    from model.store import Project, Workspace
+
+    project = Project.new(Workspace(tmp_path / "ws"))
+    editor = Editor(project.session, project.changes)
+    journey_id = editor.add_journey("cjm7", "Warnings")
+    j = project.journey(journey_id)
+    cell = (j.stages[0].id, next(x for x in j.lanes if x.kind not in ("emotion", "divider")).id)
+    editor.add_card(journey_id, cell, None, {"text": "Devanagari हिन्दी card #31 🚀"})
+    path = tmp_path / "m.cjm"
+    project.save(path)
+    project.close()
+    for fmt in ("png", "svg"):
+        done = subprocess.run([sys.executable, "-m", "app", "export", str(path),
+                               f"--{fmt}", str(tmp_path / f"m.{fmt}")],
+                              capture_output=True, text=True, check=True)
+        assert "OpenType support missing" not in done.stderr
+        assert "qt.text" not in done.stderr
