@@ -64,12 +64,11 @@ def _block_picture(layout: JourneyLayout, ids: list[int]) -> QPicture:
     picture = QPicture()
     painter = QPainter(picture)
     painter.setPen(Qt.PenStyle.NoPen)
-    m = layout.metrics
-    step = m.card_h + m.card_gap
     cards = layout.cards
-    w = cards[ids[0]].rect.w if ids else 0.0
-    for i, card_id in enumerate(ids):
-        painter.fillRect(QRectF(0.0, i * step, w, m.card_h), block_color(cards[card_id].fill))
+    top = cards[ids[0]].rect.y if ids else 0.0
+    for card_id in ids:
+        r = cards[card_id].rect  # cards grow with their text: each at its own height
+        painter.fillRect(QRectF(0.0, r.y - top, r.w, r.h), block_color(cards[card_id].fill))
     painter.end()
     return picture
 
@@ -161,7 +160,8 @@ class LevelOfDetail:
             if not ids:
                 continue
             first = layout.cards[ids[0]].rect
-            area = QRectF(first.x, first.y, first.w, len(ids) * (m.card_h + m.card_gap))
+            last = layout.cards[ids[-1]].rect
+            area = QRectF(first.x, first.y, first.w, last.bottom - first.y + m.card_gap)
             if not area.intersects(rect):
                 continue
             block = self._blocks.get(cell)

@@ -76,7 +76,7 @@ class SceneCards:
                 old, new = previous.cards.get(card_id), cards.get(card_id)
                 if old is None or new is None or (
                     old.cell != new.cell or old.index != new.index or old.fill != new.fill
-                    or old.rect.w != new.rect.w
+                    or old.rect.w != new.rect.w or old.rect.h != new.rect.h
                 ):
                     if old is not None:
                         detail.forget(old.cell)
@@ -165,10 +165,11 @@ class SceneCards:
             first = layout.cards[ids[0]].rect
             if first.x > rect.right() or first.right < rect.left():
                 continue
-            lo = max(0, int((rect.top() - first.y) // step))
+            # Cards are at least card_h tall (they grow with their text): none past hi
+            # reaches into the rect; above it, only those whose bottom does.
             hi = min(len(ids), int((rect.bottom() - first.y) // step) + 1)
-            for card_id in ids[lo:hi]:
-                if card_id not in made:
+            for card_id in ids[:hi]:
+                if card_id not in made and layout.cards[card_id].rect.bottom >= rect.top():
                     self._make(layout.cards[card_id])
 
     def make_near(self, pos: QPointF, scale: float) -> None:
