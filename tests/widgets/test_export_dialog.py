@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.export.dialog import ProjectExportBackend
+from app.export.service import ExportOptions, pages
 from model.store import Project, Workspace
 from tests.app.test_export_samples import build_sample, pdfinfo, pdftotext
 from widgets.export_dialog import CUSTOM, ExportDialog
@@ -79,7 +80,13 @@ def test_export_writes_the_pdf(dialog: ExportDialog, tmp_path: Path) -> None:
     written = dialog.export_now()
     assert written == tmp_path / "out.pdf"
     assert dialog.result_path == written
-    assert pdfinfo(written)["Pages"] == "8"
+    # A2 landscape over A4 is 4 x 2 sheets, less those the map leaves empty.
+    backend = dialog.backend
+    assert isinstance(backend, ProjectExportBackend)
+    options = ExportOptions(paper="A2", orientation="landscape", tile="A4")
+    _, printed = pages(backend.doc, options)
+    assert printed is not None and 6 <= len(printed) <= 8
+    assert pdfinfo(written)["Pages"] == str(len(printed))
     assert "Dialog journey" in pdftotext(written)
 
 
