@@ -46,7 +46,11 @@ def test_orientation_and_tiling_update_the_summary(dialog: ExportDialog) -> None
     dialog.orientation_box.setCurrentIndex(dialog.orientation_box.findData("landscape"))
     dialog.tile_check.setChecked(True)
     assert dialog.choice().tile == "A4"
-    assert "on 8 A4 sheets" in dialog.summary_label.text()
+    backend = dialog.backend
+    assert isinstance(backend, ProjectExportBackend)
+    _, printed = pages(backend.doc, dialog.choice())
+    assert printed is not None
+    assert f"on {len(printed)} A4 sheets (2 rows x 4 columns)" in dialog.summary_label.text()
     dialog.update_preview()
     tile = dialog.preview_image
     assert tile is not None and tile.height() > tile.width()  # an A4 portrait sheet
