@@ -22,7 +22,15 @@ from app.context import EditorContext
 from app.structure import StructureDialogs
 from model.layout import Cell
 from model.palette import CARD_KIND_LABELS, default_card_kind
-from model.records import CardFields, HeaderKind, JourneyFields, LaneFields, StageFields, Target
+from model.records import (
+    CardFields,
+    FieldsEdit,
+    HeaderKind,
+    JourneyFields,
+    LaneFields,
+    StageFields,
+    Target,
+)
 from widgets.inspector import Inspector
 from widgets.items import LaneHeaderItem
 from widgets.journey_header import JourneyHeader
@@ -62,13 +70,12 @@ class CanvasController(QObject):
         s.lane_moved.connect(lambda lid, i: ctx.push(MoveLaneCommand(ctx.editor(), lid, i)))
         s.stage_resized.connect(lambda sid, w: self.edit_stage(sid, {"width": w}))
         s.header_renamed.connect(
-            lambda what, obj_id, name: structure.edit_header(HeaderKind(what), obj_id,
-                                                             {"name": name}))
+            lambda what, obj_id, name: structure.edit_header(what, obj_id, {"name": name}))
         s.context_requested.connect(self.show_context_menu)
         palette.kind_activated.connect(self.add_card_to_target_cell)
-        inspector.card_edited.connect(self.edit_card)
-        inspector.stage_edited.connect(self.edit_stage)
-        inspector.lane_edited.connect(self.edit_lane)
+        inspector.card_edited.connect(self._card_edited)
+        inspector.stage_edited.connect(self._stage_edited)
+        inspector.lane_edited.connect(self._lane_edited)
         header.journey_edited.connect(self.edit_journey)
         header.persona_created.connect(self.create_persona)
 
@@ -136,6 +143,15 @@ class CanvasController(QObject):
     def edit_lane(self, lane_id: int, fields: LaneFields) -> None:
         self.ctx.push(EditLaneCommand(self.ctx.editor(), lane_id, dict(fields)))
 
+    def _card_edited(self, edit: FieldsEdit[CardFields]) -> None:
+        self.edit_card(edit.target_id, edit.fields)
+
+    def _stage_edited(self, edit: FieldsEdit[StageFields]) -> None:
+        self.edit_stage(edit.target_id, edit.fields)
+
+    def _lane_edited(self, edit: FieldsEdit[LaneFields]) -> None:
+        self.edit_lane(edit.target_id, edit.fields)
+
     def edit_journey(self, fields: JourneyFields) -> None:
         journey_id = self.ctx.journey_id
         if journey_id is not None and fields:
@@ -147,8 +163,8 @@ class CanvasController(QObject):
 
     # -- context menu -------------------------------------------------------------------
 
-    def show_context_menu(self, what: str, obj_id: int, cell: Cell | None, pos: QPoint) -> None:
-        target = Target(what)
+    def show_context_menu(self, target: Target, obj_id: int, cell: Cell | None,
+                          pos: QPoint) -> None:
         menu = QMenu(self.ctx.window)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # with the actions it owns
         if target is Target.CARD:

@@ -8,6 +8,7 @@ from app.commands import AddMetricCommand, EditFieldsCommand, RemoveMetricComman
 from app.context import EditorContext
 from model.entities import CardKind
 from model.metrics import MetricKind
+from model.records import Shown
 from widgets.inspector import Inspector
 
 
@@ -28,9 +29,9 @@ class MetricActions:
 
     def _target(self) -> tuple[int | None, int | None]:
         what, obj_id = self.inspector.showing()
-        if what == "card":
+        if what is Shown.CARD:
             return obj_id, None
-        if what == "stage":
+        if what is Shown.STAGE:
             return None, obj_id
         return None, None
 

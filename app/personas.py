@@ -19,7 +19,7 @@ from app.commands import (
 from app.context import EditorContext
 from app.export.atomic import ExportError
 from model.images import MAX_FILE_BYTES, PhotoError, prepare_photo
-from model.records import PersonaFields
+from model.records import FieldsEdit, PersonaFields
 from widgets.journey_header import JourneyHeader
 from widgets.persona_panel import PersonaPanel
 
@@ -109,9 +109,10 @@ class PersonaController(QObject):
             self.ctx.push(DeletePersonaCommand(self.ctx.editor(), persona_id))
             self.refresh()
 
-    def edit_persona(self, persona_id: int, fields: PersonaFields) -> None:
-        if self.ctx.doc is not None and fields:
-            self.ctx.push(EditPersonaCommand(self.ctx.editor(), persona_id, dict(fields)))
+    def edit_persona(self, edit: FieldsEdit[PersonaFields]) -> None:
+        if self.ctx.doc is not None and edit.fields:
+            self.ctx.push(EditPersonaCommand(self.ctx.editor(), edit.target_id,
+                                             dict(edit.fields)))
 
     def set_photo(self, persona_id: int, path: Path) -> None:
         """Check, shrink and store a photo; a file that is not one is explained, not stored."""

@@ -7,9 +7,10 @@ show them, and edits come back as the partial ``*Fields`` forms.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypedDict
+from typing import Generic, TypedDict, TypeVar
 
 
 class CardFields(TypedDict, total=False):
@@ -188,6 +189,27 @@ class HeaderKind(StrEnum):
 
     STAGE = "stage"
     LANE = "lane"
+
+
+class Shown(StrEnum):
+    """What the inspector shows: one card, stage or lane, nothing, or a multi-selection."""
+
+    CARD = "card"
+    STAGE = "stage"
+    LANE = "lane"
+    NOTHING = "nothing"
+    MULTIPLE = "multiple"
+
+
+F = TypeVar("F", bound=Mapping[str, object])
+
+
+@dataclass(frozen=True)
+class FieldsEdit(Generic[F]):
+    """A user's edit of one object's fields, with only the fields the user changed."""
+
+    target_id: int
+    fields: F
 
 
 class Target(StrEnum):

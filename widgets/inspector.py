@@ -1,7 +1,7 @@
 """The inspector: edits the fields of the selected card, stage or lane.
 
 It shows what ``show_*()`` hands it and reports each committed user edit as
-``*_edited(id, {field: value})`` with only the fields the user changed. It never
+``*_edited(FieldsEdit(id, {field: value}))`` with only the fields the user changed. It never
 changes the model itself: the app turns an edit into an undo command, and the
 model's change notification comes back as another ``show_*()`` call.
 """
@@ -9,7 +9,7 @@ model's change notification comes back as another ``show_*()`` call.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
@@ -31,7 +31,16 @@ from PySide6.QtWidgets import (
 
 from model.entities import CardKind, LaneKind
 from model.palette import CARD_KIND_LABELS, LANE_KIND_LABELS, card_fill
-from model.records import CARD_DEFAULTS, MetricRecord
+from model.records import (
+    CARD_DEFAULTS,
+    CardFields,
+    F,
+    FieldsEdit,
+    LaneFields,
+    MetricRecord,
+    Shown,
+    StageFields,
+)
 from widgets.color_picker import pick_color
 from widgets.metrics_panel import MetricsPanel
 from widgets.palette import PALETTE_KINDS, swatch_icon
@@ -134,14 +143,14 @@ def _set_combo_data(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(index)
 
 
-class EditorPage(QWidget):
+class EditorPage(QWidget, Generic[F]):
     """One form (card, stage or lane) bound to the item it shows.
 
     Keeps the values last shown so an edit is reported only when it changes one,
-    and only with that one field.
+    and only with that one field (``edited`` carries a ``FieldsEdit[F]``).
     """
 
-    edited = Signal(int, dict)
+    edited = Signal(object)
     DEFAULTS: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -199,7 +208,7 @@ class EditorPage(QWidget):
         if self._syncing or self._target_id is None or self._values.get(key) == value:
             return
         self._values[key] = value
-        self.edited.emit(self._target_id, {key: value})
+        self.edited.emit(FieldsEdit(self._target_id, cast(F, {key: value})))
 
     # -- text fields: committed when editing finishes, reverted on Escape --------
 
@@ -242,7 +251,7 @@ class EditorPage(QWidget):
         self._commit(key, text)
 
 
-class CardPage(EditorPage):
+class CardPage(EditorPage[CardFields]):
     DEFAULTS: ClassVar[dict[str, Any]] = dict(CARD_DEFAULTS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -359,7 +368,7 @@ class CardPage(EditorPage):
         self._show_color()
 
 
-class StagePage(EditorPage):
+class StagePage(EditorPage[StageFields]):
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "name": "",
         "description": "",
@@ -405,7 +414,7 @@ class StagePage(EditorPage):
             self._show_color()
 
 
-class LanePage(EditorPage):
+class LanePage(EditorPage[LaneFields]):
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "name": "",
         "kind": LaneKind.TEXT.value,
@@ -479,9 +488,9 @@ class Inspector(QWidget):
     shows the model's values and reports nothing.
     """
 
-    card_edited = Signal(int, dict)
-    stage_edited = Signal(int, dict)
-    lane_edited = Signal(int, dict)
+    card_edited = Signal(object)  # FieldsEdit[CardFields]
+    stage_edited = Signal(object)  # FieldsEdit[StageFields]
+    lane_edited = Signal(object)  # FieldsEdit[LaneFields]
 
     NOTHING_HINT = "Select a card, stage or lane to edit it here."
 
@@ -540,14 +549,14 @@ class Inspector(QWidget):
         )
         self._set_current(self._multiple_page)
 
-    def showing(self) -> tuple[str, int | None]:
-        """What is shown: ("card" | "stage" | "lane", id) or ("nothing" | "multiple", None)."""
-        names: dict[QWidget, str] = {
-            self.card_page: "card",
-            self.stage_page: "stage",
-            self.lane_page: "lane",
-            self._nothing_page: "nothing",
-            self._multiple_page: "multiple",
+    def showing(self) -> tuple[Shown, int | None]:
+        """What is shown: a card, stage or lane with its id, or nothing / multiple and None."""
+        names: dict[QWidget, Shown] = {
+            self.card_page: Shown.CARD,
+            self.stage_page: Shown.STAGE,
+            self.lane_page: Shown.LANE,
+            self._nothing_page: Shown.NOTHING,
+            self._multiple_page: Shown.MULTIPLE,
         }
         page = self._current
         target = page.target_id if isinstance(page, EditorPage) else None
@@ -566,7 +575,7 @@ class Inspector(QWidget):
 
     # -- switching -----------------------------------------------------------------
 
-    def _show_item(self, page: EditorPage, fields: Mapping[str, Any]) -> None:
+    def _show_item(self, page: EditorPage[Any], fields: Mapping[str, Any]) -> None:
         same_item = self._current is page and page.target_id == int(fields["id"])
         if not same_item:
             self._leave_current()

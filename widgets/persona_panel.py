@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.records import CurveRecord, PersonaRecord
+from model.records import CurveRecord, FieldsEdit, PersonaFields, PersonaRecord
 from widgets.inspector import EditorPage
 from widgets.photo import initials_of, photo_pixmap, round_photo
 
@@ -42,8 +42,8 @@ def ask_photo_path(parent: QWidget) -> str | None:
     return path or None
 
 
-class PersonaForm(EditorPage):
-    """The selected persona's fields; each committed edit is ``edited(id, {field: value})``."""
+class PersonaForm(EditorPage[PersonaFields]):
+    """The selected persona's fields; each committed edit is ``edited(FieldsEdit)``."""
 
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "name": "", "role": "", "goals": "", "needs": "", "frustrations": "", "quote": "",
@@ -85,7 +85,7 @@ class PersonaPanel(QWidget):
     persona_added = Signal()
     persona_duplicated = Signal(int)
     persona_deleted = Signal(int)
-    persona_edited = Signal(int, dict)  # persona id, PersonaFields the user changed
+    persona_edited = Signal(object)  # FieldsEdit[PersonaFields]: what the user changed
     photo_chosen = Signal(int, str)  # persona id, path of the image file to use
     sheet_requested = Signal(int)  # persona id: print its one-page sheet
     journey_persona_chosen = Signal(object)  # persona id or None
@@ -141,7 +141,7 @@ class PersonaPanel(QWidget):
         photo_row.addLayout(photo_buttons, 1)
 
         self.form = PersonaForm()
-        self.form.edited.connect(lambda pid, fields: self.persona_edited.emit(pid, fields))
+        self.form.edited.connect(self.persona_edited)
 
         self.usage_box = QGroupBox(tr("In this journey"))
         self.usage_form = QFormLayout(self.usage_box)
@@ -281,9 +281,9 @@ class PersonaPanel(QWidget):
             self.form.commit_pending()
             signal.emit(self._current)
 
-    def _emit_edit(self, fields: dict[str, Any]) -> None:
+    def _emit_edit(self, fields: PersonaFields) -> None:
         if self._current is not None:
-            self.persona_edited.emit(self._current, fields)
+            self.persona_edited.emit(FieldsEdit(self._current, fields))
 
     # -- helpers ----------------------------------------------------------------------
 

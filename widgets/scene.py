@@ -60,8 +60,8 @@ class JourneyScene(QGraphicsScene):
     stage_moved = Signal(int, int)  # stage_id, new index
     lane_moved = Signal(int, int)
     stage_resized = Signal(int, float)
-    header_renamed = Signal(str, int, str)  # HeaderKind, id, the name typed in place
-    context_requested = Signal(str, int, object, object)  # Target, id, Cell|None, screen QPoint
+    header_renamed = Signal(object, int, str)  # HeaderKind, id, the name typed in place
+    context_requested = Signal(object, int, object, object)  # Target, id, Cell|None, QPoint
     cursor_moved = Signal(object)  # the Cell the keyboard moved the cell cursor to
 
     def __init__(self, parent: Any = None) -> None:

@@ -14,6 +14,7 @@ from app.document import new_document
 from app.main_window import MainWindow
 from app.settings import Settings
 from model.entities import Card, Journey, Persona
+from model.records import FieldsEdit, Target
 from model.store import Workspace
 from tests.app.test_canvas import add_card, journey, lane_of, stage_at, type_in_place
 
@@ -42,7 +43,7 @@ def test_stage_selection_and_rename_through_the_inspector(window: MainWindow) ->
     stage = stage_at(window, 0)
     window.scene.stage_items[stage.id].setSelected(True)
     assert window.inspector.showing() == ("stage", stage.id)
-    window.inspector.stage_edited.emit(stage.id, {"name": "Discover"})
+    window.inspector.stage_edited.emit(FieldsEdit(stage.id, {"name": "Discover"}))
     assert stage.name == "Discover"
     assert window.scene.stage_items[stage.id].geom.name == "Discover"
     window.acts.undo.trigger()
@@ -207,7 +208,7 @@ def test_a_refused_edit_is_reported_and_not_put_on_the_undo_stack(window: MainWi
     actions = lane_of(window, "actions")
     depth = window.doc.undo_stack.count()
     window.scene.lane_items[actions.id].setSelected(True)
-    window.inspector.lane_edited.emit(actions.id, {"kind": "divider"})
+    window.inspector.lane_edited.emit(FieldsEdit(actions.id, {"kind": "divider"}))
     assert actions.kind == "actions"
     assert window.doc.undo_stack.count() == depth
     assert "Move or delete this lane's cards" in window.statusBar().currentMessage()
@@ -325,7 +326,7 @@ def test_context_menus_do_not_pile_up(window: MainWindow) -> None:
     stage = stage_at(window, 0)
     before = len(window.findChildren(QAction))
     for _ in range(5):
-        window.canvas.show_context_menu("stage", stage.id, None, QPoint(10, 10))
+        window.canvas.show_context_menu(Target.STAGE, stage.id, None, QPoint(10, 10))
         menu = QApplication.activePopupWidget() or window.findChildren(QMenu)[-1]
         menu.close()
         QApplication.sendPostedEvents(None, 0)  # deferred deletes

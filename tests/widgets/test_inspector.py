@@ -50,9 +50,9 @@ def inspector(qtbot: QtBot) -> Inspector:
 
 def record(inspector: Inspector) -> dict[str, Emitted]:
     seen: dict[str, Emitted] = {"card": [], "stage": [], "lane": []}
-    inspector.card_edited.connect(lambda i, f: seen["card"].append((i, f)))
-    inspector.stage_edited.connect(lambda i, f: seen["stage"].append((i, f)))
-    inspector.lane_edited.connect(lambda i, f: seen["lane"].append((i, f)))
+    inspector.card_edited.connect(lambda e: seen["card"].append((e.target_id, e.fields)))
+    inspector.stage_edited.connect(lambda e: seen["stage"].append((e.target_id, e.fields)))
+    inspector.lane_edited.connect(lambda e: seen["lane"].append((e.target_id, e.fields)))
     return seen
 
 
