@@ -9,12 +9,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from app.context import EditorContext
 from app.document import Document, new_document, open_document, reload_document
-from app.export.dialog import ProjectExportBackend
 from app.paths import default_folder, safe_file_stem
 from app.settings import Settings
 from model.store import FileChangedOnDiskError, ProjectFileError, Workspace
 from model.templates import TEMPLATES
-from widgets.export_dialog import run_export_dialog
 
 FILE_FILTER = "Journeyboard projects (*.cjm);;All files (*)"
 
@@ -209,6 +207,10 @@ class FileActions:
         if doc is None or doc.journey_id is None:
             return
         doc.flush()
+        # The export code (reportlab and all) is imported on first use, not at start.
+        from app.export.dialog import ProjectExportBackend
+        from widgets.export_dialog import run_export_dialog
+
         path = run_export_dialog(ProjectExportBackend(doc.project, doc.journey_id, self.ctx.heat()),
                                  self._parent)
         if path is not None:

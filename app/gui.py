@@ -10,6 +10,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from platformdirs import user_log_path
 from PySide6.QtGui import QIcon
@@ -20,7 +21,9 @@ from app.document import Document, new_document
 from app.settings import Settings
 from model.store import Project, ProjectFileError, RecoverableSession, Workspace
 from model.templates import TEMPLATES
-from widgets.recovery_dialog import RecoveryChoice, RecoveryDialog, RecoveryItem
+
+if TYPE_CHECKING:
+    from widgets.recovery_dialog import RecoveryDialog, RecoveryItem
 
 log = logging.getLogger("journeyboard")
 
@@ -31,6 +34,8 @@ def default_workspace() -> Workspace:
 
 def recovery_items(sessions: list[RecoverableSession]) -> list[RecoveryItem]:
     """What the recovery dialog shows of each session, newest first."""
+    from widgets.recovery_dialog import RecoveryItem
+
     items = []
     for session in sessions:
         when = session.modified_at.strftime("%Y-%m-%d %H:%M") if session.modified_at else "?"
@@ -68,6 +73,9 @@ def offer_recovery(
     )
     if not sessions:
         return None
+    # Only after a crash: a normal start does not pay for importing the dialog.
+    from widgets.recovery_dialog import RecoveryChoice, RecoveryDialog
+
     dialog = RecoveryDialog(recovery_items(sessions), parent)
     (ask or RecoveryDialog.exec)(dialog)
     choices = dialog.choices()

@@ -27,7 +27,8 @@ rect + text items):
   import        CSV parse + validate + insert of the same number of rows
   export        A0 PDF poster of the map (incl. layout)
   peak RSS      of the child after all of the above (MiB)
-  cold start    process start to a painted window on a new map (once, not per size)
+  cold start    process start to a painted window on a new map (once, not per size; the
+                median of 5 starts with bytecode kept, and of 5 that compile every module)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import itertools
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -411,26 +413,6 @@ def child(cards: int, folder: Path, skip_export: bool) -> dict[str, Any]:
     return out
 
 
-def cold_child() -> None:
-    """Start like the editor does on a new map; exit once the window is painted."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.document import new_document
-    from app.main_window import MainWindow
-    from app.settings import Settings
-    from model.store import Workspace
-
-    workspace = Workspace(Path(os.environ["JB_BENCH_WS"]))
-    window = MainWindow(Settings(), workspace)
-    window.set_document(new_document(workspace))
-    window.show()
-    app.processEvents()
-    window.repaint()
-    window.doc.undo_stack.setClean()
-    os._exit(0)  # the measurement ends at the painted window
-
-
 # -- parent --------------------------------------------------------------------------------
 
 
@@ -463,20 +445,37 @@ def run_size(code: Path | None, cards: int, skip_export: bool, timeout: float) -
         return result
 
 
-def cold_start(code: Path | None, repeat: int = 3) -> float:
+def cold_start(code: Path | None, repeat: int = 5, compiled: bool = True) -> float:
+    """Process start to a painted window on a new map: the median of ``repeat`` runs (ms).
+
+    ``compiled``: Python may keep the bytecode of our modules (as an installed copy or
+    the bundle has it); one untimed run first writes it. Otherwise every start compiles
+    them again (PYTHONDONTWRITEBYTECODE=1 and no bytecode beside the sources), as a
+    first start of a source tree does (the libraries keep their installed bytecode).
+    """
     times = []
-    for _ in range(repeat):
-        with tempfile.TemporaryDirectory(prefix="jb-cold-") as tmp:
-            env = _env(code, Path(tmp))
-            env["JB_BENCH_WS"] = str(Path(tmp) / "ws")
+    with tempfile.TemporaryDirectory(prefix="jb-cold-") as tmp:
+        if not compiled:  # a copy of our sources without their bytecode
+            source = code if code is not None else HERE.parent
+            code = Path(tmp) / "src"
+            for package in ("app", "model", "widgets", "resources"):
+                shutil.copytree(source / package, code / package,
+                                ignore=shutil.ignore_patterns("__pycache__"))
+        env = _env(code, Path(tmp))
+        if compiled:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+        else:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+        for i in range(repeat + (1 if compiled else 0)):
             t0 = time.perf_counter()
-            proc = subprocess.run([sys.executable, str(HERE / "bench_all.py"), "--cold"],
+            # The editor's own start (python -m app), quitting once its window is shown.
+            proc = subprocess.run([sys.executable, "-m", "app", "--quit-after", "0"],
                                   env=env, check=False, capture_output=True, text=True)
-            if proc.returncode == 0:
-                times.append((time.perf_counter() - t0) * 1000)
-            else:
+            if proc.returncode != 0:
                 sys.stderr.write(proc.stderr[-2000:])
-    return min(times) if times else float("nan")
+            elif i > 0 or not compiled:
+                times.append((time.perf_counter() - t0) * 1000)
+    return _median(times)
 
 
 ROWS: list[tuple[str, str, str | None]] = [
@@ -516,14 +515,16 @@ def print_table(columns: list[tuple[str, list[dict[str, Any]]]], cold: dict[str,
     sizes = [r["cards"] for r in columns[0][1]]
     heads = [f"{tag} {n:,}" for n in sizes for tag, _ in columns]
     width = max(16, *(len(h) for h in heads))
-    print(f"{'':26s}" + "".join(f"{h:>{width}s}" for h in heads))
-    for label, key, bare in ROWS:
+    if sizes:
+        print(f"{'':26s}" + "".join(f"{h:>{width}s}" for h in heads))
+    for label, key, bare in ROWS if sizes else []:
         cells = []
         for i in range(len(sizes)):
             for _, results in columns:
                 cells.append(_cell(results[i], key, bare))
         print(f"{label:26s}" + "".join(f"{c:>{width}s}" for c in cells))
-    print("bare ratios are ours / a bare QGraphicsScene measured in the same process")
+    if sizes:
+        print("bare ratios are ours / a bare QGraphicsScene measured in the same process")
     for tag, ms in cold.items():
         print(f"cold start, new map ({tag}): {ms:.0f} ms")
 
@@ -536,13 +537,10 @@ def main() -> int:
     parser.add_argument("--skip-export", action="store_true")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per size")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold start rows")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.cold:
-        cold_child()
-        return 0
     if args.child is not None:
         print(json.dumps(child(args.child, args.folder, args.skip_export)))
         return 0
@@ -554,11 +552,12 @@ def main() -> int:
     cold: dict[str, float] = {}
     for tag, code in codes:
         results = []
-        for n in args.sizes:
+        for n in [] if args.cold_only else args.sizes:
             results.append(run_size(code, n, args.skip_export, args.timeout))
             print(f"# {tag or 'this tree'} {n}: {json.dumps(results[-1])}", file=sys.stderr)
         columns.append((tag, results))
-        cold[tag or "this tree"] = cold_start(code)
+        cold[f"{tag or 'this tree'}, bytecode kept"] = cold_start(code)
+        cold[f"{tag or 'this tree'}, compiled at each start"] = cold_start(code, compiled=False)
     # Interleave so each size shows before | after next to each other.
     print_table(columns, cold)
     if args.json is not None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import warnings
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 # Decoders Pillow may use; anything else (EPS, PSD, ICNS, ...) is refused unread.
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
 MAX_FILE_BYTES = 40 * 1024 * 1024
@@ -26,6 +24,9 @@ def prepare_photo(data: bytes) -> bytes:
     before any pixel is decoded, so a decompression bomb is refused without the memory
     or time it asks for. Truncated or damaged files are refused, never half-loaded.
     """
+    # Pillow is imported when a photo is first checked, not when the editor starts.
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     if len(data) > MAX_FILE_BYTES:
         raise PhotoError(f"The file is too large for a photo ({len(data) // 2**20} MB; "
                          f"at most {MAX_FILE_BYTES // 2**20} MB).")

@@ -147,6 +147,9 @@ class Project:
         self.folded: tuple[str, ...] = ()  # -wal/-journal beside the file folded in on open
         self.working_copy_error: str | None = None
         self._files = SessionFolder(folder)
+        # Anything written to the session folder (or is being written): from then on it
+        # must say whether it holds unsaved work. An opened file's copy is there at once.
+        self._folder_used = source is not None
         self._reported_generation = 0  # the newest flush whose outcome was taken in
         self.engine = _make_engine()
         with self.engine.connect() as conn:
@@ -183,8 +186,9 @@ class Project:
         """An untitled, empty project (add journeys with model.templates)."""
         folder, owner = workspace.new_session()
         try:
+            # No session.json yet: a folder without a working copy is nothing to recover
+            # (recoverable() removes it), and a start need not wait for an fsync.
             project = cls(workspace, folder, None, owner=owner)
-            project._write_info()
         except BaseException:
             _remove_session_folder(folder, owner)
             raise
@@ -329,6 +333,8 @@ class Project:
         """The model equals the saved file (or an untouched new map): nothing to recover."""
         self._commit()
         self.dirty = False
+        if not self._folder_used:
+            return  # nothing written to the session folder yet: nothing a crash could offer
         with contextlib.suppress(WorkingCopyError):
             self._write_info()
 
@@ -358,7 +364,10 @@ class Project:
             return None
         # session.json says "dirty" before the edits land: a crash in between must
         # not make recoverable() treat the session as clean and delete it.
-        info = self._info() if self.dirty else None
+        # The first write also says "clean" when it is: a working copy never stands
+        # without a session.json.
+        info = self._info() if self.dirty or not self._folder_used else None
+        self._folder_used = True
         return FlushJob(self._files.next_generation(), self._raw.total_changes,
                         self._raw.serialize(), info)
 
@@ -554,6 +563,7 @@ class Project:
         }
 
     def _write_info(self) -> None:
+        self._folder_used = True
         try:
             self._files.write_info(self._info(), self._files.next_generation())
         except OSError as exc:

@@ -10,6 +10,9 @@ project as JSON-safe data. As a script, one of:
   add journey "Beta" and a card, flush, print ``flushed`` and wait to be killed.
 * ``open-edit-crash TARGET WORKSPACE``: open TARGET, add a card "recovered edit" to its
   first journey, flush, print ``flushed`` and wait to be killed.
+* ``untouched-crash IGNORED WORKSPACE [flush]``: make a new project from a template as
+  the editor does for a new map (and flush it when ``flush`` is given), print
+  ``flushed`` and wait to be killed.
 * ``save-to TARGET WORKSPACE ELSEWHERE``: make a small project, try to save it to TARGET,
   then to ELSEWHERE; print one JSON line with both outcomes.
 * ``save-loop TARGET WORKSPACE CARDS``: open TARGET (or create it with CARDS cards),
@@ -233,6 +236,20 @@ def _open_edit_crash(target: Path, workspace: Workspace) -> None:
     time.sleep(600)
 
 
+def _untouched_crash(workspace: Workspace, flush: bool) -> None:
+    import time
+
+    from model.templates import create_journey
+
+    project = Project.new(workspace)
+    create_journey(project.session, "cjm7")
+    project.mark_clean()
+    if flush:
+        project.flush()
+    print("flushed", flush=True)
+    time.sleep(600)
+
+
 def _save_to(target: Path, workspace: Workspace, elsewhere: Path) -> None:
     project = Project.new(workspace)
     Editor(project.session, project.changes).add_journey("blank", "Draft")
@@ -337,6 +354,8 @@ def main(argv: list[str]) -> None:
         _crash_after_flush(path, workspace)
     elif mode == "open-edit-crash":
         _open_edit_crash(path, workspace)
+    elif mode == "untouched-crash":
+        _untouched_crash(workspace, argv[3:] == ["flush"])
     elif mode == "save-to":
         _save_to(path, workspace, Path(argv[3]))
     elif mode == "fork-save-loop":

@@ -149,6 +149,22 @@ def test_flush_of_edits_made_without_the_editor_marks_the_session_dirty(
     project.close()
 
 
+@pytest.mark.parametrize("flushed", [False, True], ids=["never-flushed", "flushed"])
+def test_an_untouched_new_map_of_a_killed_process_is_not_offered(
+    tmp_path: Path, workspace: Workspace, children: list[Child], flushed: bool
+) -> None:
+    args = ("untouched-crash", tmp_path / "unused", workspace.root, *(["flush"] if flushed else []))
+    child = Child(*args)
+    children.append(child)
+    assert child.line() == "flushed"
+    (folder,) = workspace.sessions_dir.iterdir()
+    # A working copy on disk always has a session.json beside it saying it is clean.
+    assert (folder / "work.cjm").exists() == flushed == (folder / "session.json").exists()
+    child.kill()
+    assert workspace.recoverable() == []
+    assert list(workspace.sessions_dir.iterdir()) == []
+
+
 def test_live_session_is_neither_offered_nor_deleted(workspace: Workspace) -> None:
     project = Project.new(workspace)
     Editor(project.session, project.changes).add_journey("blank", "Live")
