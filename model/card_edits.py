@@ -13,7 +13,8 @@ from model.entities import Card, CardKind, Journey, Opportunity
 from model.layout import Cell
 from model.metric_edits import put_metrics, take_metrics
 from model.records import CARD_DEFAULTS
-from model.snapshot import Row, card_links, row
+from model.snapshot import Row, card_links
+from model.snapshot_types import CardSnapshot, card_row
 
 CARD_FIELDS = frozenset(
     {"kind", "text", "color", "notes", "channel", "department", "owner", "usage_share",
@@ -22,6 +23,11 @@ CARD_FIELDS = frozenset(
 
 # What a card added by append_cards holds for a field it is not given.
 _CARD_DEFAULTS: Row = dict(CARD_DEFAULTS)
+
+# What a card snapshot holds besides the card's own fields (and its id).
+_NOT_CARD_FIELDS = frozenset(
+    {"opportunities", "metrics", "journey_id", "stage_id", "lane_id", "position"}
+)
 
 COLOR_RE = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
@@ -129,13 +135,12 @@ class CardEdits(EditBase):
             self.hub.emit(Change(What.JOURNEY, journey_id, How.UPDATED, journey_id))
         return len(values)
 
-    def remove_card(self, card_id: int) -> Row:
+    def remove_card(self, card_id: int) -> CardSnapshot:
         """Delete a card; return a snapshot that restore_card() puts back exactly."""
         card: Card = self._get(Card, card_id)
         journey = card.journey
-        snap = row(card)
-        snap["opportunities"] = card_links(self.session, card_id)
-        snap["metrics"] = take_metrics(self.session, [card_id])
+        snap = CardSnapshot(**card_row(card), opportunities=card_links(self.session, card_id),
+                            metrics=take_metrics(self.session, [card_id]))
         cards = self.cell_cards(journey, (card.stage_id, card.lane_id))
         snap["position"] = cards.index(card)  # its place in the cell, whatever is stored
         cards.remove(card)
@@ -144,21 +149,17 @@ class CardEdits(EditBase):
         self._emit(What.CARD, card_id, How.REMOVED, journey.id)
         return snap
 
-    def restore_card(self, snap: Row) -> int:
-        data = dict(snap)
-        links = data.pop("opportunities", [])
-        metrics = data.pop("metrics", [])
-        journey_id = data.pop("journey_id")
-        cell = (data.pop("stage_id"), data.pop("lane_id"))
-        index = data.pop("position")
-        card_id = self.add_card(journey_id, cell, index, data)
+    def restore_card(self, snap: CardSnapshot) -> int:
+        data = {k: v for k, v in snap.items() if k not in _NOT_CARD_FIELDS}
+        cell = (snap["stage_id"], snap["lane_id"])
+        card_id = self.add_card(snap["journey_id"], cell, snap["position"], data)
         card = self._get(Card, card_id)
-        for opp_id in links:
+        for opp_id in snap["opportunities"]:
             opp = self.session.get(Opportunity, opp_id)
             if opp is not None:
                 opp.cards.append(card)
         self.session.flush()
-        put_metrics(self.session, metrics)
+        put_metrics(self.session, snap["metrics"])
         return card_id
 
     def move_cards(

@@ -20,7 +20,13 @@ from model.entities import (
 )
 from model.metric_edits import take_metrics
 from model.review_edits import SnapshotEdits, clean_review_fields
-from model.snapshot import Row, journey_snapshot, restore_journey, row
+from model.snapshot import Row, journey_snapshot, restore_journey
+from model.snapshot_types import (
+    OpportunitySnapshot,
+    PersonaSnapshot,
+    opportunity_row,
+    persona_row,
+)
 from model.templates import create_journey
 
 JOURNEY_FIELDS = frozenset(
@@ -138,13 +144,13 @@ class JourneyEdits(EditBase, SnapshotEdits):
         self._emit(What.PERSONA, persona_id, How.UPDATED, None)
         return old
 
-    def remove_persona(self, persona_id: int) -> Row:
+    def remove_persona(self, persona_id: int) -> PersonaSnapshot:
         """Delete a persona; journeys and curves that used it keep no persona."""
         persona: Persona = self._get(Persona, persona_id)
-        snap = row(persona)
         journeys = list(self.session.scalars(select(Journey).filter_by(persona_id=persona_id)))
         curves = list(self.session.scalars(select(EmotionCurve).filter_by(persona_id=persona_id)))
-        snap["used_by"] = {"journeys": [j.id for j in journeys], "curves": [c.id for c in curves]}
+        snap = PersonaSnapshot(**persona_row(persona), used_by={
+            "journeys": [j.id for j in journeys], "curves": [c.id for c in curves]})
         for journey in journeys:
             journey.persona_id = None
         for curve in curves:
@@ -153,15 +159,14 @@ class JourneyEdits(EditBase, SnapshotEdits):
         self._emit(What.PERSONA, persona_id, How.REMOVED, None)
         return snap
 
-    def restore_persona(self, snap: Row) -> int:
-        data = dict(snap)
-        users = data.pop("used_by", {})
-        persona_id = self.add_persona(data)
-        for journey_id in users.get("journeys", []):
+    def restore_persona(self, snap: PersonaSnapshot) -> int:
+        users = snap["used_by"]
+        persona_id = self.add_persona({k: v for k, v in snap.items() if k != "used_by"})
+        for journey_id in users["journeys"]:
             journey = self.session.get(Journey, journey_id)
             if journey is not None:
                 journey.persona_id = persona_id
-        for curve_id in users.get("curves", []):
+        for curve_id in users["curves"]:
             curve = self.session.get(EmotionCurve, curve_id)
             if curve is not None:
                 curve.persona_id = persona_id
@@ -203,16 +208,14 @@ class JourneyEdits(EditBase, SnapshotEdits):
         self._emit(What.OPPORTUNITY, opp_id, How.UPDATED, opp.journey_id)
         return old
 
-    def remove_opportunity(self, opp_id: int) -> Row:
+    def remove_opportunity(self, opp_id: int) -> OpportunitySnapshot:
         opp: Opportunity = self._get(Opportunity, opp_id)
         journey = opp.journey
-        snap = row(opp)
-        snap["card_ids"] = [c.id for c in opp.cards]
+        snap = OpportunitySnapshot(**opportunity_row(opp), card_ids=[c.id for c in opp.cards])
         journey.opportunities.remove(opp)
         self._emit(What.OPPORTUNITY, opp_id, How.REMOVED, journey.id)
         return snap
 
-    def restore_opportunity(self, snap: Row) -> int:
-        data = dict(snap)
-        journey_id = data.pop("journey_id")
-        return self.add_opportunity(journey_id, data)
+    def restore_opportunity(self, snap: OpportunitySnapshot) -> int:
+        data = {k: v for k, v in snap.items() if k != "journey_id"}
+        return self.add_opportunity(snap["journey_id"], data)

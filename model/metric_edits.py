@@ -18,6 +18,7 @@ from model.edit_error import EditError
 from model.entities import Card, Journey, Metric, Stage, utcnow
 from model.metrics import SCALES, MetricKind
 from model.snapshot import Row, row
+from model.snapshot_types import MetricRow, metric_row
 
 METRIC_FIELDS = frozenset(
     {"kind", "name", "unit", "range_min", "range_max", "value", "mean", "responses",
@@ -78,26 +79,27 @@ def clean_metric_fields(fields: Row, current: Row | None = None) -> Row:
 
 
 def take_metrics(session: Session, card_ids: Iterable[int] = (),
-                 stage_ids: Iterable[int] = ()) -> list[Row]:
+                 stage_ids: Iterable[int] = ()) -> list[MetricRow]:
     """Delete the metrics of some cards and stages; return their rows for put_metrics()."""
     cards, stages = list(card_ids), list(stage_ids)
     if not cards and not stages:
         return []
     found = list(session.scalars(select(Metric).where(
         Metric.card_id.in_(cards) | Metric.stage_id.in_(stages)).order_by(Metric.id)))
-    snaps = [row(m) for m in found]
+    snaps = [metric_row(m) for m in found]
     for metric in found:
         session.delete(metric)
     session.flush()
     return snaps
 
 
-def put_metrics(session: Session, snaps: Iterable[Row], card_map: dict[int, int] | None = None,
+def put_metrics(session: Session, snaps: Iterable[MetricRow],
+                card_map: dict[int, int] | None = None,
                 stage_map: dict[int, int] | None = None, journey_id: int | None = None,
                 new_ids: bool = False) -> None:
     """Put metric rows back (undo), or copy them onto other cards and stages (duplicate)."""
     for snap in snaps:
-        data = dict(snap)
+        data: dict[str, Any] = dict(snap)
         if new_ids:
             data.pop("id", None)
         if journey_id is not None:
@@ -188,11 +190,11 @@ class MetricEdits:
         self._announce(metric.journey_id, metric.card_id, metric.stage_id)
         return old
 
-    def remove_metric(self, metric_id: int) -> Row:
+    def remove_metric(self, metric_id: int) -> MetricRow:
         """Delete a metric; return a snapshot restore_metric() puts back at its place."""
         metric = self._metric(metric_id)
         siblings = self.metrics_of(metric.card_id, metric.stage_id)
-        snap = row(metric)
+        snap = metric_row(metric)
         snap["position"] = siblings.index(metric)
         siblings.remove(metric)
         self.session.delete(metric)
@@ -201,15 +203,13 @@ class MetricEdits:
         self._announce(snap["journey_id"], snap["card_id"], snap["stage_id"])
         return snap
 
-    def restore_metric(self, snap: Row) -> int:
-        data = dict(snap)
-        card_id, stage_id = data.pop("card_id"), data.pop("stage_id")
-        data.pop("journey_id")
-        index = data.pop("position")
-        return self.add_metric(card_id, stage_id, data, index)
+    def restore_metric(self, snap: MetricRow) -> int:
+        data = {k: v for k, v in snap.items()
+                if k not in ("card_id", "stage_id", "journey_id", "position")}
+        return self.add_metric(snap["card_id"], snap["stage_id"], data, snap["position"])
 
     def replace_survey_metrics(self, journey_id: int, source: str, kind: str,
-                               rows: list[Row]) -> tuple[list[Row], list[int]]:
+                               rows: list[Row]) -> tuple[list[MetricRow], list[int]]:
         """Swap a survey's computed metrics of one kind for new ones (a re-import replaces).
 
         ``rows`` hold card_id or stage_id and the metric's fields. Returns the removed
@@ -220,7 +220,7 @@ class MetricEdits:
         old = list(self.session.scalars(select(Metric).where(
             Metric.journey_id == journey_id, Metric.source == source, Metric.kind == kind,
             Metric.computed.is_(True)).order_by(Metric.id)))
-        removed = [row(m) for m in old]
+        removed = [metric_row(m) for m in old]
         for metric in old:
             self.session.delete(metric)
         self.session.flush()
@@ -263,7 +263,7 @@ class MetricEdits:
         self._announce_all(journey_id, touched)
         return removed, new_ids
 
-    def undo_survey_metrics(self, removed: list[Row], new_ids: list[int]) -> None:
+    def undo_survey_metrics(self, removed: list[MetricRow], new_ids: list[int]) -> None:
         """The exact inverse of replace_survey_metrics."""
         touched: set[tuple[int | None, int | None]] = set()
         journey_id: int | None = None

@@ -13,7 +13,8 @@ from model.edit_error import EditError
 from model.entities import Journey, Snapshot, utcnow
 from model.records import SnapshotRecord
 from model.review import clamp_interval, decode_snapshot, encode_snapshot
-from model.snapshot import Row, journey_snapshot, restore_journey, row
+from model.snapshot import Row, journey_snapshot, restore_journey
+from model.snapshot_types import SnapshotRow, snapshot_row
 
 SNAPSHOT_FIELDS = frozenset({"label"})
 
@@ -49,14 +50,14 @@ class SnapshotEdits:
         self._announce_snapshot(snap.id, How.ADDED, journey_id)
         return snap.id
 
-    def remove_snapshot(self, snapshot_id: int) -> Row:
+    def remove_snapshot(self, snapshot_id: int) -> SnapshotRow:
         snap = self._snapshot(snapshot_id)
-        data = row(snap)
+        data = snapshot_row(snap)
         self.session.delete(snap)
         self._announce_snapshot(snapshot_id, How.REMOVED, data["journey_id"])
         return data
 
-    def restore_snapshot(self, data: Row) -> int:
+    def restore_snapshot(self, data: SnapshotRow) -> int:
         snap = Snapshot(**data)
         self.session.add(snap)
         self.session.flush()
@@ -95,17 +96,17 @@ class SnapshotEdits:
 
     # -- with the journey ----------------------------------------------------------
 
-    def journey_snapshot_rows(self, journey_id: int) -> list[Row]:
+    def journey_snapshot_rows(self, journey_id: int) -> list[SnapshotRow]:
         """The journey's snapshots as rows, deleted (so deleting the journey can be undone)."""
         snaps = list(self.session.scalars(select(Snapshot).where(
             Snapshot.journey_id == journey_id).order_by(Snapshot.id)))
-        rows = [row(s) for s in snaps]
+        rows = [snapshot_row(s) for s in snaps]
         for snap in snaps:
             self.session.delete(snap)
         self.session.flush()
         return rows
 
-    def put_back_snapshot_rows(self, rows: list[Row]) -> None:
+    def put_back_snapshot_rows(self, rows: list[SnapshotRow]) -> None:
         for data in rows:
             self.session.add(Snapshot(**data))
         self.session.flush()

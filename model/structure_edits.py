@@ -9,6 +9,7 @@ from model.edit_error import EditError
 from model.entities import (
     EMOTION_MAX,
     EMOTION_MIN,
+    Card,
     EmotionCurve,
     EmotionPoint,
     Journey,
@@ -17,7 +18,18 @@ from model.entities import (
     Stage,
 )
 from model.metric_edits import put_metrics, take_metrics
-from model.snapshot import Row, card_links, row
+from model.snapshot import Row, card_links
+from model.snapshot_types import (
+    CardSnapshot,
+    CurveSnapshot,
+    LaneSnapshot,
+    StageSnapshot,
+    card_row,
+    curve_row,
+    lane_row,
+    point_row,
+    stage_row,
+)
 from model.templates import LANE_COLORS
 
 STAGE_FIELDS = frozenset({"name", "description", "color", "width"})
@@ -52,16 +64,18 @@ class StructureEdits(CardEdits):
         self._emit(What.STAGE, stage.id, How.ADDED, journey_id)
         return stage.id
 
-    def remove_stage(self, stage_id: int) -> Row:
+    def remove_stage(self, stage_id: int) -> StageSnapshot:
         """Delete a stage with its cards and emotion points; return the snapshot."""
         stage: Stage = self._get(Stage, stage_id)
         journey = stage.journey
         cards = [c for c in journey.cards if c.stage_id == stage_id]
         points = [p for curve in journey.curves for p in curve.points if p.stage_id == stage_id]
-        snap = row(stage)
-        snap["cards"] = [dict(row(c), opportunities=card_links(self.session, c.id)) for c in cards]
-        snap["points"] = [row(p) for p in points]
-        snap["metrics"] = take_metrics(self.session, [c.id for c in cards], [stage_id])
+        snap = StageSnapshot(
+            **stage_row(stage),
+            cards=[self._held_card(c) for c in cards],
+            points=[point_row(p) for p in points],
+            metrics=take_metrics(self.session, [c.id for c in cards], [stage_id]),
+        )
         self._drop_cards(journey, cards)
         for point in points:
             point.curve.points.remove(point)
@@ -74,21 +88,26 @@ class StructureEdits(CardEdits):
         self._emit(What.STAGE, stage_id, How.REMOVED, journey.id)
         return snap
 
-    def restore_stage(self, snap: Row) -> int:
-        data = dict(snap)
-        cards = data.pop("cards")
-        points = data.pop("points")
-        metrics = data.pop("metrics", [])
-        journey_id = data.pop("journey_id")
-        index = data.pop("position")
-        stage_id = self.add_stage(journey_id, index, data)
-        for p in points:
+    def _held_card(self, card: Card) -> CardSnapshot:
+        """A card as the snapshot of its stage or lane holds it.
+
+        Its metrics are not here: the stage or lane takes all its cards' metrics at once.
+        """
+        return CardSnapshot(**card_row(card), opportunities=card_links(self.session, card.id),
+                            metrics=[])
+
+    def restore_stage(self, snap: StageSnapshot) -> int:
+        data = {k: v for k, v in snap.items()
+                if k not in ("cards", "points", "metrics", "journey_id", "position")}
+        journey_id = snap["journey_id"]
+        stage_id = self.add_stage(journey_id, snap["position"], data)
+        for p in snap["points"]:
             curve: EmotionCurve = self._get(EmotionCurve, p["curve_id"])
             curve.points.append(EmotionPoint(**p))
         self.session.flush()
-        for c in sorted(cards, key=lambda c: c["position"]):
+        for c in sorted(snap["cards"], key=lambda c: c["position"]):
             self.restore_card(c)
-        put_metrics(self.session, metrics)
+        put_metrics(self.session, snap["metrics"])
         self._emit(What.STAGE, stage_id, How.UPDATED, journey_id)
         return stage_id
 
@@ -136,13 +155,15 @@ class StructureEdits(CardEdits):
         self._emit(What.LANE, lane.id, How.ADDED, journey_id)
         return lane.id
 
-    def remove_lane(self, lane_id: int) -> Row:
+    def remove_lane(self, lane_id: int) -> LaneSnapshot:
         lane: Lane = self._get(Lane, lane_id)
         journey = lane.journey
         cards = [c for c in journey.cards if c.lane_id == lane_id]
-        snap = row(lane)
-        snap["cards"] = [dict(row(c), opportunities=card_links(self.session, c.id)) for c in cards]
-        snap["metrics"] = take_metrics(self.session, [c.id for c in cards])
+        snap = LaneSnapshot(
+            **lane_row(lane),
+            cards=[self._held_card(c) for c in cards],
+            metrics=take_metrics(self.session, [c.id for c in cards]),
+        )
         self._drop_cards(journey, cards)
         self.session.flush()
         lanes = sorted(journey.lanes, key=lambda x: x.position)
@@ -152,16 +173,14 @@ class StructureEdits(CardEdits):
         self._emit(What.LANE, lane_id, How.REMOVED, journey.id)
         return snap
 
-    def restore_lane(self, snap: Row) -> int:
-        data = dict(snap)
-        cards = data.pop("cards")
-        metrics = data.pop("metrics", [])
-        journey_id = data.pop("journey_id")
-        index = data.pop("position")
-        lane_id = self.add_lane(journey_id, index, data)
-        for c in sorted(cards, key=lambda c: c["position"]):
+    def restore_lane(self, snap: LaneSnapshot) -> int:
+        data = {k: v for k, v in snap.items()
+                if k not in ("cards", "metrics", "journey_id", "position")}
+        journey_id = snap["journey_id"]
+        lane_id = self.add_lane(journey_id, snap["position"], data)
+        for c in sorted(snap["cards"], key=lambda c: c["position"]):
             self.restore_card(c)
-        put_metrics(self.session, metrics)
+        put_metrics(self.session, snap["metrics"])
         self._emit(What.LANE, lane_id, How.UPDATED, journey_id)
         return lane_id
 
@@ -230,19 +249,17 @@ class StructureEdits(CardEdits):
         self._emit(What.CURVE, curve.id, How.ADDED, journey_id)
         return curve.id
 
-    def remove_curve(self, curve_id: int) -> Row:
+    def remove_curve(self, curve_id: int) -> CurveSnapshot:
         curve: EmotionCurve = self._get(EmotionCurve, curve_id)
         journey = curve.journey
-        snap = row(curve)
-        snap["points"] = [row(p) for p in curve.points]
+        snap = CurveSnapshot(**curve_row(curve), points=[point_row(p) for p in curve.points])
         journey.curves.remove(curve)
         self._emit(What.CURVE, curve_id, How.REMOVED, journey.id)
         return snap
 
-    def restore_curve(self, snap: Row) -> int:
-        data = dict(snap)
-        journey_id = data.pop("journey_id")
-        return self.add_curve(journey_id, data)
+    def restore_curve(self, snap: CurveSnapshot) -> int:
+        data = {k: v for k, v in snap.items() if k != "journey_id"}
+        return self.add_curve(snap["journey_id"], data)
 
     def update_curve(self, curve_id: int, fields: Row) -> Row:
         check_fields(fields, CURVE_FIELDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.commands.base import EditorCommand
 from model.edits import Editor
 from model.snapshot import Row
+from model.snapshot_types import MetricRow
 
 
 class AddMetricCommand(EditorCommand):
@@ -35,7 +36,7 @@ class RemoveMetricCommand(EditorCommand):
     def __init__(self, editor: Editor, metric_id: int) -> None:
         super().__init__(editor, "Remove metric")
         self.metric_id = metric_id
-        self.snapshot: Row | None = None
+        self.snapshot: MetricRow | None = None
 
     def apply(self) -> None:
         self.snapshot = self.editor.remove_metric(self.metric_id)
@@ -55,7 +56,7 @@ class ImportSurveyCommand(EditorCommand):
         self.source = source
         self.kind = kind
         self.rows = rows
-        self.removed: list[Row] = []
+        self.removed: list[MetricRow] = []
         self.added: list[int] = []
 
     def apply(self) -> None:

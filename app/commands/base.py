@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
@@ -12,6 +12,8 @@ from model.edits import EditError, Editor
 from model.snapshot import Row
 
 log = logging.getLogger(__name__)
+
+S = TypeVar("S")  # what a remove returns and its restore takes back
 
 
 class EditorCommand(QUndoCommand):
@@ -147,14 +149,14 @@ class EditFieldsCommand(EditorCommand):
         self._update(self.obj_id, self.old)
 
 
-class RemoveCommand(EditorCommand):
+class RemoveCommand(EditorCommand, Generic[S]):
     """Delete an object through a remove/restore pair that round-trips a snapshot."""
 
     def __init__(
         self,
         editor: Editor,
-        remove: Callable[[int], Any],
-        restore: Callable[[Any], int],
+        remove: Callable[[int], S],
+        restore: Callable[[S], int],
         obj_id: int,
         text: str,
         parent: QUndoCommand | None = None,
@@ -163,16 +165,17 @@ class RemoveCommand(EditorCommand):
         self._remove = remove
         self._restore = restore
         self.obj_id = obj_id
-        self.snapshot: Any = None
+        self.snapshot: S | None = None
 
     def apply(self) -> None:
         self.snapshot = self._remove(self.obj_id)
 
     def revert(self) -> None:
+        assert self.snapshot is not None
         self._restore(self.snapshot)
 
 
-class AddWithSnapshotCommand(EditorCommand):
+class AddWithSnapshotCommand(EditorCommand, Generic[S]):
     """Create an object; undo removes it keeping a snapshot, redo restores that snapshot.
 
     Restoring (rather than adding afresh) brings back the same id, so later commands on
@@ -184,14 +187,14 @@ class AddWithSnapshotCommand(EditorCommand):
         editor: Editor,
         text: str,
         add: Callable[[], int],
-        remove: Callable[[int], Row],
-        restore: Callable[[Row], int],
+        remove: Callable[[int], S],
+        restore: Callable[[S], int],
     ) -> None:
         super().__init__(editor, text)
         self._add = add
         self._remove = remove
         self._restore = restore
-        self.snapshot: Row | None = None
+        self.snapshot: S | None = None
         self.obj_id: int | None = None
 
     def apply(self) -> None:

@@ -11,6 +11,7 @@ from model.csv_io import CsvImportError, CsvRow, ImportResult, import_rows
 from model.edits import EditError, Editor
 from model.layout import Cell
 from model.snapshot import Row
+from model.snapshot_types import CardSnapshot
 
 
 class EditCardCommand(EditFieldsCommand):
@@ -92,7 +93,7 @@ class MoveCardsCommand(EditorCommand):
         return True
 
 
-class DeleteCardCommand(RemoveCommand):
+class DeleteCardCommand(RemoveCommand[CardSnapshot]):
     def __init__(self, editor: Editor, card_id: int, parent: QUndoCommand | None = None) -> None:
         super().__init__(
             editor, editor.remove_card, editor.restore_card, card_id, "Delete card", parent

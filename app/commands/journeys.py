@@ -12,6 +12,7 @@ from app.commands.base import (
 )
 from model.edits import Editor
 from model.snapshot import Row
+from model.snapshot_types import OpportunitySnapshot, PersonaSnapshot
 
 
 class EditJourneyCommand(EditFieldsCommand):
@@ -46,7 +47,7 @@ class AddJourneyCommand(EditorCommand):
         self.snapshot = self.editor.remove_journey(self.journey_id)
 
 
-class DeleteJourneyCommand(RemoveCommand):
+class DeleteJourneyCommand(RemoveCommand[dict[str, Any]]):
     def __init__(self, editor: Editor, journey_id: int) -> None:
         super().__init__(
             editor, editor.remove_journey, editor.restore_journey, journey_id, "Delete journey"
@@ -79,7 +80,7 @@ class AddPersonaCommand(EditorCommand):
         self.editor.remove_persona(self.persona_id)
 
 
-class CreatePersonaCommand(AddWithSnapshotCommand):
+class CreatePersonaCommand(AddWithSnapshotCommand[PersonaSnapshot]):
     """Add a persona to the library (a new one, or a duplicate's fields)."""
 
     def __init__(self, editor: Editor, fields: Row, text: str = "New persona") -> None:
@@ -94,13 +95,13 @@ class EditPersonaCommand(EditFieldsCommand):
         super().__init__(editor, editor.update_persona, persona_id, fields, what)
 
 
-class DeletePersonaCommand(RemoveCommand):
+class DeletePersonaCommand(RemoveCommand[PersonaSnapshot]):
     def __init__(self, editor: Editor, persona_id: int) -> None:
         super().__init__(editor, editor.remove_persona, editor.restore_persona, persona_id,
                          "Delete persona")
 
 
-class AddOpportunityCommand(AddWithSnapshotCommand):
+class AddOpportunityCommand(AddWithSnapshotCommand[OpportunitySnapshot]):
     """Add an opportunity (e.g. turned from a pain point, linked to it)."""
 
     def __init__(self, editor: Editor, journey_id: int, fields: Row,
@@ -116,7 +117,7 @@ class EditOpportunityCommand(EditFieldsCommand):
                          text or "Edit opportunity")
 
 
-class DeleteOpportunityCommand(RemoveCommand):
+class DeleteOpportunityCommand(RemoveCommand[OpportunitySnapshot]):
     def __init__(self, editor: Editor, opp_id: int) -> None:
         super().__init__(editor, editor.remove_opportunity, editor.restore_opportunity, opp_id,
                          "Delete opportunity")

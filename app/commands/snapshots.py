@@ -13,9 +13,10 @@ from app.commands.base import (
 )
 from app.commands.journeys import EditJourneyCommand
 from model.edits import Editor
+from model.snapshot_types import SnapshotRow
 
 
-class TakeSnapshotCommand(AddWithSnapshotCommand):
+class TakeSnapshotCommand(AddWithSnapshotCommand[SnapshotRow]):
     """Store a labelled copy of a journey; undo removes it, redo puts the same one back."""
 
     def __init__(self, editor: Editor, journey_id: int, label: str) -> None:
@@ -30,7 +31,7 @@ class RenameSnapshotCommand(EditFieldsCommand):
                          "Rename snapshot")
 
 
-class DeleteSnapshotCommand(RemoveCommand):
+class DeleteSnapshotCommand(RemoveCommand[SnapshotRow]):
     def __init__(self, editor: Editor, snapshot_id: int) -> None:
         super().__init__(editor, editor.remove_snapshot, editor.restore_snapshot, snapshot_id,
                          "Delete snapshot")

@@ -11,6 +11,7 @@ from app.commands.base import (
 )
 from model.edits import Editor
 from model.snapshot import Row
+from model.snapshot_types import CurveSnapshot, LaneSnapshot, StageSnapshot
 
 
 class EditStageCommand(EditFieldsCommand):
@@ -27,7 +28,7 @@ class EditLaneCommand(EditFieldsCommand):
         super().__init__(editor, editor.update_lane, lane_id, fields, what)
 
 
-class AddStageCommand(AddWithSnapshotCommand):
+class AddStageCommand(AddWithSnapshotCommand[StageSnapshot]):
     def __init__(self, editor: Editor, journey_id: int, index: int, fields: Row) -> None:
         fields = dict(fields)
         super().__init__(
@@ -36,7 +37,7 @@ class AddStageCommand(AddWithSnapshotCommand):
         )
 
 
-class AddLaneCommand(AddWithSnapshotCommand):
+class AddLaneCommand(AddWithSnapshotCommand[LaneSnapshot]):
     def __init__(self, editor: Editor, journey_id: int, index: int, fields: Row) -> None:
         fields = dict(fields)
         super().__init__(
@@ -45,14 +46,14 @@ class AddLaneCommand(AddWithSnapshotCommand):
         )
 
 
-class DeleteStageCommand(RemoveCommand):
+class DeleteStageCommand(RemoveCommand[StageSnapshot]):
     def __init__(self, editor: Editor, stage_id: int) -> None:
         super().__init__(
             editor, editor.remove_stage, editor.restore_stage, stage_id, "Delete stage"
         )
 
 
-class DeleteLaneCommand(RemoveCommand):
+class DeleteLaneCommand(RemoveCommand[LaneSnapshot]):
     def __init__(self, editor: Editor, lane_id: int) -> None:
         super().__init__(editor, editor.remove_lane, editor.restore_lane, lane_id, "Delete lane")
 
@@ -86,7 +87,7 @@ class SetEmotionCommand(EditorCommand):
         self.editor.set_emotion(self.curve_id, self.stage_id, self.old[0], self.old[1])
 
 
-class AddCurveCommand(AddWithSnapshotCommand):
+class AddCurveCommand(AddWithSnapshotCommand[CurveSnapshot]):
     def __init__(self, editor: Editor, journey_id: int, fields: Row) -> None:
         fields = dict(fields)
         super().__init__(
@@ -101,7 +102,7 @@ class EditCurveCommand(EditFieldsCommand):
         super().__init__(editor, editor.update_curve, curve_id, fields, what)
 
 
-class DeleteCurveCommand(RemoveCommand):
+class DeleteCurveCommand(RemoveCommand[CurveSnapshot]):
     def __init__(self, editor: Editor, curve_id: int) -> None:
         super().__init__(
             editor, editor.remove_curve, editor.restore_curve, curve_id, "Delete emotion curve"
