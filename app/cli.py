@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
                           "the poster")
     exp.add_argument("--no-register", action="store_true",
                      help="leave the opportunity register page out of the PDF")
+    exp.add_argument("--register-on-poster", action="store_true",
+                     help="print the top five opportunities on the poster sheet itself")
     exp.add_argument(
         "--paper",
         default="A3",
@@ -377,6 +379,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     csv_bom=not args.no_bom,
                     heat=args.heat if fmt in ("pdf", "png", "svg") else None,
                     register_page=not args.no_register,
+                    register_on_poster=args.register_on_poster,
                 )
                 export_journey(project, journey.id, path, opts)
                 print(f"Wrote {path}")

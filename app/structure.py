@@ -23,8 +23,9 @@ from app.commands import (
 from app.context import EditorContext
 from model.entities import LaneKind
 from model.layout import CurveGeom
-from model.palette import CURVE_COLORS, LANE_KIND_LABELS
+from model.palette import LANE_KIND_LABELS
 from model.records import HeaderKind
+from model.style import CURVE_COLORS
 from model.templates import TEMPLATES
 from widgets.color_picker import pick_color
 

@@ -23,8 +23,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-EMOTION_MIN = -5
-EMOTION_MAX = 5
+from model.style import CURVE_COLORS, DEFAULT_STAGE_WIDTH, LANE_DEFAULT_COLOR, STAGE_DEFAULT_COLOR
+from model.style import EMOTION_MAX as EMOTION_MAX  # the scale is a data rule too
+from model.style import EMOTION_MIN as EMOTION_MIN
+
 SCORE_MIN = 1
 SCORE_MAX = 5
 
@@ -147,8 +149,8 @@ class Stage(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String, default="")
     description: Mapped[str] = mapped_column(Text, default="")
-    color: Mapped[str] = mapped_column(String, default="#dfe7f2")
-    width: Mapped[float] = mapped_column(Float, default=220.0)
+    color: Mapped[str] = mapped_column(String, default=STAGE_DEFAULT_COLOR)
+    width: Mapped[float] = mapped_column(Float, default=DEFAULT_STAGE_WIDTH)
 
     journey: Mapped[Journey] = relationship(back_populates="stages")
 
@@ -161,7 +163,7 @@ class Lane(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String, default="")
     kind: Mapped[str] = mapped_column(String, default=LaneKind.TEXT.value)
-    color: Mapped[str] = mapped_column(String, default="#f4f6f8")
+    color: Mapped[str] = mapped_column(String, default=LANE_DEFAULT_COLOR)
 
     journey: Mapped[Journey] = relationship(back_populates="lanes")
 
@@ -200,7 +202,7 @@ class EmotionCurve(Base):
     persona_id: Mapped[int | None] = mapped_column(
         ForeignKey("personas.id", ondelete="SET NULL"), nullable=True, default=None
     )
-    color: Mapped[str] = mapped_column(String, default="#2f6fdf")
+    color: Mapped[str] = mapped_column(String, default=CURVE_COLORS[0])
 
     journey: Mapped[Journey] = relationship(back_populates="curves")
     points: Mapped[list[EmotionPoint]] = relationship(

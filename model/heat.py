@@ -7,6 +7,8 @@ also reads in greyscale): dark purple = worst, yellow = best.
 
 from __future__ import annotations
 
+from model.style import HEAT_INK_ON_DARK, HEAT_INK_ON_LIGHT
+
 # Nine stops of viridis, 0 .. 1.
 _STOPS = (
     (0x44, 0x01, 0x54), (0x47, 0x2D, 0x7B), (0x3B, 0x52, 0x8B), (0x2C, 0x72, 0x8E),
@@ -28,7 +30,7 @@ def heat_color(t: float) -> str:
 
 def text_on(t: float) -> str:
     """Black or white text, whichever reads on the heat colour at ``t``."""
-    return "#000000" if t >= 0.5 else "#ffffff"
+    return HEAT_INK_ON_LIGHT if t >= 0.5 else HEAT_INK_ON_DARK
 
 
 def lightness(color: str) -> float:

@@ -30,14 +30,12 @@ from model.snapshot_types import (
     point_row,
     stage_row,
 )
-from model.templates import LANE_COLORS
+from model.style import LANE_COLORS, LANE_DEFAULT_COLOR, MAX_STAGE_WIDTH, MIN_STAGE_WIDTH
 
 STAGE_FIELDS = frozenset({"name", "description", "color", "width"})
 LANE_FIELDS = frozenset({"name", "kind", "color"})
 CURVE_FIELDS = frozenset({"name", "color", "persona_id"})
 
-MIN_STAGE_WIDTH = 120.0
-MAX_STAGE_WIDTH = 1200.0
 
 
 class StructureEdits(CardEdits):
@@ -142,7 +140,7 @@ class StructureEdits(CardEdits):
             LaneKind(fields["kind"])  # raises ValueError on an unknown kind
         if "color" not in fields:  # the colour the templates give a lane of this kind
             fields["color"] = LANE_COLORS.get(LaneKind(fields.get("kind", LaneKind.TEXT)),
-                                              "#f4f6f8")
+                                              LANE_DEFAULT_COLOR)
         lanes = sorted(journey.lanes, key=lambda x: x.position)
         index = len(lanes) if index is None else max(0, min(index, len(lanes)))
         lane = Lane(**fields)

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.entities import EmotionCurve, EmotionPoint, Journey, Lane, LaneKind, Stage
-from model.palette import CURVE_COLORS
+from model.style import CURVE_COLORS, LANE_COLORS, LANE_TEMPLATE_COLOR, STAGE_COLORS
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,6 @@ class Template:
     def has_emotion(self) -> bool:
         return any(kind is LaneKind.EMOTION for _, kind in self.lanes)
 
-
-STAGE_COLORS = ("#dbe8f7", "#dcefe6", "#f6e7d3", "#ece1f5", "#f7dede", "#def2f2", "#f2efd6")
 
 TEMPLATES: dict[str, Template] = {
     t.key: t
@@ -81,14 +79,6 @@ TEMPLATES: dict[str, Template] = {
     )
 }
 
-LANE_COLORS: dict[LaneKind, str] = {
-    LaneKind.EMOTION: "#fbfcfe",
-    LaneKind.PAIN_POINTS: "#fdf3f2",
-    LaneKind.OPPORTUNITIES: "#fffbea",
-    LaneKind.BACKSTAGE: "#f1f3f5",
-    LaneKind.SUPPORT: "#f1f3f5",
-    LaneKind.DIVIDER: "#ffffff",
-}
 
 
 def create_journey(session: Session, template: str = "cjm7", name: str = "") -> Journey:
@@ -112,7 +102,7 @@ def create_journey(session: Session, template: str = "cjm7", name: str = "") -> 
                 name=lane_name,
                 kind=kind.value,
                 position=i,
-                color=LANE_COLORS.get(kind, "#f7f8fa"),
+                color=LANE_COLORS.get(kind, LANE_TEMPLATE_COLOR),
             )
         )
     session.add(journey)

@@ -13,10 +13,12 @@ from shiboken6 import isValid
 
 from model.heat import heat_color, text_on
 from model.records import CardBadge
+from model.style import BADGE_RADIUS, CANVAS_BADGE_H, CANVAS_BADGE_PT
+from widgets.canvas_style import CanvasStyle, canvas_style
 
-PILL_H = 14.0
+PILL_H = CANVAS_BADGE_H
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-_FONT_PT = 7.0
+_FONT_PT = CANVAS_BADGE_PT
 
 
 def badge_font() -> QFont:
@@ -28,8 +30,9 @@ def badge_font() -> QFont:
 class CardBadgeItem(QGraphicsItem):
     """Draws a card's headline metric (bottom right), usage share (bottom left), heat."""
 
-    def __init__(self, parent: QGraphicsItem) -> None:
+    def __init__(self, parent: QGraphicsItem, style: CanvasStyle | None = None) -> None:
         super().__init__(parent)
+        self.style = style or canvas_style()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, False)
         self.badge = CardBadge()
@@ -76,18 +79,19 @@ class CardBadgeItem(QGraphicsItem):
             if heat is not None:
                 fill, ink = QColor(heat_color(heat)), QColor(text_on(heat))
             else:
-                fill = QColor("#fff4d6") if b.small_sample else QColor("#ffffff")
-                ink = QColor("#7a4a00") if b.small_sample else QColor("#1d2733")
-            painter.setPen(QPen(QColor("#5f6b7a"), 0.6))
+                st = self.style
+                fill = st.badge_small_fill if b.small_sample else st.badge_metric_fill
+                ink = st.badge_small_text if b.small_sample else st.text
+            painter.setPen(self.style.pen_badge_metric)
             painter.setBrush(fill)
-            painter.drawRoundedRect(self._headline_rect, 6, 6)
+            painter.drawRoundedRect(self._headline_rect, BADGE_RADIUS, BADGE_RADIUS)
             painter.setPen(ink)
             painter.drawText(self._headline_rect, Qt.AlignmentFlag.AlignCenter, b.headline)
         if not self._usage_rect.isNull():
-            painter.setPen(QPen(QColor("#8a96a5"), 0.6))
-            painter.setBrush(QColor("#eef2f6"))
-            painter.drawRoundedRect(self._usage_rect, 6, 6)
-            painter.setPen(QColor("#34404d"))
+            painter.setPen(self.style.pen_badge_usage)
+            painter.setBrush(self.style.badge_usage_fill)
+            painter.drawRoundedRect(self._usage_rect, BADGE_RADIUS, BADGE_RADIUS)
+            painter.setPen(self.style.badge_usage_text)
             painter.drawText(self._usage_rect, Qt.AlignmentFlag.AlignCenter, b.usage)
 
 
@@ -97,7 +101,16 @@ class CardDecorations:
     def __init__(self) -> None:
         self.badges: dict[int, CardBadge] = {}
         self.heat_on = False
+        self.style = canvas_style()
         self._items: dict[int, CardBadgeItem] = {}
+
+    def set_style(self, style: CanvasStyle) -> None:
+        """Paint every badge with another palette (light or dark canvas)."""
+        self.style = style
+        for item in self._items.values():
+            if isValid(item):
+                item.style = style
+                item.update()
 
     def decorate(self, card: QGraphicsItem, card_id: int, w: float, h: float) -> None:
         """Give a card item its badge child (or take it away) for the current badges."""
@@ -114,7 +127,7 @@ class CardDecorations:
                 del self._items[card_id]
             return
         if item is None:
-            item = self._items[card_id] = CardBadgeItem(card)
+            item = self._items[card_id] = CardBadgeItem(card, self.style)
         item.set_badge(badge, QRectF(0, 0, w, h), self.heat_on)
 
     def forget(self) -> None:

@@ -6,11 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPainter,
     QPainterPath,
-    QPen,
     QPolygonF,
 )
 from PySide6.QtWidgets import (
@@ -23,20 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from model.layout import METRICS, CardGeom, card_lines
-from model.palette import HEADER_TEXT
+from model.style import CARD_RADIUS, SEVERITY_DOTS, Role
 from model.text import place_line
+from widgets.canvas_style import CanvasStyle, canvas_style
 from widgets.item_base import (
     _CARD_FLAGS,
-    _LINK,
-    _PEN_BORDER,
-    _PEN_EDGE,
-    _PEN_LINK,
-    _PEN_SELECTED,
-    _SEVERITY,
-    _TEXT,
     CARD_FONT_PT,
     ZOOMED_OUT_LOD,
-    _color,
     _detach,
 )
 from widgets.text_paint import Op, RunFonts, device_dpi, draw_ops, load_fonts, run_ops
@@ -58,6 +49,7 @@ class CardItem(QGraphicsObject):
         # cards are never seen up close.
         self._ops: list[Op] | None = None
         self._editor: CardTextEditor | None = None
+        self._style = canvas_style()
         self.setFlags(_CARD_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -76,7 +68,7 @@ class CardItem(QGraphicsObject):
         """Everything paint() needs but the text, computed once per model change."""
         self._rect = QRectF(0, 0, geom.rect.w, geom.rect.h)
         self._bounds = self._rect.adjusted(-2, -2, 3, 3)
-        self._fill = _color(geom.fill)
+        self._fill = self._style.fill(geom.fill, Role.CARD)
         self._edge = QLineF(4, geom.rect.h + 1, geom.rect.w - 4, geom.rect.h + 1)
         w = geom.rect.w
         self._link_marker = QPolygonF([QPointF(w - 16, 0), QPointF(w - 6, 0),
@@ -89,6 +81,13 @@ class CardItem(QGraphicsObject):
             tip = "\n".join(t for t in (tip, self.tr("Linked to %n opportunity(s)", "",
                                                          geom.linked)) if t)
         return tip
+
+    def set_style(self, style: CanvasStyle) -> None:
+        """Paint with another palette (light or dark canvas)."""
+        if style is not self._style:
+            self._style = style
+            self._fill = style.fill(self.geom.fill, Role.CARD)
+            self.update()
 
     def set_geom(self, geom: CardGeom) -> None:
         old = self.geom
@@ -147,32 +146,34 @@ class CardItem(QGraphicsObject):
     ) -> None:
         # Hot path (thousands of calls per frame when zoomed out): cached objects only.
         rect = self._rect
+        st = self._style
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()
         if lod < ZOOMED_OUT_LOD:
-            painter.setPen(_PEN_SELECTED if selected else Qt.PenStyle.NoPen)
+            painter.setPen(st.pen_selected if selected else Qt.PenStyle.NoPen)
             painter.setBrush(self._fill)
             painter.drawRect(rect)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(_PEN_EDGE)
+        painter.setPen(st.pen_edge)
         painter.drawLine(self._edge)
-        painter.setPen(_PEN_SELECTED if selected else _PEN_BORDER)
+        painter.setPen(st.pen_selected if selected else st.pen_border)
         painter.setBrush(self._fill)
-        painter.drawRoundedRect(rect, 6, 6)
+        painter.drawRoundedRect(rect, CARD_RADIUS, CARD_RADIUS)
         if self._editor is not None:
             return
         if self.geom.severity:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_SEVERITY)
-            for i in range(self.geom.severity):
-                painter.drawEllipse(QPointF(rect.right() - 8 - i * 7, rect.bottom() - 7), 2.4, 2.4)
+            painter.setBrush(st.severity)
+            r = SEVERITY_DOTS.radius
+            for cx, cy in SEVERITY_DOTS.centres(rect.right(), rect.bottom(), self.geom.severity):
+                painter.drawEllipse(QPointF(cx, cy), r, r)
         if self.geom.linked:
             # A small flag in the top-right corner: this card has an opportunity.
-            painter.setPen(_PEN_LINK)
-            painter.setBrush(_LINK)
+            painter.setPen(st.pen_link)
+            painter.setBrush(st.link)
             painter.drawPolygon(self._link_marker)
-        painter.setPen(_TEXT)
+        painter.setPen(st.text)
         draw_ops(painter, self._text_ops(device_dpi(painter)))
 
     # -- gestures ------------------------------------------------------------------
@@ -196,7 +197,7 @@ class CardItem(QGraphicsObject):
         if self._editor is not None:
             return
         editor = CardTextEditor(self.geom.text if initial is None else initial,
-                                self._size.width() - 12)
+                                self._size.width() - 12, style=self._style)
         editor.setParentItem(self)  # keeps the child alive in PySide6
         editor.setPos(4, 4)
         self._editor = editor
@@ -225,8 +226,10 @@ class CardTextEditor(QGraphicsTextItem):
 
     finished = Signal(bool)  # accepted
 
-    def __init__(self, text: str, width: float, single_line: bool = False) -> None:
+    def __init__(self, text: str, width: float, single_line: bool = False,
+                 style: CanvasStyle | None = None) -> None:
         super().__init__()
+        self._style = style or canvas_style()
         self._single_line = single_line
         self.setPlainText(text)
         self.setTextWidth(width)
@@ -234,7 +237,7 @@ class CardTextEditor(QGraphicsTextItem):
         font.setFamilies(list(dict.fromkeys(load_fonts().values())))
         font.setPointSizeF(CARD_FONT_PT)
         self.setFont(font)
-        self.setDefaultTextColor(QColor(HEADER_TEXT))
+        self.setDefaultTextColor(self._style.text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setZValue(50)
         self._done = False
@@ -251,8 +254,8 @@ class CardTextEditor(QGraphicsTextItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(QPen(QColor("#1c6ed6"), 1.2))
-        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.setPen(self._style.pen_rename)
+        painter.setBrush(self._style.backdrop)
         painter.drawRect(self.boundingRect())
         super().paint(painter, option, widget)  # type: ignore[arg-type]  # widget may be None
 

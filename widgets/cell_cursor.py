@@ -6,8 +6,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
+from model.style import CURSOR_FILL_ALPHA, LIGHT
+from widgets.canvas_style import qcolor
+
 CURSOR_Z = 30.0  # above cards and curves, below the pinned headers
-CURSOR_COLOR = QColor("#1c6ed6")
+CURSOR_COLOR = QColor(LIGHT.selection)
 
 
 class CellCursorItem(QGraphicsObject):
@@ -46,7 +49,7 @@ class CellCursorItem(QGraphicsObject):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         inner = self._rect.adjusted(1.5, 1.5, -1.5, -1.5)
-        painter.setBrush(QColor(28, 110, 214, 16))
+        painter.setBrush(qcolor(LIGHT.selection, CURSOR_FILL_ALPHA))
         painter.setPen(QPen(CURSOR_COLOR, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
                             Qt.PenJoinStyle.MiterJoin))
         painter.drawRect(inner)

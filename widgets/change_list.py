@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from model.diff import JourneyDiff, LineKind, change_lines, summary
+from model.style import CHANGE_OTHER
 from widgets.diff_overlay import STATUS_COLORS, STRUCTURE_COLOR
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -14,8 +15,8 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 LINE_COLORS: dict[LineKind, str] = {
     **{LineKind(s.value): color for s, color in STATUS_COLORS.items()},
     LineKind.STRUCTURE: STRUCTURE_COLOR,
-    LineKind.EMOTION: "#444444",
-    LineKind.OPPORTUNITY: "#444444",
+    LineKind.EMOTION: CHANGE_OTHER,
+    LineKind.OPPORTUNITY: CHANGE_OTHER,
 }
 
 

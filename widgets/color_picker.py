@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.palette import SOFT_COLORS
+from model.style import SOFT_COLORS
 from widgets.palette import swatch_icon
 
 _COLUMNS = 6

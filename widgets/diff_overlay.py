@@ -16,18 +16,19 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from model import style
 from model.diff import CardStatus, JourneyDiff
 from model.layout import JourneyLayout
 
 # One colour per kind of change: the change list uses the same ones.
 STATUS_COLORS: dict[CardStatus, str] = {
-    CardStatus.ADDED: "#2e9d57",
-    CardStatus.CHANGED: "#d98a00",
-    CardStatus.MOVED: "#2f6fdf",
-    CardStatus.REMOVED: "#c23b3b",
+    CardStatus.ADDED: style.CHANGE_ADDED,
+    CardStatus.CHANGED: style.CHANGE_CHANGED,
+    CardStatus.MOVED: style.CHANGE_MOVED,
+    CardStatus.REMOVED: style.CHANGE_REMOVED,
 }
-STRUCTURE_COLOR = "#7a4fc9"
-GHOST_COLOR = "#8c96a3"
+STRUCTURE_COLOR = style.CHANGE_STRUCTURE
+GHOST_COLOR = style.GHOST
 MARK_Z = 15.0
 GHOST_Z = 7.5
 BADGE_Z = 16.0

@@ -27,7 +27,8 @@ from model.layout import (
     Rect,
     monotone_beziers,
 )
-from model.palette import NEGATIVE_TINT, POSITIVE_TINT
+from model.style import CANVAS_VALUE_PT, CURVE_W, HANDLE_RADIUS, HANDLE_W
+from widgets.canvas_style import CanvasStyle, canvas_style
 from widgets.item_base import (
     _detach,
     _font,
@@ -35,7 +36,7 @@ from widgets.item_base import (
     qrect,
 )
 
-_VALUE_FONT_PT = 8.5
+_VALUE_FONT_PT = CANVAS_VALUE_PT
 
 
 def _signed(value: int) -> str:
@@ -51,7 +52,7 @@ class EmotionHandleItem(QGraphicsObject):
     ring on the neutral line; dragging it sets the first value.
     """
 
-    RADIUS = 7.0
+    RADIUS = HANDLE_RADIUS
 
     def __init__(self, curve: EmotionCurveItem, stage_id: int, note: str,
                  unset: bool = False) -> None:
@@ -135,22 +136,23 @@ class EmotionHandleItem(QGraphicsObject):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         color = QColor(self.curve.geom.color)
+        st = self.curve.style
         if self.unset and not self._dragging:
             # No value yet: a dashed ring with a question mark, on the neutral line.
             painter.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
-            painter.setBrush(QColor(255, 255, 255, 220))
+            painter.setBrush(st.unset_point_fill)
             painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
             painter.setFont(_font(_VALUE_FONT_PT, bold=True))
             painter.drawText(QRectF(-self.RADIUS, -self.RADIUS, 2 * self.RADIUS,
                                     2 * self.RADIUS), Qt.AlignmentFlag.AlignCenter, "?")
         else:
-            painter.setPen(QPen(color, 2.5))
-            painter.setBrush(QColor("#ffffff") if not self._hovered else color)
+            painter.setPen(QPen(color, HANDLE_W))
+            painter.setBrush(st.point_fill if not self._hovered else color)
             painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
         if self.note:
             # A small speech bubble above-right: this point has a note (hover reads it).
             painter.setPen(QPen(color, 1))
-            painter.setBrush(QColor("#ffffff"))
+            painter.setBrush(st.point_fill)
             bubble = QRectF(self.RADIUS - 3, -self.RADIUS - 9, 10, 7)
             painter.drawRoundedRect(bubble, 2, 2)
             painter.drawLine(QPointF(bubble.left() + 2, bubble.bottom()),
@@ -161,9 +163,9 @@ class EmotionHandleItem(QGraphicsObject):
             painter.scale(self._label_factor, self._label_factor)
             box = QRectF(QPointF(0, 0), self._label_size)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(31, 41, 51, 225))
+            painter.setBrush(st.value_label)
             painter.drawRoundedRect(box, 4, 4)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(st.value_label_text)
             painter.setFont(_font(_VALUE_FONT_PT, bold=True))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._label)
             painter.restore()
@@ -240,6 +242,7 @@ class EmotionCurveItem(QGraphicsObject):
         self._zero_y = zero_y
         self._tint = tint
         self._snap: Any = None
+        self.style = canvas_style()
         self.setZValue(self.BASE_Z)
         self.set_geom(geom, band, zero_y, tint)
 
@@ -253,6 +256,14 @@ class EmotionCurveItem(QGraphicsObject):
 
     def value_y(self, value: int) -> float:
         return float(self._value_y(value))
+
+    def set_style(self, style: CanvasStyle) -> None:
+        """Paint with another palette (light or dark canvas); the points follow."""
+        if style is not self.style:
+            self.style = style
+            self.update()
+            for handle in self.handles.values():
+                handle.update()
 
     def set_current(self, current: bool) -> None:
         self.setZValue(self.CURRENT_Z if current else self.BASE_Z)
@@ -342,16 +353,14 @@ class EmotionCurveItem(QGraphicsObject):
                                self._zero_y - self._band.top())
                 below = QRectF(self._band.left(), self._zero_y, self._band.width(),
                                self._band.bottom() - self._zero_y)
-                for clip, color in ((above, POSITIVE_TINT), (below, NEGATIVE_TINT)):
+                for clip, positive in ((above, True), (below, False)):
                     painter.save()
                     painter.setClipRect(clip)
-                    tint = QColor(color)
-                    tint.setAlpha(40)
-                    painter.setBrush(tint)
+                    painter.setBrush(self.style.tint(positive))
                     painter.drawPath(area)
                     painter.restore()
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(self.geom.color), 3, Qt.PenStyle.SolidLine,
+            painter.setPen(QPen(QColor(self.geom.color), CURVE_W, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap))
             painter.drawPath(path)
 

@@ -28,13 +28,10 @@ from model.layout import (
     stage_chevron,
     stage_label_rect,
 )
+from model.style import MIN_STAGE_WIDTH, Role
+from widgets.canvas_style import CanvasStyle, canvas_style
 from widgets.card_item import CardTextEditor
 from widgets.item_base import (
-    _LANE_HEADER_FILL,
-    _MUTED,
-    _PEN_GRID,
-    _PEN_HEADER_SELECTED,
-    _TEXT,
     HEADER_DRAG_Z,
     HEADER_FONT_PT,
     LANE_HEADER_Z,
@@ -52,12 +49,14 @@ class HeaderRenameMixin:
     """In-place renaming of a header: Enter keeps, Escape cancels."""
 
     _rename_editor: CardTextEditor | None = None
+    _style: CanvasStyle
 
     def _start_rename(self, name: str, rect: QRectF) -> None:
         if self._rename_editor is not None:
             return
         item: QGraphicsObject = self  # type: ignore[assignment]
-        editor = CardTextEditor(name, max(60.0, rect.width()), single_line=True)
+        editor = CardTextEditor(name, max(60.0, rect.width()), single_line=True,
+                                style=self._style)
         editor.setParentItem(item)  # keeps the child alive in PySide6
         editor.setPos(rect.left(), rect.top() + max(0.0, (rect.height() - 26) / 2))
         self._rename_editor = editor
@@ -89,7 +88,7 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
     """A stage column header: drag sideways to reorder, drag the right edge to resize."""
 
     GRIP_PX = 9.0  # the resize zone at the right edge, in screen pixels at any zoom
-    MIN_WIDTH = 120.0
+    MIN_WIDTH = MIN_STAGE_WIDTH
 
     rename_requested = Signal(int)  # stage_id: double-click asks for an in-place rename
     renamed = Signal(int, str)  # stage_id, new name typed in place
@@ -107,6 +106,7 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
         self._drag_dx = 0.0
         self._live_width = geom.header.w
         self._pin = -1e9
+        self._style = canvas_style()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(STAGE_HEADER_Z)
@@ -124,6 +124,13 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
         )
         self.update()
 
+    def set_style(self, style: CanvasStyle) -> None:
+        """Paint with another palette (light or dark canvas)."""
+        if style is not self._style:
+            self._style = style
+            self._fill = style.fill(self.geom.color, Role.STAGE)
+            self.update()
+
     def pin(self, top: float) -> None:
         """Keep the header visible at the top of the window when scrolled down."""
         self._pin = top
@@ -139,20 +146,20 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         if self.y() > self.geom.header.y:  # pinned over the cards: give it a backdrop
-            painter.fillRect(self.boundingRect(), QColor(255, 255, 255, 235))
+            painter.fillRect(self.boundingRect(), self._style.backdrop)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(_PEN_HEADER_SELECTED if selected else Qt.PenStyle.NoPen)
+        painter.setPen(self._style.pen_header_selected if selected else Qt.PenStyle.NoPen)
         painter.setBrush(self._fill)
         painter.drawPolygon(self._outline)
         if self._resizing:  # the edge being dragged
-            painter.setPen(_PEN_HEADER_SELECTED)
+            painter.setPen(self._style.pen_header_selected)
             painter.drawLine(QPointF(self._live_width - 1, 2),
                              QPointF(self._live_width - 1, self._rect.height() - 2))
         if self.renaming:
             return
         painter.setFont(_font(HEADER_FONT_PT, bold=True))
-        painter.setPen(_TEXT)
+        painter.setPen(self._style.text)
         for pos, line in self._label_lines:
             painter.drawText(pos, line)
 
@@ -174,7 +181,7 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
                      top + pos.y()), text)
             for pos, text in lines
         ]
-        self._fill = QColor(self.geom.color)
+        self._fill = self._style.fill(self.geom.color, Role.STAGE)
 
     def grip_width(self) -> float:
         """The resize zone in scene units: GRIP_PX screen pixels whatever the zoom."""
@@ -256,6 +263,7 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
         self._pin = -1e9
         self._legend: list[tuple[list[str], str]] = []
         self._scale_labels: list[tuple[str, QPointF]] = []
+        self._style = canvas_style()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(LANE_HEADER_Z)
@@ -268,6 +276,12 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
         self.setPos(self._pinned_x(), geom.header.y)
         self.setToolTip(f"{geom.name}\nDrag to reorder, double-click to rename.")
         self.update()
+
+    def set_style(self, style: CanvasStyle) -> None:
+        """Paint with another palette (light or dark canvas)."""
+        if style is not self._style:
+            self._style = style
+            self.update()
 
     def pin(self, left: float) -> None:
         """Keep the header visible at the left of the window when scrolled sideways."""
@@ -285,14 +299,15 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
     ) -> None:
         rect = self._rect.adjusted(0, 0, -1, -1)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(_PEN_HEADER_SELECTED if selected else _PEN_GRID)
-        painter.setBrush(_LANE_HEADER_FILL)
+        st = self._style
+        painter.setPen(st.pen_header_selected if selected else st.pen_grid)
+        painter.setBrush(st.lane_header)
         painter.drawRect(rect)
         if self.renaming:
             return
         divider = self.geom.kind == LaneKind.DIVIDER
         painter.setFont(_font(HEADER_FONT_PT - 1, bold=not divider, italic=divider))
-        painter.setPen(_TEXT)
+        painter.setPen(st.text)
         if not self._legend and not self._scale_labels:
             painter.drawText(
                 rect.adjusted(10, 4, -6, -4),
@@ -309,12 +324,12 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
         for lines, color in self._legend:
             painter.setPen(QPen(QColor(color), 3))
             painter.drawLine(QPointF(10, y - 4), QPointF(26, y - 4))
-            painter.setPen(_TEXT)
+            painter.setPen(st.text)
             for line in lines:
                 painter.drawText(QPointF(31, y), line)
                 y += line_h
             y += 17 - line_h
-        painter.setPen(_MUTED)
+        painter.setPen(st.muted)
         for label, pos in self._scale_labels:
             painter.drawText(pos, label)
 

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 from model.heat import heat_color, legend_stops, text_on
 from model.metrics import MetricKind, metric_label
 from model.records import HeatCell
+from model.style import HEAT_STRIP_H, LIGHT
 
-STRIP_H = 16.0
+STRIP_H = HEAT_STRIP_H
 STRIP_Z = 30.0  # over the lanes and cards' cells, under the pinned headers (35+)
-NO_DATA = "#ffffff"
+NO_DATA = LIGHT.heat_no_data
 
 
 def tr(text: str) -> str:
@@ -57,13 +58,13 @@ class HeatStripItem(QGraphicsItem):
         for rect, cell in self.segments:
             heat = cell.heat if cell is not None else None
             if heat is None:
-                painter.setPen(QPen(QColor("#9aa5b1"), 0.8, Qt.PenStyle.DashLine))
+                painter.setPen(QPen(QColor(LIGHT.zero_line), 0.8, Qt.PenStyle.DashLine))
                 painter.setBrush(QColor(NO_DATA))
                 painter.drawRect(rect)
-                painter.setPen(QColor("#52606d"))
+                painter.setPen(QColor(LIGHT.muted))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tr("no data"))
                 continue
-            painter.setPen(QPen(QColor("#ffffff"), 1))
+            painter.setPen(QPen(QColor(LIGHT.background), 1))
             painter.setBrush(QColor(heat_color(heat)))
             painter.drawRect(rect)
             painter.setPen(QColor(text_on(heat)))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.entities import CardKind, LaneKind
-from model.palette import CARD_KIND_LABELS, LANE_KIND_LABELS, card_fill
+from model.palette import CARD_KIND_LABELS, LANE_KIND_LABELS
 from model.records import (
     CARD_DEFAULTS,
     CardFields,
@@ -41,13 +41,17 @@ from model.records import (
     Shown,
     StageFields,
 )
+from model.style import (
+    DEFAULT_STAGE_WIDTH,
+    LANE_DEFAULT_COLOR,
+    MAX_STAGE_WIDTH,
+    MIN_STAGE_WIDTH,
+    STAGE_DEFAULT_COLOR,
+    card_fill,
+)
 from widgets.color_picker import pick_color
 from widgets.metrics_panel import MetricsPanel
 from widgets.palette import PALETTE_KINDS, swatch_icon
-
-# Mirrors model.edits.MIN/MAX_STAGE_WIDTH (model.edits needs a database session).
-MIN_STAGE_WIDTH = 120
-MAX_STAGE_WIDTH = 1200
 
 SEVERITY_LABELS: dict[int, str] = {
     1: "1 (minor)",
@@ -372,8 +376,8 @@ class StagePage(EditorPage[StageFields]):
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "name": "",
         "description": "",
-        "color": "#dfe7f2",
-        "width": 220.0,
+        "color": STAGE_DEFAULT_COLOR,
+        "width": DEFAULT_STAGE_WIDTH,
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -383,7 +387,7 @@ class StagePage(EditorPage[StageFields]):
         self.color_button = ColorButton()
         self.color_button.clicked.connect(self._choose_color)
         self.width_spin = QSpinBox()
-        self.width_spin.setRange(MIN_STAGE_WIDTH, MAX_STAGE_WIDTH)
+        self.width_spin.setRange(round(MIN_STAGE_WIDTH), round(MAX_STAGE_WIDTH))
         self.width_spin.setSingleStep(20)
         self.width_spin.setSuffix(" px")
         self.width_spin.setKeyboardTracking(False)
@@ -418,7 +422,7 @@ class LanePage(EditorPage[LaneFields]):
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "name": "",
         "kind": LaneKind.TEXT.value,
-        "color": "#f4f6f8",
+        "color": LANE_DEFAULT_COLOR,
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
-    QPen,
     QTextLayout,
     QTextOption,
 )
@@ -18,11 +16,11 @@ from PySide6.QtWidgets import (
 from model.layout import (
     Rect,
 )
-from model.palette import CARD_BORDER, GRID_LINE, HEADER_TEXT, NEGATIVE_TINT
+from model.style import CANVAS_CARD_PT, CANVAS_HEADER_PT, CANVAS_LEGEND_PT
 
-CARD_FONT_PT = 9.5
-HEADER_FONT_PT = 11.0
-LEGEND_FONT_PT = 8.5
+CARD_FONT_PT = CANVAS_CARD_PT
+HEADER_FONT_PT = CANVAS_HEADER_PT
+LEGEND_FONT_PT = CANVAS_LEGEND_PT
 ZOOMED_OUT_LOD = 0.35
 # Headers float above cards so they can stay pinned to the window edges while scrolling.
 STAGE_HEADER_Z = 35.0
@@ -97,35 +95,12 @@ def _card_font() -> QFont:
     return _font(CARD_FONT_PT)
 
 
-_PEN_SELECTED = QPen(QColor("#1c6ed6"), 2.2)
-_PEN_HEADER_SELECTED = QPen(QColor("#1c6ed6"), 2)
-_PEN_GRID = QPen(QColor(GRID_LINE), 0)
-_LANE_HEADER_FILL = QColor("#eef1f5")
-_MUTED = QColor("#7b8794")
-_PEN_BORDER = QPen(QColor(CARD_BORDER), 0.8)
-_PEN_EDGE = QPen(QColor(0, 0, 0, 40), 2)
-_SEVERITY = QColor(NEGATIVE_TINT)
-_TEXT = QColor(HEADER_TEXT)
-_LINK = QColor("#2e7d32")  # the "linked to an opportunity" flag
-_PEN_LINK = QPen(QColor("#1b5e20"), 0.8)
-
-
 _CARD_FLAGS = (
     QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
     | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
     | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
     | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
 )
-_COLORS: dict[str, QColor] = {}
-
-
-def _color(name: str) -> QColor:
-    """A shared QColor per fill (thousands of cards share a handful of fills)."""
-    color = _COLORS.get(name)
-    if color is None:
-        color = _COLORS[name] = QColor(name)
-    return color
-
 
 
 def _view_scale(item: QGraphicsItem) -> float:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from model.metrics import SMALL_SAMPLE, MetricKind, format_value, is_small_sample, metric_label
 from model.records import MetricRecord
+from model.style import WARNING_TEXT
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -112,7 +113,7 @@ class MetricTableModel(QAbstractTableModel):
                     source=rec["source"]))
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.ForegroundRole and small and column in ("value", "responses"):
-            return QBrush(QColor("#9a5b00"))
+            return QBrush(QColor(WARNING_TEXT))
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -41,13 +41,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model import style
 from model.entities import OpportunityStatus
 from model.records import OpportunityRecord
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_DATE = QDate(2000, 1, 1)  # the date editor's "no due date" value
-OVERDUE_FILL = QColor("#ffd9d4")
+OVERDUE_FILL = QColor(style.OVERDUE_FILL)
 PRIORITY_FORMULA = "Priority = importance x (ease + 6 - cost) / 2, from 1 to 25"
 
 STATUS_LABELS: dict[str, str] = {

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QDrag, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from model.entities import CardKind
-from model.palette import CARD_BORDER, CARD_KIND_LABELS, HEADER_TEXT, card_fill
+from model.palette import CARD_KIND_LABELS
+from model.style import CARD_RADIUS, LIGHT, card_fill
 
 PALETTE_MIME = "application/x-journeyboard-card-kind"
 
@@ -47,7 +48,7 @@ def swatch_icon(color: str, size: int = _SWATCH) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor(CARD_BORDER), 1))
+    painter.setPen(QPen(QColor(LIGHT.border), 1))
     painter.setBrush(QColor(color))
     painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
     painter.end()
@@ -63,10 +64,10 @@ def card_drag_pixmap(kind: str, ratio: float = 1.0) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setOpacity(0.9)
-    painter.setPen(QPen(QColor(CARD_BORDER), 1))
+    painter.setPen(QPen(QColor(LIGHT.border), 1))
     painter.setBrush(QColor(card_fill(kind, "")))
-    painter.drawRoundedRect(rect, 6, 6)
-    painter.setPen(QColor(HEADER_TEXT))
+    painter.drawRoundedRect(rect, CARD_RADIUS, CARD_RADIUS)
+    painter.setPen(QColor(LIGHT.text))
     font = QFont(painter.font())
     font.setBold(True)
     painter.setFont(font)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImageReader, QPainter, QPainterPath, QPixmap
 
+from model.style import PHOTO_PLACEHOLDER, PHOTO_PLACEHOLDER_TEXT
+
 MAX_SHOWN_PIXELS = 4_000_000  # stored photos are 512 px; anything bigger was not made by us
 
 
@@ -44,8 +46,8 @@ def round_photo(data: bytes | None, size: int, initials: str = "") -> QPixmap:
                              Qt.TransformationMode.SmoothTransformation)
         painter.drawPixmap((size - cover.width()) // 2, (size - cover.height()) // 2, cover)
     else:
-        painter.fillPath(path, QColor("#c9d3e0"))
-        painter.setPen(QColor("#33415c"))
+        painter.fillPath(path, QColor(PHOTO_PLACEHOLDER))
+        painter.setPen(QColor(PHOTO_PLACEHOLDER_TEXT))
         font = painter.font()
         font.setPixelSize(max(8, size * 2 // 5))
         font.setBold(True)

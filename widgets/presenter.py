@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from model.layout import JourneyLayout, StageGeom
+from model.style import LIGHT, PRESENTER_DIM_ALPHA
+from widgets.canvas_style import qcolor
 from widgets.scene import JourneyScene
 from widgets.timer import Countdown, TimerDisplay
 
-DIM = QColor(255, 255, 255, 178)  # over the stages that are not being talked about
-HIGHLIGHT = QColor("#1c6ed6")
 # The current stage takes about this share of the screen's width, with the neighbouring
 # stages still in sight (dimmed) for context; never smaller than MIN_ZOOM (card text must
 # read from the back of a room: the lanes below are scrolled to with Up/Down instead).
@@ -64,7 +64,10 @@ class PresenterView(QGraphicsView):
         keep_left = max(visible.left(), 0.0) + scene.layout.metrics.lane_header_w
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(DIM)
+        # Over the stages not being talked about: the canvas's own colour, see-through.
+        dim = QColor(scene.backgroundBrush().color())
+        dim.setAlphaF(PRESENTER_DIM_ALPHA)
+        painter.setBrush(dim)
         top, bottom = visible.top(), visible.bottom()
         if self.lit.left() > keep_left:
             painter.drawRect(QRectF(QPointF(keep_left, top), QPointF(self.lit.left(), bottom)))
@@ -72,7 +75,7 @@ class PresenterView(QGraphicsView):
         if right < visible.right():
             painter.drawRect(QRectF(QPointF(right, top), QPointF(visible.right(), bottom)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(HIGHLIGHT, 4 / max(self.transform().m11(), 0.01)))
+        painter.setPen(QPen(qcolor(LIGHT.selection), 4 / max(self.transform().m11(), 0.01)))
         painter.drawRect(self.lit.adjusted(1, 1, -1, -1))
         painter.restore()
 

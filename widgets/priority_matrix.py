@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model import style
 from model.records import OpportunityFields, OpportunityRecord
 from model.scoring import (
     IMPORTANT_FROM,
@@ -42,14 +43,8 @@ QUADRANT_LABELS: dict[Quadrant, str] = {
     Quadrant.FILL_IN: "Fill-ins",
     Quadrant.MONEY_PIT: "Money pits",
 }
-QUADRANT_FILLS: dict[Quadrant, str] = {
-    Quadrant.QUICK_WIN: "#e3f4e1", Quadrant.BIG_BET: "#e2ecfa",
-    Quadrant.FILL_IN: "#f6f3df", Quadrant.MONEY_PIT: "#f9e3e0",
-}
-BUBBLE_FILLS: dict[Quadrant, str] = {
-    Quadrant.QUICK_WIN: "#4caf50", Quadrant.BIG_BET: "#3f7fd6",
-    Quadrant.FILL_IN: "#c9a227", Quadrant.MONEY_PIT: "#d9534f",
-}
+QUADRANT_FILLS: dict[Quadrant, str] = {q: style.QUADRANT_FILLS[q.value] for q in Quadrant}
+BUBBLE_FILLS: dict[Quadrant, str] = {q: style.QUADRANT_BUBBLES[q.value] for q in Quadrant}
 
 
 def x_of(effort_value: float) -> float:
@@ -103,11 +98,11 @@ class BubbleItem(QGraphicsObject):
         fill = QColor(self._fill)
         fill.setAlpha(200)
         painter.setBrush(fill)
-        painter.setPen(QPen(QColor("#1d2733") if self.isSelected() else fill.darker(140),
+        painter.setPen(QPen(QColor(style.INK) if self.isSelected() else fill.darker(140),
                             2 if self.isSelected() else 1))
         painter.drawEllipse(QPointF(0, 0), r, r)
         painter.setFont(self._font)
-        painter.setPen(QColor("#1d2733"))
+        painter.setPen(QColor(style.INK))
         text = painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, 140)
         painter.drawText(QPointF(r + 4, 4), text)
 
@@ -190,10 +185,10 @@ class MatrixView(QGraphicsView):
         for q, rect in areas.items():
             s.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(QColor(QUADRANT_FILLS[q])))
             label = s.addSimpleText(self.tr(QUADRANT_LABELS[q]), bold)
-            label.setBrush(QColor("#5b6675"))
+            label.setBrush(QColor(style.INK_MUTED))
             label.setPos(rect.left() + 4, rect.top() + 4)
             label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        s.addRect(PLOT, QPen(QColor("#9aa5b1")))
+        s.addRect(PLOT, QPen(QColor(style.LIGHT.zero_line)))
         small = QFont()
         small.setPointSizeF(8)
         for v in range(1, 6):

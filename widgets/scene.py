@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -25,6 +25,7 @@ from model.entities import EMOTION_MAX, EMOTION_MIN
 from model.layout import Cell, JourneyLayout, LaneGeom
 from model.navigation import is_cursor_cell, is_emotion_cell
 from model.records import CardBadge, HeaderKind
+from widgets.canvas_style import CanvasStyle, canvas_style
 from widgets.cell_cursor import CellCursorItem
 from widgets.items import (
     CORNER_Z,
@@ -67,6 +68,7 @@ class JourneyScene(QGraphicsScene):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.layout: JourneyLayout | None = None
+        self.canvas_style = canvas_style()  # light or dark: set_canvas_style
         self._cards = SceneCards(self, self._wire_card)
         self.card_items = self._cards.items
         self.decorations = self._cards.decorations
@@ -81,14 +83,14 @@ class JourneyScene(QGraphicsScene):
         self.current_curve_id: int | None = None
         # Covers the top-left corner where the pinned header row and column meet.
         self._corner = QGraphicsRectItem()
-        self._corner.setBrush(QColor("#ffffff"))
+        self._corner.setBrush(self.canvas_style.background)
         self._corner.setPen(QPen(Qt.PenStyle.NoPen))
         self._corner.setZValue(CORNER_Z)
         self.addItem(self._corner)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._keys = MapKeys(self)
         self._mouse = MapMouse(self, self._cards.detail)
-        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setBackgroundBrush(self.canvas_style.background)
 
     # -- model -> items ----------------------------------------------------------
 
@@ -137,6 +139,7 @@ class JourneyScene(QGraphicsScene):
                 item = self.curve_items.get(curve_id)
                 if item is None:
                     item = EmotionCurveItem(geom, emotion.band, zero, tint=i == 0)
+                    item.set_style(self.canvas_style)
                     item.point_edited.connect(self.emotion_edited)
                     item.note_requested.connect(self.emotion_note_requested)
                     item.activated.connect(self.set_current_curve)
@@ -188,11 +191,25 @@ class JourneyScene(QGraphicsScene):
             item = items.get(obj_id)
             if item is None:
                 item = cls(geom)
+                item.set_style(self.canvas_style)
                 wire(item)
                 items[obj_id] = item
                 self.addItem(item)
             else:
                 item.set_geom(geom)
+
+    def set_canvas_style(self, style: CanvasStyle) -> None:
+        """Show the map in another palette (the light or the dark canvas)."""
+        if style is self.canvas_style:
+            return
+        self.canvas_style = style
+        self.setBackgroundBrush(style.background)
+        self._corner.setBrush(style.background)
+        for items in (self.stage_items, self.lane_items, self.curve_items):
+            for item in items.values():
+                item.set_style(style)
+        self._cards.set_style(style)
+        self.update()
 
     def set_card_badges(self, badges: dict[int, CardBadge], heat_on: bool | None = None) -> None:
         """Show cards' headline metrics and usage shares (and heat frames when on)."""
@@ -311,7 +328,7 @@ class JourneyScene(QGraphicsScene):
         super().drawBackground(painter, rect)
         if self.layout is None:
             return
-        draw_grid(painter, rect, self.layout)
+        draw_grid(painter, rect, self.layout, self.canvas_style)
         if self._cards.detail.block_mode:
             self._cards.detail.draw(painter, rect, self.layout)
 

@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from model.layout import Cell, JourneyLayout
+from model.style import BLOCK_SHADE, Role
+from widgets.canvas_style import CanvasStyle, canvas_style
 from widgets.items import CardItem, qrect
 
 # Below this zoom the scene draws the cards as blocks (no text is readable there anyway).
@@ -25,7 +27,7 @@ def block_color(fill: str) -> QColor:
     """A card's fill, a little darker so that a block stands out from its lane."""
     color = _BLOCK_COLORS.get(fill)
     if color is None:
-        color = _BLOCK_COLORS[fill] = QColor(fill).darker(112)
+        color = _BLOCK_COLORS[fill] = QColor(fill).darker(BLOCK_SHADE)
     return color
 
 
@@ -60,7 +62,7 @@ class _Blocks:
         return image
 
 
-def _block_picture(layout: JourneyLayout, ids: list[int]) -> QPicture:
+def _block_picture(layout: JourneyLayout, ids: list[int], style: CanvasStyle) -> QPicture:
     picture = QPicture()
     painter = QPainter(picture)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -68,7 +70,8 @@ def _block_picture(layout: JourneyLayout, ids: list[int]) -> QPicture:
     top = cards[ids[0]].rect.y if ids else 0.0
     for card_id in ids:
         r = cards[card_id].rect  # cards grow with their text: each at its own height
-        painter.fillRect(QRectF(0.0, r.y - top, r.w, r.h), block_color(cards[card_id].fill))
+        fill = style.palette.fill(cards[card_id].fill, Role.CARD)
+        painter.fillRect(QRectF(0.0, r.y - top, r.w, r.h), block_color(fill))
     painter.end()
     return picture
 
@@ -92,6 +95,7 @@ class LevelOfDetail:
         self._zoom_rest.setInterval(ZOOM_REST_MS)
         self._zoom_rest.timeout.connect(self._zoom_rested)
         self._blocks: dict[Cell, _Blocks] = {}  # the cards of a cell as blocks, per cell
+        self._style = canvas_style()
         scene.selectionChanged.connect(self._on_selection_changed)
 
     @property
@@ -131,6 +135,11 @@ class LevelOfDetail:
         """Drop a cell's blocks: its cards changed."""
         self._blocks.pop(cell, None)
 
+    def set_style(self, style: CanvasStyle) -> None:
+        """Draw blocks in another palette (the ones drawn so far are made again)."""
+        self._style = style
+        self._blocks.clear()
+
     def forget_all(self) -> None:
         self._blocks.clear()
 
@@ -166,7 +175,7 @@ class LevelOfDetail:
                 continue
             block = self._blocks.get(cell)
             if block is None:
-                block = self._blocks[cell] = _Blocks(_block_picture(layout, ids))
+                block = self._blocks[cell] = _Blocks(_block_picture(layout, ids, self._style))
             image = block.image_at(scale, area)
             if image is None:
                 painter.drawPicture(QPointF(first.x, first.y), block.picture)
@@ -175,8 +184,8 @@ class LevelOfDetail:
                                          image.height() / block.scale), image)
         selected = [i for i in self._scene.selectedItems() if isinstance(i, CardItem)]
         if selected:
-            painter.setPen(QPen(QColor("#1c6ed6"), 0))
-            painter.setBrush(QColor("#1c6ed6"))
+            painter.setPen(QPen(self._style.selection, 0))
+            painter.setBrush(self._style.selection)
             for item in selected:
                 painter.drawRect(qrect(item.geom.rect))
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from model.layout import CardGeom, JourneyLayout
 from model.records import CardBadge
+from widgets.canvas_style import CanvasStyle, canvas_style
 from widgets.card_badge import CardDecorations
 from widgets.items import CardItem
 from widgets.scene_blocks import LevelOfDetail
@@ -58,6 +59,7 @@ class SceneCards:
         self._layout: JourneyLayout | None = None
         self.items = CardItems(self._make_by_id)
         self.detail = LevelOfDetail(scene, self.items.made)
+        self.style = canvas_style()
         self.decorations = CardDecorations()  # metric and usage badges, heat frames
 
     def sync(self, previous: JourneyLayout | None, layout: JourneyLayout,
@@ -117,8 +119,17 @@ class SceneCards:
         self.decorations.forget()
         self.detail.forget_all()
 
+    def set_style(self, style: CanvasStyle) -> None:
+        """Paint every card, badge and block in another palette."""
+        self.style = style
+        for item in self.items.made.values():
+            item.set_style(style)
+        self.decorations.set_style(style)
+        self.detail.set_style(style)
+
     def _make(self, geom: CardGeom) -> CardItem:
         item = CardItem(geom)
+        item.set_style(self.style)
         self._wire(item)
         self.items.made[geom.id] = item
         self.decorations.decorate(item, geom.id, geom.rect.w, geom.rect.h)

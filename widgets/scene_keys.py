@@ -214,7 +214,7 @@ class MapKeys:
             return
         index = len(s.layout.cell_cards.get(cell, []))
         slot = s.layout.slot_rect(cell, index)
-        editor = CardTextEditor(initial, slot.w)
+        editor = CardTextEditor(initial, slot.w, style=s.canvas_style)
         editor.setPos(slot.x, slot.y)
         s.addItem(editor)
         self._new_card_editor = editor

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
 
 from model.layout import Cell
 from model.records import Target
+from model.style import LIGHT
 from widgets.items import CardItem, LaneHeaderItem, StageHeaderItem, qrect
 from widgets.palette import PALETTE_MIME, kind_from_mime
 from widgets.scene_blocks import LevelOfDetail
 from widgets.scene_protocol import MapScene
 
-_DROP_COLOR = QColor("#1c6ed6")
+_DROP_COLOR = QColor(LIGHT.selection)
 
 
 class MapMouse:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from model.layout import Cell, JourneyLayout
+from widgets.canvas_style import CanvasStyle
 from widgets.items import CardItem
 
 
@@ -22,6 +23,7 @@ class MapScene(Protocol):
 
     layout: JourneyLayout | None
     current_cell: Cell | None
+    canvas_style: CanvasStyle
 
     @property
     def card_items(self) -> Mapping[int, CardItem]: ...

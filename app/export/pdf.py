@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 from app.export.atomic import ExportCancelled, atomic_path
-from app.export.compose import (
-    MapDocument,
-    Point,
-    ProgressFn,
-    Segment,
-    draw_poster,
-    draw_tile,
-)
+from app.export.compose import MapDocument, Point, ProgressFn, Segment
 from app.export.paper import Paper, Tile
+from app.export.poster import draw_poster
 from app.export.register import draw_register_pages, register_page_count
 from app.export.text import REGULAR, place_line, register_fonts
+from app.export.tiles import draw_tile
 from app.export.verify import pdf as complete_pdf
+from model.style import INVALID_COLOR
 from model.text.measure import box_positions
 
 
@@ -32,7 +30,7 @@ def _color(value: str) -> Color:
     try:
         return HexColor(value)
     except (ValueError, TypeError):
-        return HexColor("#808080")
+        return HexColor(INVALID_COLOR)
 
 
 class PdfSurface:
@@ -190,6 +188,14 @@ class PdfSurface:
                 c.drawString(x0, 0, drawn)
             if actual:
                 c.addLiteral("EMC")
+        c.restoreState()
+
+    def image(self, x: float, y: float, w: float, h: float, data: bytes) -> None:
+        c = self.c
+        c.saveState()
+        c.translate(x, y + h)  # drawn upright: the page's y points down
+        c.scale(1, -1)
+        c.drawImage(ImageReader(io.BytesIO(data)), 0, 0, w, h)
         c.restoreState()
 
 

@@ -13,14 +13,15 @@ from app.export.paper import make_paper
 from app.export.pdf import PdfSurface
 from app.export.text import REGULAR, elide, register_fonts, wrap
 from app.export.verify import pdf as complete_pdf
+from model import style
 from model.entities import Journey, Persona
 from model.images import PhotoError, prepare_photo
 
 MARGIN = 50.0
 PHOTO = 150.0
-INK = "#1d2733"
-MUTED = "#4a5563"
-ACCENT = "#3f7fd6"
+INK = style.INK
+MUTED = style.INK_MUTED
+ACCENT = style.ACCENT
 SECTIONS = (("Goals", "goals"), ("Needs", "needs"), ("Frustrations", "frustrations"),
             ("Notes", "notes"))
 
@@ -81,7 +82,7 @@ def write_persona_sheet(path: Path | str, persona: Persona, journeys: list[Journ
             body = str(getattr(persona, key) or "").strip()
             if not body or y > bottom - 30:
                 continue
-            surface.line(x, y, x + width, y, "#c5ccd6", 0.6)
+            surface.line(x, y, x + width, y, style.RULE, 0.6)
             surface.text(x, y + 18, title, 12, INK, bold=True)
             y += 26
             room = max(1, int((bottom - y) // 14))

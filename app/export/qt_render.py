@@ -17,10 +17,13 @@ from PySide6.QtGui import (
 )
 
 from app.export.atomic import ExportError, atomic_path
-from app.export.compose import MapDocument, Point, Segment, draw_poster, draw_tile
+from app.export.compose import MapDocument, Point, Segment
 from app.export.paper import Paper, Tile, check_pixels
+from app.export.poster import draw_poster
+from app.export.tiles import draw_tile
 from app.export.verify import png as complete_png
 from app.export.verify import svg as complete_svg
+from model.style import PAPER
 from model.text import place_line
 from widgets.text_paint import RunFonts, draw_ops, load_fonts, run_ops
 
@@ -179,6 +182,11 @@ class QtSurface:
         draw_ops(self.p, run_ops(place_line(line, bold, rtl), x, y, size, self._dpi,
                                  self._fonts, as_text=self._xml))
 
+    def image(self, x: float, y: float, w: float, h: float, data: bytes) -> None:
+        image = QImage.fromData(data)
+        if not image.isNull():
+            self.p.drawImage(QRectF(x, y, w, h), image)
+
 
 def paint_page(
     painter: QPainter, doc: MapDocument, poster: Paper, tile: Tile | None, xml: bool = False
@@ -213,7 +221,7 @@ def render_image(
 def _paint_sheet(image: QImage, doc: MapDocument, poster: Paper, tile: Tile | None) -> QImage:
     """Paint the page on a white image, scaled from points to the image's pixels."""
     sheet = tile.sheet if tile is not None else poster
-    image.fill(QColor("#ffffff"))
+    image.fill(QColor(PAPER))
     painter = QPainter(image)
     try:
         painter.scale(image.width() / sheet.width, image.height() / sheet.height)

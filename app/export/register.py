@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.export.compose import MapDocument, Surface
 from app.export.paper import Paper, make_paper
 from app.export.text import elide
+from model import style
 from model.entities import OpportunityStatus
 from model.records import OpportunityRecord
 from model.register import departments_of, linked_text
@@ -16,10 +17,10 @@ from model.register import departments_of, linked_text
 MARGIN = 36.0
 ROW_H = 15.0
 SIZE = 8.0
-INK = "#1d2733"
-RULE = "#c5ccd6"
-HEAD_FILL = "#e8edf3"
-OVERDUE_FILL = "#ffd9d4"  # as in the register panel
+INK = style.INK
+RULE = style.RULE
+HEAD_FILL = style.TABLE_HEAD_FILL
+OVERDUE_FILL = style.OVERDUE_FILL  # as in the register panel
 FORMULA = ("Priority = importance x (ease + 6 - cost) / 2, from 1 to 25 "
            "(importance, cost and ease 1-5). Red rows are overdue.")
 CLOSED = {OpportunityStatus.DONE.value, OpportunityStatus.DROPPED.value}
@@ -79,7 +80,7 @@ def _per_page(paper: Paper) -> int:
 
 def register_page_count(doc: MapDocument) -> int:
     """Pages the register needs (0 when the journey has no opportunities)."""
-    if not doc.opportunities:
+    if not doc.opportunities or not doc.register_page:
         return 0
     n = len(_lines(doc))
     per = _per_page(register_paper())
@@ -110,9 +111,9 @@ def _draw_page(surface: Surface, doc: MapDocument, paper: Paper, lines: list[Lin
     if count > 1:
         title += f" (page {number} of {count})"
     surface.text(x0, y + 14, elide(title, width, 14, bold=True), 14, INK, bold=True)
-    surface.text(x0, y + 30, elide(FORMULA, width, SIZE), SIZE, "#4a5563")
+    surface.text(x0, y + 30, elide(FORMULA, width, SIZE), SIZE, style.INK_MUTED)
     if doc.date:
-        surface.text(x0, y + 42, elide(doc.date, width, SIZE), SIZE, "#4a5563")
+        surface.text(x0, y + 42, elide(doc.date, width, SIZE), SIZE, style.INK_MUTED)
     y += 50
     if any(line.kind == "row" for line in lines):
         surface.rect(x0, y, width, ROW_H, HEAD_FILL)

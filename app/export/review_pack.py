@@ -14,12 +14,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.export.atomic import atomic_path
-from app.export.compose import MapDocument, draw_poster
+from app.export.compose import MapDocument, PersonaCard
 from app.export.paper import Paper, make_paper
 from app.export.pdf import PdfSurface, _canvas
+from app.export.poster import draw_poster
 from app.export.service import ExportOptions, poster_paper
 from app.export.text import wrap
 from app.export.verify import pdf as complete_pdf
+from model import style
 from model.diff import ChangeLine, LineKind, change_lines, diff_journeys, summary
 from model.entities import EmotionCurve, OpportunityStatus, Persona, Snapshot
 from model.review_edits import load_snapshot
@@ -29,11 +31,14 @@ from model.store import Project
 
 OPEN_STATUSES = {OpportunityStatus.IDEA.value, OpportunityStatus.PLANNED.value,
                  OpportunityStatus.IN_PROGRESS.value}
-LINE_COLORS = {LineKind.ADDED: "#2e9d57", LineKind.REMOVED: "#c23b3b",
-               LineKind.CHANGED: "#b07000", LineKind.MOVED: "#2f6fdf",
-               LineKind.STRUCTURE: "#7a4fc9", LineKind.EMOTION: "#333333",
-               LineKind.OPPORTUNITY: "#333333"}
-TEXT, MUTED, RULE, OVERDUE = "#1f2933", "#5f6b7a", "#c9d1db", "#c23b3b"
+LINE_COLORS = {
+    LineKind.ADDED: style.CHANGE_ADDED, LineKind.REMOVED: style.CHANGE_REMOVED,
+    LineKind.CHANGED: style.CHANGE_CHANGED_PRINT, LineKind.MOVED: style.CHANGE_MOVED,
+    LineKind.STRUCTURE: style.CHANGE_STRUCTURE, LineKind.EMOTION: style.CHANGE_OTHER_PRINT,
+    LineKind.OPPORTUNITY: style.CHANGE_OTHER_PRINT,
+}
+TEXT, MUTED, RULE, OVERDUE = style.LIGHT.text, style.INK_MUTED, style.RULE, style.OVERDUE_TEXT
+PHOTO_SIDE = 96.0  # a persona photo on its sheet, in points
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class PersonaSheet:
     name: str
     role: str
     sections: tuple[tuple[str, str], ...]  # (heading, text): goals, needs, frustrations, quote
+    photo: bytes = b""  # checked again (model.images.prepare_photo), or none
 
 
 @dataclass
@@ -96,7 +102,7 @@ def gather(project: Project, journey_id: int, snapshot_id: int | None,
                 (head, text) for head, text in (("Goals", p.goals), ("Needs", p.needs),
                                                 ("Frustrations", p.frustrations),
                                                 ("In their words", p.quote))
-                if text.strip())))
+                if text.strip()), PersonaCard.of(p).photo))
     return pack
 
 
@@ -215,6 +221,12 @@ def _register(flow: _Flow, pack: ReviewPack) -> None:
 
 def _persona(flow: _Flow, sheet: PersonaSheet) -> None:
     flow.heading(f"Persona: {sheet.name or 'unnamed'}")
+    if sheet.photo:
+        side = PHOTO_SIDE
+        flow.room(side + 8)
+        flow.s.image(flow.MARGIN, flow.y, side, side, sheet.photo)
+        flow.s.rect(flow.MARGIN, flow.y, side, side, fill=None, stroke=RULE, width=0.6)
+        flow.y += side + 8
     if sheet.role:
         flow.para(sheet.role, size=11, color=MUTED)
     for head, text in sheet.sections:

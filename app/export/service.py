@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.export.atomic import ExportError
-from app.export.compose import MapDocument, ProgressFn, tile_has_content
+from app.export.compose import MapDocument, ProgressFn
 from app.export.paper import (
     ORIENTATIONS,
     Paper,
@@ -20,6 +20,7 @@ from app.export.paper import (
     make_paper,
     plan_tiles,
 )
+from app.export.tiles import tile_has_content
 from model.entities import Journey, Persona
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class ExportOptions:
     csv_bom: bool = True  # a UTF-8 BOM, so that spreadsheets do not guess the encoding
     heat: str | None = None  # heat overlay: "headline", "nps", "csat", "ces", "custom"
     register_page: bool = True  # PDF: the opportunity register as extra page(s), if any
+    register_on_poster: bool = False  # the top opportunities on the poster sheet itself
 
     def checked(self) -> ExportOptions:
         """The same options, or a PaperError/ExportError saying what is wrong."""
@@ -73,8 +75,19 @@ def poster_paper(doc: MapDocument, options: ExportOptions) -> Paper:
     return make_paper(options.paper, options.orientation, aspect)
 
 
+def prepared(doc: MapDocument, options: ExportOptions) -> MapDocument:
+    """The document with the options that change what the poster holds."""
+    # The dialog's ExportChoice stands in for ExportOptions too (it has no poster option).
+    on_sheet = bool(getattr(options, "register_on_poster", False))
+    page = bool(getattr(options, "register_page", True))
+    if (doc.register_on_sheet, doc.register_page) == (on_sheet, page):
+        return doc
+    return replace(doc, register_on_sheet=on_sheet, register_page=page)
+
+
 def pages(doc: MapDocument, options: ExportOptions) -> tuple[Paper, list[Tile] | None]:
     """The poster sheet and, when tiling, the small sheets it is printed on."""
+    doc = prepared(doc, options)
     poster = poster_paper(doc, options)
     if options.tile:
         # A sheet that would print nothing (below a short map, say) is left out.
@@ -115,6 +128,7 @@ def preview_image(doc: MapDocument, options: ExportOptions, max_side: int = 480)
     """The first page of a PDF/PNG/SVG export, small."""
     from app.export.qt_render import render_preview
 
+    doc = prepared(doc, options)
     poster, tiles = pages(doc, options)
     return render_preview(doc, poster, tiles[0] if tiles else None, max_side)
 
@@ -154,8 +168,7 @@ def export_document(
     doc: MapDocument, target: Path, options: ExportOptions, progress: ProgressFn | None = None
 ) -> Path:
     """Write a PDF, PNG or SVG of one journey."""
-    if not options.register_page:
-        doc = replace(doc, opportunities=(), findings=())
+    doc = prepared(doc, options)
     poster, tiles = pages(doc, options)
     if options.fmt == "pdf":
         from app.export.pdf import write_poster_pdf, write_tiled_pdf

@@ -24,7 +24,7 @@ from model.layout.geometry import (
 )
 from model.layout.journey_layout import JourneyLayout, emotion_y
 from model.layout.shapes import curve_runs, monotone_beziers
-from model.palette import card_fill
+from model.style import card_fill
 from model.text import TextBlock, wrap_em
 
 

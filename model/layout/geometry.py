@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model.entities import LaneKind
+from model.style import CARD_LINE, CARD_PAD, CARD_PAD_TOP, CARD_TEXT
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,10 @@ class Metrics:
     divider_h: float = 30.0
     # Card text: size and line height in scene units, padding inside the card, and
     # how many lines a card grows to before the rest is cut with "…".
-    card_text: float = 12.5
-    card_line_h: float = 15.25
-    card_pad_x: float = 8.0
-    card_pad_top: float = 6.0
+    card_text: float = CARD_TEXT
+    card_line_h: float = CARD_TEXT * CARD_LINE
+    card_pad_x: float = CARD_PAD
+    card_pad_top: float = CARD_PAD_TOP
     card_pad_bottom: float = 20.0  # room for severity dots and metric badges
     card_max_lines: int = 10
 

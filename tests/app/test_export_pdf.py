@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from app.export.atomic import ExportError
-from app.export.compose import MapDocument, poster_frame, tile_has_content
+from app.export.compose import MapDocument
 from app.export.paper import make_paper, plan_tiles
 from app.export.pdf import write_poster_pdf, write_tiled_pdf
+from app.export.poster import poster_frame
 from app.export.service import ExportOptions, export_journey
-from model.palette import CARD_KIND_COLORS
+from app.export.tiles import tile_has_content
+from model.style import CARD_KIND_COLORS
 from tests.app.test_export_samples import (
     LONG_TEXT,
     SAMPLES,
@@ -122,26 +124,29 @@ def _hex(color: str) -> tuple[int, int, int]:
 def test_rendered_poster_matches_the_layout(poster_pdf, tmp_path: Path) -> None:
     out, doc = poster_pdf
     paper = make_paper("A3", "auto", doc.layout.width / doc.layout.height)
-    fit = poster_frame(doc, paper).fit
+    frame = poster_frame(doc, paper)
+    fit, printed = frame.fit, frame.map.layout
     dpi = 100
     image = _render(out, dpi, tmp_path)
     expected = paper.pixels(dpi)
     assert abs(image.size[0] - expected[0]) <= 1 and abs(image.size[1] - expected[1]) <= 1
     k = dpi / 72
     checked = 0
-    for card in doc.layout.cards.values():
-        # Below the text lines, away from the severity dots: the card's own fill.
-        x, y = fit.map(card.rect.x + card.rect.w * 0.4, card.rect.y + card.rect.h * 0.9)
+    assert printed.cards.keys() == doc.layout.cards.keys()
+    for card in printed.cards.values():
+        # In the pad below the text lines, away from the severity dots: the card's own fill.
+        x, y = fit.map(card.rect.x + card.rect.w * 0.4,
+                       card.rect.bottom - 3 * frame.map.type.k)
         pixel = image.getpixel((round(x * k), round(y * k)))
         assert _close(pixel, _hex(card.fill)), (card.text, pixel, card.fill)
         checked += 1
     assert checked >= 20
     # Between two cards of a column there is lane background, not card.
-    lane = doc.layout.lanes[0]
+    lane = printed.lanes[0]
     gx, gy = fit.map(lane.header.x + 3, lane.header.y + lane.header.h / 2)
     assert _close(image.getpixel((round(gx * k), round(gy * k))), _hex("#eef1f5"))
     # The emotion curve passes through its points.
-    curve = doc.layout.curves[0]
+    curve = printed.curves[0]
     for point in curve.points[1:-1]:
         px, py = fit.map(point.x, point.y)
         ring = [
@@ -244,8 +249,8 @@ def test_curves_and_boxes_are_vector_paths(sample) -> None:  # noqa: F811
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.export.compose import draw_poster
     from app.export.pdf import PdfSurface
+    from app.export.poster import draw_poster
     from app.export.text import REGULAR, register_fonts
 
     project, journey_id = sample
@@ -256,7 +261,7 @@ def test_curves_and_boxes_are_vector_paths(sample) -> None:  # noqa: F811
     surface = PdfSurface(canvas)
     paper = make_paper("A3", "landscape")
     surface.begin_page(paper)
-    draw_poster(surface, doc, paper)
+    printed = draw_poster(surface, doc, paper).map.layout
     canvas.showPage()
     canvas.save()
     content = buf.getvalue().decode("latin-1")
@@ -265,9 +270,9 @@ def test_curves_and_boxes_are_vector_paths(sample) -> None:  # noqa: F811
         tuple(float(v) for v in m.group(1).split())
         for m in re.finditer(rf"((?:{num} ){{5}}{num}) c\b", content)
     ]
-    segments = [seg for c in doc.layout.curves for seg in c.segments]
+    segments = [seg for c in printed.curves for seg in c.segments]
     assert len(segments) == 6
-    # Each bezier segment of the layout is drawn as exactly that curveto, in scene units.
+    # Each bezier segment of the poster's layout is drawn as exactly that curveto.
     for _start, c1, c2, end in segments:
         wanted = (*c1, *c2, *end)
         assert any(
@@ -279,10 +284,18 @@ def test_curves_and_boxes_are_vector_paths(sample) -> None:  # noqa: F811
 
 def test_tiled_printing_leaves_out_sheets_with_nothing_on_them(sample, tmp_path: Path) -> None:  # noqa: F811
     from app.export.service import pages, poster_paper
+    from model.edits import Editor
 
     project, journey_id = sample
+    journey = project.journey(journey_id)
+    # A crowded cell (200 cards) makes the map far taller than the sheet: it is shrunk to
+    # fit and centred, and the sheets beside it below the title hold nothing.
+    cell = (journey.stages[0].id, journey.lanes[0].id)
+    editor = Editor(project.session, project.changes)
+    for i in range(200):
+        editor.add_card(journey_id, cell, None, {"text": f"Crowded {i}", "kind": "note"})
+    project.flush()
     doc = MapDocument.from_journey(project.journey(journey_id))
-    # A wide map on a tall sheet: the map fills the top, the bottom of the poster is empty.
     options = ExportOptions(paper="A1", orientation="portrait", tile="A4")
     poster = poster_paper(doc, options)
     grid = plan_tiles(poster, "A4")

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.export.compose import MapDocument, poster_frame
+from app.export.compose import MapDocument
 from app.export.paper import PaperError, make_paper
+from app.export.poster import poster_frame
 from app.export.service import ExportOptions, export_journey
 from tests.app.test_export_samples import SAMPLES, normalized, sample  # noqa: F401 - fixture
 
@@ -59,15 +60,18 @@ def test_png_pixels_match_the_layout(sample, tmp_path: Path) -> None:  # noqa: F
     )
     doc = MapDocument.from_journey(project.journey(journey_id))
     paper = make_paper("A3", "landscape")
-    fit = poster_frame(doc, paper).fit
+    frame = poster_frame(doc, paper)
+    fit, printed = frame.fit, frame.map.layout
     k = dpi / 72
     with Image.open(out) as raw:
         image = raw.convert("RGB")
-    for card in doc.layout.cards.values():
-        x, y = fit.map(card.rect.x + card.rect.w * 0.4, card.rect.y + card.rect.h * 0.9)
+    for card in printed.cards.values():
+        x, y = fit.map(card.rect.x + card.rect.w * 0.4,
+                       card.rect.bottom - 3 * frame.map.type.k)
         assert _close(image.getpixel((round(x * k), round(y * k))), _hex(card.fill)), card.text
-    for stage in doc.layout.stages:
-        x, y = fit.map(stage.header.x + 4, stage.header.y + 4)
+    for stage in printed.stages:
+        # Just inside the arrow's top left corner, clear of its notch and of the name.
+        x, y = fit.map(stage.header.x + 8, stage.header.y + 6)
         assert _close(image.getpixel((round(x * k), round(y * k))), _hex(stage.color)), stage.name
     # Outside the map and the title block the paper is white.
     assert image.getpixel((2, image.size[1] - 2)) == (255, 255, 255)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.export.compose import MapDocument, poster_frame
+from app.export.compose import MapDocument
 from app.export.paper import MM, PaperError, make_paper, paper_size_mm, plan_tiles
+from app.export.poster import poster_frame
 from model.edits import Editor
 from model.store import Project, Workspace
 
@@ -155,8 +156,9 @@ def test_map_fits_inside_the_margins(sample) -> None:
     doc = MapDocument.from_journey(project.journey(journey_id))
     for paper in (make_paper("A4", "portrait"), make_paper("A0", "landscape")):
         frame = poster_frame(doc, paper)
+        printed = frame.map.layout
         x0, y0 = frame.fit.map(0, 0)
-        x1, y1 = frame.fit.map(doc.layout.width, doc.layout.height)
+        x1, y1 = frame.fit.map(printed.width, printed.height)
         assert x0 >= frame.margin - 0.01 and y0 > frame.margin
         assert x1 <= paper.width - frame.margin + 0.01
         assert y1 <= paper.height - frame.margin + 0.01

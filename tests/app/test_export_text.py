@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 
-from app.export.compose import MapDocument, draw_map, draw_poster
+from app.export.compose import MapDocument, draw_map
 from app.export.paper import make_paper
 from app.export.pdf import PdfSurface
+from app.export.poster import draw_poster
 from app.export.text import (
     BOLD,
     CJK,

@@ -15,7 +15,7 @@ from app.commands import SetEmotionCommand
 from app.export.service import ExportOptions, MapDocument, export_document
 from app.main_window import MainWindow, fitted_size
 from app.settings import Settings
-from model.palette import SOFT_COLORS
+from model.style import SOFT_COLORS
 from tests.app.test_canvas import (
     add_card,
     card_center,

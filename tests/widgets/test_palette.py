@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 import widgets.palette as palette_module
-from model.palette import CARD_KIND_COLORS
+from model.style import CARD_KIND_COLORS
 from widgets.palette import PALETTE_MIME, CardPalette, card_drag_pixmap, kind_from_mime
 
 EXPECTED = [
