@@ -133,7 +133,8 @@ class Actions:
 
 
 def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[str, Slot]],
-                journey_box: QWidget, workshop_menus: list[QMenu] | None = None) -> QMenu:
+                journey_box: QWidget, workshop_menus: list[QMenu] | None = None,
+                view_menus: list[QMenu] | None = None) -> QMenu:
     """Menus and toolbar; returns the Open Recent menu (filled when it is about to show)."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -161,6 +162,8 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     view = bar.addMenu("&View")
     view.addActions([acts.zoom_in, acts.zoom_out, acts.zoom_reset, acts.fit])
     view.addAction(acts.heat_strip)
+    for menu in view_menus or []:
+        view.addMenu(menu)
     view.addSeparator()
     view.addActions([acts.next_panel, acts.previous_panel])
     view.addSeparator()

@@ -40,9 +40,11 @@ from app.review import ReviewController
 from app.settings import Settings
 from app.snapshots import CompareMode, SnapshotActions
 from app.structure import StructureDialogs
+from app.theme import ThemeController
 from model.changes import Change
 from model.store import Workspace
 from model.templates import TEMPLATES
+from widgets.canvas_style import canvas_style
 from widgets.capture_bar import CaptureBar
 from widgets.change_list import ChangeList
 from widgets.completeness_panel import CompletenessPanel
@@ -187,7 +189,11 @@ class MainWindow(QMainWindow):
             for key, spec in TEMPLATES.items()
         }
         self.filters = FilterController(self.ctx)
-        recent = build_menus(self, self.acts, templates, self.journey_box, [self.filters.menu])
+        self.theme = ThemeController(settings, self)
+        self.theme.dark_changed.connect(self._show_theme)
+        self._show_theme(self.theme.dark)
+        recent = build_menus(self, self.acts, templates, self.journey_box, [self.filters.menu],
+                             [self.theme.menu])
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
         self.scene.selectionChanged.connect(self._refresh_inspector)
 
@@ -233,6 +239,10 @@ class MainWindow(QMainWindow):
             "take_snapshot": lambda: self.snapshots.take_snapshot(),
             "compare_journey": self.snapshots.compare_with_journey,
         }
+
+    def _show_theme(self, dark: bool) -> None:
+        """Paint the canvas light or dark (exports stay light whatever it shows)."""
+        self.scene.set_canvas_style(canvas_style(dark))
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea,
               name: str) -> QDockWidget:

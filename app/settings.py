@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -9,6 +10,14 @@ from PySide6.QtCore import QByteArray, QSettings
 from app import APP_NAME, ORG_NAME
 
 MAX_RECENT = 10
+
+
+class Theme(StrEnum):
+    """How the canvas is coloured: as the desktop is, or always light, or always dark."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
 
 
 class Settings:
@@ -51,6 +60,16 @@ class Settings:
 
     def set_last_directory(self, path: Path) -> None:
         self._s.setValue("last_directory", str(path.resolve()))
+
+    def theme(self) -> Theme:
+        value = self._s.value("view/theme", Theme.SYSTEM.value)
+        try:
+            return Theme(str(value))
+        except ValueError:  # a value written by hand or by another version
+            return Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        self._s.setValue("view/theme", theme.value)
 
     def sync(self) -> None:
         self._s.sync()
