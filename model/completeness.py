@@ -84,8 +84,12 @@ def check(journey: Journey, today: dt.date) -> list[Finding]:
     stages = sorted(journey.stages, key=lambda s: s.position)
     lanes = {lane.id: lane.position for lane in journey.lanes}
     order = {s.id: i for i, s in enumerate(stages)}
+    # Only touchpoints and pain points can have a card finding: sorting just those keeps
+    # the check cheap on a big map (it runs after every edit while the panel is live).
+    wanted = (CardKind.TOUCHPOINT, CardKind.PAIN_POINT)
     cards = sorted(
-        (c for c in journey.cards if c.stage_id in order and c.lane_id in lanes),
+        (c for c in journey.cards
+         if c.kind in wanted and c.stage_id in order and c.lane_id in lanes),
         key=lambda c: (order[c.stage_id], lanes[c.lane_id], c.position),
     )
     touched = {c.stage_id for c in cards if c.kind == CardKind.TOUCHPOINT}
