@@ -62,6 +62,7 @@ class ExportChoice:
     dpi: int = 150
     csv_bom: bool = True
     register_page: bool = True
+    register_on_poster: bool = False  # the top opportunities on the poster sheet itself
 
 
 # Called with (done, total) during an export; returning False cancels it.
@@ -142,6 +143,9 @@ class ExportDialog(QDialog):
             "An extra page with the opportunities by priority and the completeness check "
             "(only when the journey has opportunities)"))
         self.register_check.setChecked(True)
+        self.poster_register_check = QCheckBox(self.tr("Top opportunities"))
+        self.poster_register_check.setToolTip(self.tr(
+            "The five opportunities with the highest priority, printed beside the map"))
         self.path_edit = QLineEdit()
         browse = QPushButton("Browse\u2026")
         browse.clicked.connect(self._browse)
@@ -160,6 +164,7 @@ class ExportDialog(QDialog):
         form.addRow("Resolution:", self.dpi_box)
         form.addRow(self.tr("Encoding:"), self.bom_check)
         form.addRow(self.tr("Extra pages:"), self.register_check)
+        form.addRow(self.tr("On the poster:"), self.poster_register_check)
         form.addRow("File:", path_row)
         self.form = form
 
@@ -204,6 +209,7 @@ class ExportDialog(QDialog):
             self.orientation_box.currentIndexChanged,
             self.tile_box.currentIndexChanged,
             self.tile_check.toggled,
+            self.poster_register_check.toggled,
             self.dpi_box.valueChanged,
             self.custom_w.valueChanged,
             self.custom_h.valueChanged,
@@ -233,6 +239,7 @@ class ExportDialog(QDialog):
             dpi=self.dpi_box.value(),
             csv_bom=self.bom_check.isChecked(),
             register_page=self.register_check.isChecked(),
+            register_on_poster=self.poster_register_check.isChecked(),
         )
 
     def set_format(self, fmt: str) -> None:
@@ -254,6 +261,7 @@ class ExportDialog(QDialog):
         self._set_row_visible(self.dpi_box, fmt == "png")
         self._set_row_visible(self.bom_check, fmt == "csv")
         self._set_row_visible(self.register_check, fmt == "pdf")
+        self._set_row_visible(self.poster_register_check, pages)
         current = Path(self.path_edit.text()) if self.path_edit.text() else None
         if current is not None:
             self.path_edit.setText(str(current.with_suffix(f".{fmt}")))

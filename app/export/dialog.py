@@ -35,6 +35,7 @@ def _options(choice: ExportChoice) -> ExportOptions:
         dpi=choice.dpi,
         csv_bom=choice.csv_bom,
         register_page=choice.register_page,
+        register_on_poster=choice.register_on_poster,
     )
 
 

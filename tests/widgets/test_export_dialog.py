@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -177,6 +178,37 @@ def test_register_page_option_for_pdf(qtbot: QtBot, workspace: Workspace, tmp_pa
         dlg.path_edit.setText(str(tmp_path / "without.pdf"))
         written = dlg.export_now()
         assert written is not None and pdfinfo(written)["Pages"] == "1"
+    finally:
+        dlg.close()
+        project.close()
+
+
+def test_top_opportunities_can_go_onto_the_poster(qtbot: QtBot, workspace: Workspace,
+                                                  tmp_path: Path) -> None:
+    from model.edits import Editor
+
+    project = Project.new(workspace)
+    journey_id = build_sample(project, "Register journey")
+    Editor(project.session, project.changes).add_opportunity(
+        journey_id, {"title": "Call-back instead of queue", "owner": "Dana"})
+    dlg = ExportDialog(ProjectExportBackend(project, journey_id))
+    qtbot.addWidget(dlg)
+    try:
+        dlg.set_format("csv")
+        assert not dlg.form.isRowVisible(dlg.poster_register_check)
+        dlg.set_format("png")
+        assert dlg.form.isRowVisible(dlg.poster_register_check)
+        dlg.set_format("pdf")
+        assert not dlg.poster_register_check.isChecked()  # off unless asked for
+        qtbot.mouseClick(dlg.poster_register_check, Qt.MouseButton.LeftButton,
+                         pos=dlg.poster_register_check.rect().center() - QPoint(
+                             dlg.poster_register_check.width() // 2 - 6, 0))
+        assert dlg.choice().register_on_poster
+        dlg.path_edit.setText(str(tmp_path / "beside.pdf"))
+        written = dlg.export_now()
+        assert written is not None
+        first = pdftotext(written, 1)
+        assert "Top opportunities" in first and "Call-back instead of queue" in first
     finally:
         dlg.close()
         project.close()
