@@ -135,13 +135,13 @@ class CanvasController(QObject):
     # -- fields ----------------------------------------------------------------------
 
     def edit_card(self, card_id: int, fields: CardFields) -> None:
-        self.ctx.push(EditCardCommand(self.ctx.editor(), card_id, dict(fields)))
+        self.ctx.push(EditCardCommand(self.ctx.editor(), card_id, fields))
 
     def edit_stage(self, stage_id: int, fields: StageFields) -> None:
-        self.ctx.push(EditStageCommand(self.ctx.editor(), stage_id, dict(fields)))
+        self.ctx.push(EditStageCommand(self.ctx.editor(), stage_id, fields))
 
     def edit_lane(self, lane_id: int, fields: LaneFields) -> None:
-        self.ctx.push(EditLaneCommand(self.ctx.editor(), lane_id, dict(fields)))
+        self.ctx.push(EditLaneCommand(self.ctx.editor(), lane_id, fields))
 
     def _card_edited(self, edit: FieldsEdit[CardFields]) -> None:
         self.edit_card(edit.target_id, edit.fields)
@@ -155,7 +155,7 @@ class CanvasController(QObject):
     def edit_journey(self, fields: JourneyFields) -> None:
         journey_id = self.ctx.journey_id
         if journey_id is not None and fields:
-            self.ctx.push(EditJourneyCommand(self.ctx.editor(), journey_id, dict(fields)))
+            self.ctx.push(EditJourneyCommand(self.ctx.editor(), journey_id, fields))
 
     def create_persona(self, name: str) -> None:
         if self.ctx.doc is not None and name.strip():

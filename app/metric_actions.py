@@ -8,7 +8,7 @@ from app.commands import AddMetricCommand, EditFieldsCommand, RemoveMetricComman
 from app.context import EditorContext
 from model.entities import CardKind
 from model.metrics import MetricKind
-from model.records import Shown
+from model.records import FieldsEdit, MetricFields, Shown
 from widgets.inspector import Inspector
 
 
@@ -63,10 +63,10 @@ class MetricActions:
         self.ctx.push(AddMetricCommand(self.ctx.editor(), card_id, stage_id, fields))
         self.refresh()
 
-    def edit_metric(self, metric_id: int, fields: dict[str, object]) -> None:
+    def edit_metric(self, edit: FieldsEdit[MetricFields]) -> None:
         editor = self.ctx.editor()
-        self.ctx.push(EditFieldsCommand(editor, editor.update_metric, metric_id, fields,
-                                        tr("Edit metric")))
+        self.ctx.push(EditFieldsCommand(editor, editor.update_metric, edit.target_id,
+                                        edit.fields, tr("Edit metric")))
         self.refresh()
 
     def remove_metric(self, metric_id: int) -> None:

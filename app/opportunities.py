@@ -135,7 +135,7 @@ class OpportunityController(QObject):
 
     def edit_opportunity(self, opp_id: int, fields: OpportunityFields, text: str = "") -> None:
         if self.ctx.doc is not None and fields:
-            self.ctx.push(EditOpportunityCommand(self.ctx.editor(), opp_id, dict(fields), text))
+            self.ctx.push(EditOpportunityCommand(self.ctx.editor(), opp_id, fields, text))
             self.refresh()
 
     def delete_opportunity(self, opp_id: int) -> None:

@@ -111,8 +111,7 @@ class PersonaController(QObject):
 
     def edit_persona(self, edit: FieldsEdit[PersonaFields]) -> None:
         if self.ctx.doc is not None and edit.fields:
-            self.ctx.push(EditPersonaCommand(self.ctx.editor(), edit.target_id,
-                                             dict(edit.fields)))
+            self.ctx.push(EditPersonaCommand(self.ctx.editor(), edit.target_id, edit.fields))
 
     def set_photo(self, persona_id: int, path: Path) -> None:
         """Check, shrink and store a photo; a file that is not one is explained, not stored."""

@@ -11,7 +11,7 @@ from app.commands import EditJourneyCommand, start_review_command
 from app.context import EditorContext
 from app.document import Document
 from model.changes import Change, What
-from model.records import ReviewRecord
+from model.records import JourneyFields, ReviewRecord
 from model.review import SNOOZE_DAYS, add_months, overdue_reviews
 from model.review_edits import snapshot_records
 from widgets.review_banner import ReviewBanner, day_text
@@ -117,7 +117,7 @@ class ReviewController:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         next_review, interval = dialog.values()
-        fields: dict[str, object] = {}
+        fields: JourneyFields = {}
         if next_review != record["next_review"]:
             fields["next_review"] = next_review
         if interval != record["interval_months"]:

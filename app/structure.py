@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -24,7 +24,7 @@ from app.context import EditorContext
 from model.entities import LaneKind
 from model.layout import CurveGeom
 from model.palette import LANE_KIND_LABELS
-from model.records import HeaderKind
+from model.records import HeaderFields, HeaderKind, LaneFields, StageFields
 from model.style import CURVE_COLORS
 from model.templates import TEMPLATES
 from widgets.color_picker import pick_color
@@ -140,10 +140,13 @@ class StructureDialogs:
         self.ctx.view.setFocus()
         scene.start_header_rename(kind.value, obj_id)
 
-    def edit_header(self, kind: HeaderKind, obj_id: int, fields: dict[str, Any]) -> None:
-        kind = HeaderKind(kind)
-        command = EditStageCommand if kind is HeaderKind.STAGE else EditLaneCommand
-        self.ctx.push(command(self.ctx.editor(), obj_id, fields))
+    def edit_header(self, kind: HeaderKind, obj_id: int, fields: HeaderFields) -> None:
+        # A header's name and colour are fields of a stage and of a lane alike.
+        editor = self.ctx.editor()
+        if HeaderKind(kind) is HeaderKind.STAGE:
+            self.ctx.push(EditStageCommand(editor, obj_id, cast(StageFields, fields)))
+        else:
+            self.ctx.push(EditLaneCommand(editor, obj_id, cast(LaneFields, fields)))
 
     def rename_header(self, kind: HeaderKind, obj_id: int) -> None:
         """Type a new name of a stage or lane over its header."""

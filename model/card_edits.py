@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any, cast
 
 from sqlalchemy import func, insert, select
 
@@ -12,7 +14,7 @@ from model.edit_error import EditError
 from model.entities import Card, CardKind, Journey, Opportunity
 from model.layout import Cell
 from model.metric_edits import put_metrics, take_metrics
-from model.records import CARD_DEFAULTS
+from model.records import CARD_DEFAULTS, CardFields
 from model.snapshot import Row, card_links
 from model.snapshot_types import CardSnapshot, card_row
 
@@ -32,7 +34,7 @@ _NOT_CARD_FIELDS = frozenset(
 COLOR_RE = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 
-def clean_card_fields(fields: Row) -> Row:
+def clean_card_fields(fields: Mapping[str, Any]) -> Row:
     """Card fields checked and normalised (clipboard, CSV and UI values are untrusted)."""
     check_fields(fields, CARD_FIELDS)
     out = dict(fields)
@@ -223,9 +225,9 @@ class CardEdits(EditBase):
         for card in cards:
             card.position = -1
 
-    def update_card(self, card_id: int, fields: Row) -> Row:
-        fields = clean_card_fields(fields)
+    def update_card(self, card_id: int, fields: CardFields) -> CardFields:
+        clean = clean_card_fields(fields)
         card: Card = self._get(Card, card_id)
-        old = self._set(card, fields)
+        old = cast(CardFields, self._set(card, clean))
         self._emit(What.CARD, card_id, How.UPDATED, card.journey_id)
         return old

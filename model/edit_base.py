@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from model.entities import Card, Journey, Lane, LaneKind, Stage, utcnow
 from model.layout import Cell, cell_index
 
 
-def check_fields(fields: dict[str, Any], allowed: frozenset[str]) -> None:
+def check_fields(fields: Mapping[str, object], allowed: frozenset[str]) -> None:
     unknown = set(fields) - allowed
     if unknown:
         raise EditError(f"Unknown field(s): {', '.join(sorted(unknown))}")
@@ -50,7 +51,7 @@ class EditBase:
         return utcnow()
 
     @staticmethod
-    def _set(obj: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    def _set(obj: Any, fields: Mapping[str, Any]) -> dict[str, Any]:
         old = {key: getattr(obj, key) for key in fields}
         for key, value in fields.items():
             setattr(obj, key, value)

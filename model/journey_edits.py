@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from sqlalchemy import select
 
@@ -19,6 +20,7 @@ from model.entities import (
     Persona,
 )
 from model.metric_edits import take_metrics
+from model.records import JourneyFields, OpportunityFields, PersonaFields
 from model.review_edits import SnapshotEdits, clean_review_fields
 from model.snapshot import Row, journey_snapshot, restore_journey
 from model.snapshot_types import (
@@ -41,7 +43,7 @@ OPPORTUNITY_FIELDS = frozenset(
 )
 
 
-def clean_opportunity_fields(fields: Row) -> Row:
+def clean_opportunity_fields(fields: Mapping[str, Any]) -> None:
     """Opportunity fields checked: scores 1..5, a known status, text fields as text."""
     check_fields(fields, OPPORTUNITY_FIELDS)
     for key in ("title", "description", "owner"):
@@ -56,10 +58,9 @@ def clean_opportunity_fields(fields: Row) -> Row:
         raise EditError(f"Unknown opportunity status {fields['status']!r}")
     if fields.get("due_date") is not None and not isinstance(fields["due_date"], dt.date):
         raise EditError("A due date is a date")
-    return fields
 
 
-def clean_persona_fields(fields: Row) -> Row:
+def clean_persona_fields(fields: Mapping[str, Any]) -> None:
     """Persona fields checked: text as text, the photo as bytes (already prepared) or None."""
     check_fields(fields, PERSONA_FIELDS)
     for key in PERSONA_FIELDS - {"photo"}:
@@ -67,7 +68,6 @@ def clean_persona_fields(fields: Row) -> Row:
             raise EditError(f"The persona's {key} must be text")
     if fields.get("photo") is not None and not isinstance(fields["photo"], bytes):
         raise EditError("A persona photo is image data")
-    return fields
 
 
 class JourneyEdits(EditBase, SnapshotEdits):
@@ -116,11 +116,11 @@ class JourneyEdits(EditBase, SnapshotEdits):
         self._emit(What.JOURNEY, journey.id, How.ADDED, journey.id)
         return journey.id
 
-    def update_journey(self, journey_id: int, fields: Row) -> Row:
+    def update_journey(self, journey_id: int, fields: JourneyFields) -> JourneyFields:
         check_fields(fields, JOURNEY_FIELDS)
-        fields = clean_review_fields(fields)
+        clean = clean_review_fields(fields)
         journey: Journey = self._get(Journey, journey_id)
-        old = self._set(journey, fields)
+        old = cast(JourneyFields, self._set(journey, clean))
         self._emit(What.JOURNEY, journey_id, How.UPDATED, journey_id)
         return old
 
@@ -138,9 +138,9 @@ class JourneyEdits(EditBase, SnapshotEdits):
         self._emit(What.PERSONA, persona.id, How.ADDED, None)
         return persona.id
 
-    def update_persona(self, persona_id: int, fields: Row) -> Row:
+    def update_persona(self, persona_id: int, fields: PersonaFields) -> PersonaFields:
         clean_persona_fields(fields)
-        old = self._set(self._get(Persona, persona_id), fields)
+        old = cast(PersonaFields, self._set(self._get(Persona, persona_id), fields))
         self._emit(What.PERSONA, persona_id, How.UPDATED, None)
         return old
 
@@ -195,18 +195,17 @@ class JourneyEdits(EditBase, SnapshotEdits):
             raise EditError("An opportunity links only to cards of its own journey")
         return card
 
-    def update_opportunity(self, opp_id: int, fields: Row) -> Row:
+    def update_opportunity(self, opp_id: int, fields: OpportunityFields) -> OpportunityFields:
         opp: Opportunity = self._get(Opportunity, opp_id)
-        fields = dict(fields)
-        clean_opportunity_fields({k: v for k, v in fields.items() if k != "card_ids"})
-        old: Row = {}
+        rest = {k: v for k, v in fields.items() if k != "card_ids"}
+        clean_opportunity_fields(rest)
+        old: dict[str, Any] = {}
         if "card_ids" in fields:
             old["card_ids"] = [c.id for c in opp.cards]
-            opp.cards = [self._journey_card(opp.journey_id, cid)
-                         for cid in fields.pop("card_ids")]
-        old.update(self._set(opp, fields))
+            opp.cards = [self._journey_card(opp.journey_id, cid) for cid in fields["card_ids"]]
+        old.update(self._set(opp, rest))
         self._emit(What.OPPORTUNITY, opp_id, How.UPDATED, opp.journey_id)
-        return old
+        return cast(OpportunityFields, old)
 
     def remove_opportunity(self, opp_id: int) -> OpportunitySnapshot:
         opp: Opportunity = self._get(Opportunity, opp_id)

@@ -7,8 +7,8 @@ everything that shows that card or stage (badge, inspector, heat strip) refreshe
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from model.changes import Change, ChangeHub, How, What
 from model.edit_error import EditError
 from model.entities import Card, Journey, Metric, Stage, utcnow
 from model.metrics import SCALES, MetricKind
+from model.records import MetricFields
 from model.snapshot import Row, row
 from model.snapshot_types import MetricRow, metric_row
 
@@ -40,7 +41,8 @@ def _number(key: str, value: Any) -> float | None:
     return float(value)
 
 
-def clean_metric_fields(fields: Row, current: Row | None = None) -> Row:
+def clean_metric_fields(fields: Mapping[str, Any],
+                        current: Mapping[str, Any] | None = None) -> Row:
     """Metric fields checked: known kind, numbers where numbers go, a value on its scale."""
     unknown = set(fields) - METRIC_FIELDS
     if unknown:
@@ -180,12 +182,12 @@ class MetricEdits:
         self._announce(journey_id, card_id, stage_id)
         return metric.id
 
-    def update_metric(self, metric_id: int, fields: Row) -> Row:
+    def update_metric(self, metric_id: int, fields: MetricFields) -> MetricFields:
         """Change some fields of a metric; return the old values."""
         metric = self._metric(metric_id)
-        fields = clean_metric_fields(fields, row(metric))
-        old = {key: getattr(metric, key) for key in fields}
-        for key, value in fields.items():
+        clean = clean_metric_fields(fields, row(metric))
+        old = cast(MetricFields, {key: getattr(metric, key) for key in clean})
+        for key, value in clean.items():
             setattr(metric, key, value)
         self._announce(metric.journey_id, metric.card_id, metric.stage_id)
         return old

@@ -87,7 +87,30 @@ class LaneRecord(TypedDict):
 class JourneyFields(TypedDict, total=False):
     name: str
     objective: str
+    scenario: str
     persona_id: int | None
+    owner: str
+    next_review: dt.date | None
+    review_interval_months: int
+
+
+class CurveFields(TypedDict, total=False):
+    """Any subset of an emotion curve's editable fields."""
+
+    name: str
+    color: str
+    persona_id: int | None
+
+
+class HeaderFields(TypedDict, total=False):
+    """What a stage and a lane header both let the user change in place."""
+
+    name: str
+    color: str
+
+
+class SnapshotFields(TypedDict, total=False):
+    label: str
 
 
 class JourneyRecord(TypedDict):

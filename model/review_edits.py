@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from model.changes import Change, ChangeHub, How, What
 from model.edit_error import EditError
 from model.entities import Journey, Snapshot, utcnow
-from model.records import SnapshotRecord
+from model.records import SnapshotFields, SnapshotRecord
 from model.review import clamp_interval, decode_snapshot, encode_snapshot
 from model.snapshot import Row, journey_snapshot, restore_journey
 from model.snapshot_types import SnapshotRow, snapshot_row
@@ -64,14 +65,14 @@ class SnapshotEdits:
         self._announce_snapshot(snap.id, How.ADDED, snap.journey_id)
         return snap.id
 
-    def update_snapshot(self, snapshot_id: int, fields: Row) -> Row:
+    def update_snapshot(self, snapshot_id: int, fields: SnapshotFields) -> SnapshotFields:
         if set(fields) - SNAPSHOT_FIELDS:
             raise EditError("Only a snapshot's label can change")
         label = fields.get("label")
         if not isinstance(label, str) or not label.strip():
             raise EditError("A snapshot needs a label")
         snap = self._snapshot(snapshot_id)
-        old = {"label": snap.label}
+        old: SnapshotFields = {"label": snap.label}
         snap.label = label.strip()
         self._announce_snapshot(snapshot_id, How.UPDATED, snap.journey_id)
         return old
@@ -112,7 +113,7 @@ class SnapshotEdits:
         self.session.flush()
 
 
-def clean_review_fields(fields: Row) -> Row:
+def clean_review_fields(fields: Mapping[str, Any]) -> Row:
     """Review interval clamped to 1..24 months; next review a date or None."""
     out = dict(fields)
     if "review_interval_months" in out:

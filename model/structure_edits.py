@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from model.card_edits import CardEdits
 from model.changes import How, What
 from model.edit_base import check_fields
@@ -18,6 +20,7 @@ from model.entities import (
     Stage,
 )
 from model.metric_edits import put_metrics, take_metrics
+from model.records import CurveFields, LaneFields, StageFields
 from model.snapshot import Row, card_links
 from model.snapshot_types import (
     CardSnapshot,
@@ -119,15 +122,13 @@ class StructureEdits(CardEdits):
         self._emit(What.STAGE, stage_id, How.MOVED, stage.journey_id)
         return old
 
-    def update_stage(self, stage_id: int, fields: Row) -> Row:
+    def update_stage(self, stage_id: int, fields: StageFields) -> StageFields:
         check_fields(fields, STAGE_FIELDS)
         if "width" in fields:
-            fields = {
-                **fields,
-                "width": max(MIN_STAGE_WIDTH, min(MAX_STAGE_WIDTH, float(fields["width"]))),
-            }
+            fields = fields.copy()
+            fields["width"] = max(MIN_STAGE_WIDTH, min(MAX_STAGE_WIDTH, float(fields["width"])))
         stage: Stage = self._get(Stage, stage_id)
-        old = self._set(stage, fields)
+        old = cast(StageFields, self._set(stage, fields))
         self._emit(What.STAGE, stage_id, How.UPDATED, stage.journey_id)
         return old
 
@@ -192,7 +193,7 @@ class StructureEdits(CardEdits):
         self._emit(What.LANE, lane_id, How.MOVED, lane.journey_id)
         return old
 
-    def update_lane(self, lane_id: int, fields: Row) -> Row:
+    def update_lane(self, lane_id: int, fields: LaneFields) -> LaneFields:
         check_fields(fields, LANE_FIELDS)
         lane: Lane = self._get(Lane, lane_id)
         if "kind" in fields:
@@ -200,7 +201,7 @@ class StructureEdits(CardEdits):
             has_cards = any(c.lane_id == lane_id for c in lane.journey.cards)
             if has_cards and kind in (LaneKind.DIVIDER, LaneKind.EMOTION):
                 raise EditError("Move or delete this lane's cards before changing its kind")
-        old = self._set(lane, fields)
+        old = cast(LaneFields, self._set(lane, fields))
         self._emit(What.LANE, lane_id, How.UPDATED, lane.journey_id)
         return old
 
@@ -259,9 +260,9 @@ class StructureEdits(CardEdits):
         data = {k: v for k, v in snap.items() if k != "journey_id"}
         return self.add_curve(snap["journey_id"], data)
 
-    def update_curve(self, curve_id: int, fields: Row) -> Row:
+    def update_curve(self, curve_id: int, fields: CurveFields) -> CurveFields:
         check_fields(fields, CURVE_FIELDS)
         curve: EmotionCurve = self._get(EmotionCurve, curve_id)
-        old = self._set(curve, fields)
+        old = cast(CurveFields, self._set(curve, fields))
         self._emit(What.CURVE, curve_id, How.UPDATED, curve.journey_id)
         return old

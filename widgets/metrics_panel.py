@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.metrics import SMALL_SAMPLE, MetricKind, format_value, is_small_sample, metric_label
-from model.records import MetricRecord
+from model.records import FieldsEdit, MetricFields, MetricRecord
 from model.style import WARNING_TEXT
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -43,7 +43,7 @@ class MetricTableModel(QAbstractTableModel):
     COLUMNS = ("metric", "value", "responses", "period", "source")
     EDITABLE = frozenset({"value", "responses", "period"})
 
-    edit_requested = Signal(int, dict)  # metric id, fields
+    edit_requested = Signal(object)  # FieldsEdit[MetricFields]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +122,7 @@ class MetricTableModel(QAbstractTableModel):
         rec = self.records[index.row()]
         column = self.COLUMNS[index.column()]
         text = str(value).strip()
-        fields: dict[str, Any]
+        fields: MetricFields
         try:
             if column == "value":
                 number = float(text.replace(",", ".")) if text else None
@@ -136,7 +136,7 @@ class MetricTableModel(QAbstractTableModel):
                 fields = {"period": text}
         except ValueError:
             return False
-        self.edit_requested.emit(rec["id"], fields)
+        self.edit_requested.emit(FieldsEdit(rec["id"], fields))
         return True
 
 
@@ -144,7 +144,7 @@ class MetricsPanel(QWidget):
     """Lists, adds, edits and removes the metrics of one card or stage; reports edits."""
 
     metric_added = Signal(str)  # kind
-    metric_edited = Signal(int, dict)  # metric id, fields
+    metric_edited = Signal(object)  # FieldsEdit[MetricFields]: what the user changed
     metric_removed = Signal(int)  # metric id
 
     def __init__(self, parent: QWidget | None = None) -> None:

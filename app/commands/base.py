@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtGui import QUndoCommand
 
 from model.edits import EditError, Editor
-from model.snapshot import Row
+from model.records import F
 
 log = logging.getLogger(__name__)
 
@@ -124,23 +124,27 @@ class CompoundCommand(QUndoCommand):
 UndoableCommand = EditorCommand | CompoundCommand
 
 
-class EditFieldsCommand(EditorCommand):
-    """Change some fields of one object; undo puts the old values back."""
+class EditFieldsCommand(EditorCommand, Generic[F]):
+    """Change some fields of one object; undo puts the old values back.
+
+    ``F`` is the object's fields TypedDict (CardFields, StageFields, ...): what the
+    update takes and the old values it returns.
+    """
 
     def __init__(
         self,
         editor: Editor,
-        update: Callable[[int, Row], Row],
+        update: Callable[[int, F], F],
         obj_id: int,
-        fields: Row,
+        fields: F,
         text: str,
         parent: QUndoCommand | None = None,
     ) -> None:
         super().__init__(editor, text, parent)
         self._update = update
         self.obj_id = obj_id
-        self.fields = dict(fields)
-        self.old: Row = {}
+        self.fields = cast(F, dict(fields))  # a copy: the caller's dict may change
+        self.old = cast(F, {})
 
     def apply(self) -> None:
         self.old = self._update(self.obj_id, self.fields)

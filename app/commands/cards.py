@@ -10,12 +10,13 @@ from app.commands.base import EditFieldsCommand, EditorCommand, RemoveCommand
 from model.csv_io import CsvImportError, CsvRow, ImportResult, import_rows
 from model.edits import EditError, Editor
 from model.layout import Cell
+from model.records import CardFields
 from model.snapshot import Row
 from model.snapshot_types import CardSnapshot
 
 
-class EditCardCommand(EditFieldsCommand):
-    def __init__(self, editor: Editor, card_id: int, fields: Row) -> None:
+class EditCardCommand(EditFieldsCommand[CardFields]):
+    def __init__(self, editor: Editor, card_id: int, fields: CardFields) -> None:
         what = "Edit card text" if set(fields) == {"text"} else "Edit card"
         super().__init__(editor, editor.update_card, card_id, fields, what)
 

@@ -11,12 +11,13 @@ from app.commands.base import (
     RemoveCommand,
 )
 from model.edits import Editor
+from model.records import JourneyFields, OpportunityFields, PersonaFields
 from model.snapshot import Row
 from model.snapshot_types import OpportunitySnapshot, PersonaSnapshot
 
 
-class EditJourneyCommand(EditFieldsCommand):
-    def __init__(self, editor: Editor, journey_id: int, fields: Row) -> None:
+class EditJourneyCommand(EditFieldsCommand[JourneyFields]):
+    def __init__(self, editor: Editor, journey_id: int, fields: JourneyFields) -> None:
         what = "Rename journey" if set(fields) == {"name"} else "Edit journey"
         super().__init__(editor, editor.update_journey, journey_id, fields, what)
 
@@ -89,8 +90,8 @@ class CreatePersonaCommand(AddWithSnapshotCommand[PersonaSnapshot]):
                          editor.remove_persona, editor.restore_persona)
 
 
-class EditPersonaCommand(EditFieldsCommand):
-    def __init__(self, editor: Editor, persona_id: int, fields: Row) -> None:
+class EditPersonaCommand(EditFieldsCommand[PersonaFields]):
+    def __init__(self, editor: Editor, persona_id: int, fields: PersonaFields) -> None:
         what = "Set persona photo" if set(fields) == {"photo"} else "Edit persona"
         super().__init__(editor, editor.update_persona, persona_id, fields, what)
 
@@ -111,8 +112,9 @@ class AddOpportunityCommand(AddWithSnapshotCommand[OpportunitySnapshot]):
                          editor.remove_opportunity, editor.restore_opportunity)
 
 
-class EditOpportunityCommand(EditFieldsCommand):
-    def __init__(self, editor: Editor, opp_id: int, fields: Row, text: str = "") -> None:
+class EditOpportunityCommand(EditFieldsCommand[OpportunityFields]):
+    def __init__(self, editor: Editor, opp_id: int, fields: OpportunityFields,
+                 text: str = "") -> None:
         super().__init__(editor, editor.update_opportunity, opp_id, fields,
                          text or "Edit opportunity")
 

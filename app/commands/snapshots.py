@@ -13,6 +13,7 @@ from app.commands.base import (
 )
 from app.commands.journeys import EditJourneyCommand
 from model.edits import Editor
+from model.records import SnapshotFields
 from model.snapshot_types import SnapshotRow
 
 
@@ -25,7 +26,7 @@ class TakeSnapshotCommand(AddWithSnapshotCommand[SnapshotRow]):
                          editor.remove_snapshot, editor.restore_snapshot)
 
 
-class RenameSnapshotCommand(EditFieldsCommand):
+class RenameSnapshotCommand(EditFieldsCommand[SnapshotFields]):
     def __init__(self, editor: Editor, snapshot_id: int, label: str) -> None:
         super().__init__(editor, editor.update_snapshot, snapshot_id, {"label": label},
                          "Rename snapshot")

@@ -10,19 +10,20 @@ from app.commands.base import (
     ReorderCommand,
 )
 from model.edits import Editor
+from model.records import CurveFields, LaneFields, StageFields
 from model.snapshot import Row
 from model.snapshot_types import CurveSnapshot, LaneSnapshot, StageSnapshot
 
 
-class EditStageCommand(EditFieldsCommand):
-    def __init__(self, editor: Editor, stage_id: int, fields: Row) -> None:
+class EditStageCommand(EditFieldsCommand[StageFields]):
+    def __init__(self, editor: Editor, stage_id: int, fields: StageFields) -> None:
         what = {"width": "Resize stage", "name": "Rename stage",
                 "color": "Recolour stage"}.get(",".join(fields), "Edit stage")
         super().__init__(editor, editor.update_stage, stage_id, fields, what)
 
 
-class EditLaneCommand(EditFieldsCommand):
-    def __init__(self, editor: Editor, lane_id: int, fields: Row) -> None:
+class EditLaneCommand(EditFieldsCommand[LaneFields]):
+    def __init__(self, editor: Editor, lane_id: int, fields: LaneFields) -> None:
         what = {"name": "Rename lane", "color": "Recolour lane"}.get(",".join(fields),
                                                                    "Edit lane")
         super().__init__(editor, editor.update_lane, lane_id, fields, what)
@@ -96,8 +97,8 @@ class AddCurveCommand(AddWithSnapshotCommand[CurveSnapshot]):
         )
 
 
-class EditCurveCommand(EditFieldsCommand):
-    def __init__(self, editor: Editor, curve_id: int, fields: Row) -> None:
+class EditCurveCommand(EditFieldsCommand[CurveFields]):
+    def __init__(self, editor: Editor, curve_id: int, fields: CurveFields) -> None:
         what = "Set curve persona" if set(fields) == {"persona_id"} else "Edit emotion curve"
         super().__init__(editor, editor.update_curve, curve_id, fields, what)
 
