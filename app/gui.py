@@ -96,7 +96,7 @@ def offer_recovery(
     return chosen
 
 
-def _install_excepthook(window: QWidget) -> None:
+def _install_excepthook() -> None:
     """Unexpected errors: details to the log, a plain message to the user, no traceback."""
     log_dir = user_log_path(APP_NAME, ORG_NAME)
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -113,7 +113,7 @@ def _install_excepthook(window: QWidget) -> None:
         showing = True
         try:
             QMessageBox.critical(
-                window,
+                QApplication.activeWindow(),
                 "Unexpected Error",
                 f"Something went wrong: {value}\n\nDetails were written to {log_file}. "
                 "To be safe, save your work now (File → Save As can save a copy under "
@@ -126,19 +126,30 @@ def _install_excepthook(window: QWidget) -> None:
 
 
 def run_gui(file: str | None, template: str = "cjm7") -> int:
-    from app.main_window import MainWindow
+    """Start the editor, or hand the file to the one already running (then exit 0)."""
+    from app.single_instance import HandOverError, OpenRequest, Outcome, server_name, start
+    from app.windows import EditorWindows
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    request = OpenRequest(Path(file).absolute() if file else None)
+    try:
+        outcome, server = start(server_name(workspace_root()), request)
+    except HandOverError as exc:
+        print(f"journeyboard: {exc}", file=sys.stderr)
+        return 1
+    if outcome is Outcome.HANDED_OVER:
+        return 0
     QApplication.setDesktopFileName("journeyboard")
     icon = resources.files("resources").joinpath("desktop/journeyboard.svg")
     QApplication.setWindowIcon(QIcon(str(icon)))
     if template not in TEMPLATES:
         template = "cjm7"
     workspace = default_workspace()
-    window = MainWindow(Settings(), workspace)
-    _install_excepthook(window)
+    windows = EditorWindows(Settings(), workspace, template)
+    window = windows.make_window()
+    _install_excepthook()
     recovered = offer_recovery(None, workspace)
     if recovered is not None:
         window.set_document(recovered)
@@ -149,4 +160,10 @@ def run_gui(file: str | None, template: str = "cjm7") -> int:
     else:
         window.set_document(new_document(workspace, template))
     window.show()
-    return int(app.exec())
+    if server is not None:
+        server.open_requested.connect(windows.open_request)
+    try:
+        return int(app.exec())
+    finally:
+        if server is not None:
+            server.close()
