@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QWidget,
+)
 
 from app import APP_NAME
 
@@ -102,6 +110,9 @@ class Actions:
         self.add_curve = a(w, "Add &Emotion Curve…", s["add_curve"])
         self.delete_curve = a(w, "Delete Emotion C&urve…", s["delete_curve"])
         self.about = a(w, f"&About {APP_NAME}", s["about"])
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt = a(w, "About &Qt", QApplication.aboutQt)
+        self.about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         # Workshop mode (#13): everything reachable without the mouse.
         self.next_panel = a(w, "Next &Panel", s["next_panel"], "F6",
                             "Move the keyboard focus to the next panel")
@@ -186,7 +197,7 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     for menu in workshop_menus or []:
         workshop.addMenu(menu)
 
-    bar.addMenu("&Help").addAction(acts.about)
+    bar.addMenu("&Help").addActions([acts.about, acts.about_qt])
 
     tools = QToolBar("Main")
     tools.setObjectName("main_toolbar")

@@ -12,6 +12,7 @@ from app import workspace_root
 from app.cli_survey import SurveyCommandError, add_survey_parser, run_import_survey
 from app.export.heat_layer import HEAT_CHOICES
 from app.export.paper import PAPERS, TILE_PAPERS
+from app.version import app_version
 
 if TYPE_CHECKING:
     from model.store import Project, Workspace
@@ -148,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--since", default="", metavar="LABEL",
                       help="the snapshot to compare with (default: the newest one)")
     pack.add_argument("--pdf", type=Path, metavar="FILE", required=True, help="the PDF to write")
+    # Every entry point answers --version, each subcommand too (journeyboard export --version).
+    version = f"journeyboard {app_version()}"
+    for command in (parser, *sub.choices.values()):
+        command.add_argument("--version", action="version", version=version,
+                             help="print the version of Journeyboard and exit")
     return parser
 
 

@@ -469,8 +469,6 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b><br>An offline editor for customer journey maps.",
-        )
+        from app.about import show_about
+
+        self.about_dialog = show_about(self)

@@ -134,3 +134,20 @@ def test_exec_paths_with_spaces_and_specials_are_quoted_for_the_desktop_file() -
     # spec quoting escapes $ and \ inside quotes; the string escaping then doubles the \
     assert exec_arg("/x/a b$c") == '"/x/a b\\\\$c"'
     assert exec_arg("/x/100%") == "/x/100%%"
+
+
+@pytest.mark.parametrize("command", ["new", "import", "import-survey", "export", "review-pack"])
+def test_every_subcommand_answers_version_too(command: str, capsys) -> None:
+    from app.__main__ import main
+
+    with pytest.raises(SystemExit) as done:
+        main([command, "--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"journeyboard {expected_version()}"
+
+
+def test_the_licence_is_mit_and_the_bundle_ships_it_with_the_fonts_licences() -> None:
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    spec = (ROOT / "installer" / "journeyboard.spec").read_text()
+    assert '"LICENSE"), "licenses/journeyboard"' in spec
+    assert 'collect_data_files("resources")' in spec  # fonts/LICENSE-*.txt, i18n/*.qm
