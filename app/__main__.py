@@ -121,11 +121,17 @@ def main(argv: list[str] | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    # A running editor takes the file before this one loads anything heavy.
+    from app.single_instance import claim
+
+    status, server = claim(args.file)
+    if status is not None:
+        return status
     from app.gui import run_gui
 
     if args.quit_after is not None:
         _quit_when_shown(args.quit_after)
-    return run_gui(args.file, args.template)
+    return run_gui(args.file, args.template, server)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from model.store import Project, ProjectFileError, RecoverableSession, Workspace
 from model.templates import TEMPLATES
 
 if TYPE_CHECKING:
+    from app.single_instance import InstanceServer
     from widgets.recovery_dialog import RecoveryDialog, RecoveryItem
 
 log = logging.getLogger("journeyboard")
@@ -125,22 +126,14 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(file: str | None, template: str = "cjm7") -> int:
-    """Start the editor, or hand the file to the one already running (then exit 0)."""
-    from app.single_instance import HandOverError, OpenRequest, Outcome, server_name, start
+def run_gui(file: str | None, template: str = "cjm7",
+            server: InstanceServer | None = None) -> int:
+    """Start the editor; ``server`` (app.single_instance.claim) brings later launches' files."""
     from app.windows import EditorWindows
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    request = OpenRequest(Path(file).absolute() if file else None)
-    try:
-        outcome, server = start(server_name(workspace_root()), request)
-    except HandOverError as exc:
-        print(f"journeyboard: {exc}", file=sys.stderr)
-        return 1
-    if outcome is Outcome.HANDED_OVER:
-        return 0
     QApplication.setDesktopFileName("journeyboard")
     icon = resources.files("resources").joinpath("desktop/journeyboard.svg")
     QApplication.setWindowIcon(QIcon(str(icon)))

@@ -13,6 +13,7 @@ import getpass
 import hashlib
 import json
 import os
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,3 +187,26 @@ def start(name: str, request: OpenRequest,
             server.deleteLater()
             return Outcome.ALONE, None
         time.sleep(0.1)
+
+
+def claim(file: str | None) -> tuple[int | None, InstanceServer | None]:
+    """First thing at start, before the editor loads: hand ``file`` over, or become the editor.
+
+    Returns an exit status when this process is done (handed over: 0; a running editor
+    that does not answer: 1), else the server to keep (None if none could be set up).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from app import workspace_root
+
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
+    request = OpenRequest(Path(file).absolute() if file else None)
+    try:
+        outcome, server = start(server_name(workspace_root()), request)
+    except HandOverError as exc:
+        print(f"journeyboard: {exc}", file=sys.stderr)
+        return 1, None
+    if outcome is Outcome.HANDED_OVER:
+        return 0, None
+    return None, server
