@@ -22,13 +22,18 @@ from PySide6.QtWidgets import (
 
 from model.entities import LaneKind
 from model.layout import (
+    METRICS,
+    CardLine,
     LaneGeom,
     Rect,
     StageGeom,
+    lane_label,
     stage_chevron,
+    stage_label,
     stage_label_rect,
 )
 from model.style import MIN_STAGE_WIDTH, Role
+from model.text import place_line
 from widgets.canvas_style import CanvasStyle, canvas_style
 from widgets.card_item import CardTextEditor
 from widgets.item_base import (
@@ -43,6 +48,26 @@ from widgets.item_base import (
     qrect,
     wrap_text,
 )
+from widgets.text_paint import Op, RunFonts, device_dpi, draw_ops, run_ops
+
+_FONTS = RunFonts()  # system fonts for text no bundled font covers
+
+
+class LabelOps:
+    """A header's name lines as glyph runs of the bundled fonts, made on first paint."""
+
+    def __init__(self, lines: list[CardLine]) -> None:
+        self.lines = lines
+        self._ops: list[Op] | None = None
+        self._dpi = 0.0
+
+    def get(self, dpi: float, size: float, bold: bool) -> list[Op]:
+        if self._ops is None or dpi != self._dpi:
+            self._dpi = dpi
+            self._ops = [op for line in self.lines
+                         for op in run_ops(place_line(line.text, bold), line.x, line.baseline,
+                                           size, dpi, _FONTS)]
+        return self._ops
 
 
 class HeaderRenameMixin:
@@ -158,29 +183,19 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
                              QPointF(self._live_width - 1, self._rect.height() - 2))
         if self.renaming:
             return
-        painter.setFont(_font(HEADER_FONT_PT, bold=True))
         painter.setPen(self._style.text)
-        for pos, line in self._label_lines:
-            painter.drawText(pos, line)
+        draw_ops(painter, self._label_ops.get(device_dpi(painter), METRICS.stage_text, True))
 
     def _cache_shape(self) -> None:
         """Outline and label for the current width (paint() only draws these)."""
         header = Rect(0, 0, self._live_width, self._rect.height())
         self._outline = QPolygonF([QPointF(x, y) for x, y in stage_chevron(header)])
         self._label_rect = qrect(stage_label_rect(header))
-        font = _font(HEADER_FONT_PT, bold=True)
-        metrics = QFontMetricsF(font)
-        # Two lines, as on the poster; a name longer than that ends in "…".
-        lines = wrap_text(self.geom.name, font, self._label_rect.width(),
-                          2 * metrics.lineSpacing())
-        block_h = len(lines) * metrics.lineSpacing()
-        top = self._label_rect.top() + (self._label_rect.height() - block_h) / 2
-        self._label_lines = [
-            (QPointF(self._label_rect.left()
-                     + (self._label_rect.width() - metrics.horizontalAdvance(text)) / 2,
-                     top + pos.y()), text)
-            for pos, text in lines
-        ]
+        # Two lines, as on the poster (the same lines: model.layout.stage_label); a
+        # name longer than that ends in "…".
+        lines = stage_label(self.geom.name, header, METRICS.stage_text)
+        self._label_lines = [(QPointF(line.x, line.baseline), line.text) for line in lines]
+        self._label_ops = LabelOps(lines)
         self._fill = self._style.fill(self.geom.color, Role.STAGE)
 
     def grip_width(self) -> float:
@@ -273,6 +288,10 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
         self.prepareGeometryChange()
         self.geom = geom
         self._rect = QRectF(0, 0, geom.header.w, geom.header.h)
+        self._name_size, lines = lane_label(geom.name, geom.kind,
+                                            Rect(0, 0, geom.header.w, geom.header.h),
+                                            METRICS.lane_text)
+        self._name_ops = LabelOps(lines)
         self.setPos(self._pinned_x(), geom.header.y)
         self.setToolTip(f"{geom.name}\nDrag to reorder, double-click to rename.")
         self.update()
@@ -306,16 +325,14 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
         if self.renaming:
             return
         divider = self.geom.kind == LaneKind.DIVIDER
+        if not self._legend and not self._scale_labels:
+            # The name as the poster prints it (model.layout.lane_label).
+            painter.setPen(st.muted if divider else st.text)
+            draw_ops(painter, self._name_ops.get(device_dpi(painter), self._name_size,
+                                                 not divider))
+            return
         painter.setFont(_font(HEADER_FONT_PT - 1, bold=not divider, italic=divider))
         painter.setPen(st.text)
-        if not self._legend and not self._scale_labels:
-            painter.drawText(
-                rect.adjusted(10, 4, -6, -4),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-                | int(Qt.TextFlag.TextWordWrap),
-                self.geom.name,
-            )
-            return
         # The emotion lane: name, the curves' legend, and the scale at the right edge.
         painter.drawText(QPointF(10, 22), self.geom.name)
         painter.setFont(_font(LEGEND_FONT_PT))

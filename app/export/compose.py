@@ -30,8 +30,10 @@ from model.layout import (
     Rect,
     card_lines,
     compute_layout,
+    lane_label,
     sample_beziers,
     stage_chevron,
+    stage_label,
     stage_label_rect,
 )
 from model.metric_records import card_badges, stage_heat
@@ -243,36 +245,26 @@ def draw_map(surface: Surface, layout: JourneyLayout, visible: Rect | None = Non
 
 def _draw_stage_header(surface: Surface, header: Rect, name: str, color: str,
                        t: TypeSpec) -> None:
-    outline = stage_chevron(header, STAGE_TIP * t.k)  # the same arrow as on the canvas
+    tip = STAGE_TIP * t.k
+    outline = stage_chevron(header, tip)  # the same arrow as on the canvas
     surface.path(outline[0], [(p,) for p in outline[1:]], fill=color, stroke=None, close=True)
-    r = stage_label_rect(header, STAGE_TIP * t.k)
-    size = t.stage
-    lines = wrap(name, r.w, size, bold=True, max_lines=2)
-    line_h = size * 1.2
-    top = r.y + (r.h - line_h * len(lines)) / 2
+    r = stage_label_rect(header, tip)
     surface.save()
     surface.clip(r.x, r.y, r.w, r.h)
-    for i, line in enumerate(lines):
-        w = text_width(line, size, True)
-        baseline = top + i * line_h + size * ASCENT
-        surface.text(r.x + (r.w - w) / 2, baseline, line, size, HEADER_TEXT, True)
+    for line in stage_label(name, header, t.stage, tip):  # placed as on the canvas
+        surface.text(line.x, line.baseline, line.text, t.stage, HEADER_TEXT, True)
     surface.restore()
 
 
 def _draw_lane_header(surface: Surface, r: Rect, name: str, kind: str, t: TypeSpec) -> None:
     surface.rect(r.x, r.y, r.w, r.h, fill=LANE_HEADER_FILL, stroke=GRID_LINE, width=t.grid)
     divider = kind == LaneKind.DIVIDER.value
-    size = t.lane * 0.74 if divider else t.lane  # a divider is thin: two small lines
-    line_h = size * 1.2
-    max_lines = max(1, int((r.h - 6 * t.k) // line_h))
-    lines = wrap(name, r.w - 18 * t.k, size, bold=not divider, max_lines=max_lines)
-    top = r.y + (r.h - line_h * len(lines)) / 2
+    size, lines = lane_label(name, kind, r, t.lane, t.k)  # placed as on the canvas
     surface.save()
     surface.clip(r.x, r.y, r.w, r.h)
-    for i, line in enumerate(lines):
-        baseline = top + i * line_h + size * ASCENT
+    for line in lines:
         color = MUTED_TEXT if divider else HEADER_TEXT
-        surface.text(r.x + 10 * t.k, baseline, line, size, color, not divider)
+        surface.text(line.x, line.baseline, line.text, size, color, not divider)
     surface.restore()
 
 

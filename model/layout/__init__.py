@@ -8,7 +8,7 @@ zoom = 0.75 pt when printed at 96 dpi before fitting to paper).
 
 from __future__ import annotations
 
-from model.layout.card_text import CardLine, card_lines
+from model.layout.card_text import CardLine, card_lines, lane_label, stage_label
 from model.layout.cell_index import CellIndex, cell_index
 from model.layout.frame import card_order, full_layout, lane_height, stack_height, wrap_card
 from model.layout.geometry import (
@@ -61,10 +61,12 @@ __all__ = [
     "emotion_y",
     "full_layout",
     "lane_height",
+    "lane_label",
     "monotone_beziers",
     "sample_beziers",
     "stack_height",
     "stage_chevron",
+    "stage_label",
     "stage_label_rect",
     "wrap_card",
 ]

@@ -1,11 +1,16 @@
-"""Where each wrapped line of a card goes: the one placement canvas and exporters share."""
+"""Where each wrapped line of a card or header goes: the placement canvas and exporters share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.layout.geometry import CardGeom, Metrics
-from model.text import ascent, text_width
+from model.entities import LaneKind
+from model.layout.geometry import CardGeom, Metrics, Rect
+from model.layout.shapes import STAGE_TIP, stage_label_rect
+from model.text import ascent, text_width, wrap
+
+HEADER_LINE = 1.2  # line height / type size of stage and lane names
+DIVIDER_TEXT_SHARE = 0.74  # a divider's name, against a lane's
 
 
 @dataclass(frozen=True)
@@ -32,3 +37,35 @@ def card_lines(card: CardGeom, m: Metrics) -> list[CardLine]:
             x = max(x, card.rect.w - m.card_pad_x - text_width(line, size))
         out.append(CardLine(x, top + i * m.card_line_h, line, rtl))
     return out
+
+
+def stage_label(name: str, header: Rect, size: float, tip: float = STAGE_TIP
+                ) -> list[CardLine]:
+    """A stage's name in its chevron: bold, centred, two lines at most (absolute positions).
+
+    ``size`` and ``tip``: the canvas's, or a poster's scaled ones.
+    """
+    r = stage_label_rect(header, tip)
+    lines = wrap(name, r.w, size, bold=True, max_lines=2)
+    line_h = size * HEADER_LINE
+    top = r.y + (r.h - line_h * len(lines)) / 2 + size * ascent(True)
+    return [CardLine(r.x + (r.w - text_width(line, size, True)) / 2, top + i * line_h, line,
+                     False) for i, line in enumerate(lines) if line]
+
+
+def lane_label(name: str, kind: str, header: Rect, size: float, k: float = 1.0
+               ) -> tuple[float, list[CardLine]]:
+    """A lane's name in its header, left-aligned and centred vertically: (size, lines).
+
+    Bold, but a divider's name is smaller and plain (a divider is thin). ``k`` scales
+    the insets with a poster's type.
+    """
+    divider = kind == LaneKind.DIVIDER.value
+    if divider:
+        size *= DIVIDER_TEXT_SHARE
+    line_h = size * HEADER_LINE
+    max_lines = max(1, int((header.h - 6 * k) // line_h))
+    lines = wrap(name, header.w - 18 * k, size, bold=not divider, max_lines=max_lines)
+    top = header.y + (header.h - line_h * len(lines)) / 2 + size * ascent(not divider)
+    return size, [CardLine(header.x + 10 * k, top + i * line_h, line, False)
+                  for i, line in enumerate(lines) if line]

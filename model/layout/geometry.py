@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model.entities import LaneKind
-from model.style import CARD_LINE, CARD_PAD, CARD_PAD_TOP, CARD_TEXT
+from model.style import CARD_LINE, CARD_PAD, CARD_PAD_TOP, CARD_TEXT, LANE_TEXT, STAGE_TEXT
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ class Metrics:
     card_pad_top: float = CARD_PAD_TOP
     card_pad_bottom: float = 20.0  # room for severity dots and metric badges
     card_max_lines: int = 10
+    # Header names: stage names (bold, two lines at most) and lane names.
+    stage_text: float = STAGE_TEXT
+    lane_text: float = LANE_TEXT
 
     @property
     def min_lane_h(self) -> float:

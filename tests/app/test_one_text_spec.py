@@ -198,3 +198,37 @@ def test_png_and_svg_exports_print_no_font_warnings(tmp_path: Path) -> None:
                               capture_output=True, text=True, check=True)
         assert "OpenType support missing" not in done.stderr
         assert "qt.text" not in done.stderr
+
+
+def test_stage_and_lane_names_wrap_on_the_canvas_as_on_paper(window: MainWindow) -> None:
+    from app.commands import EditLaneCommand, EditStageCommand
+
+    assert window.doc is not None
+    editor = window.doc.editor
+    window.doc.push(EditStageCommand(editor, stage_at(window, 1).id,
+                                     {"name": "Compare delivery options and prices"}))
+    window.doc.push(EditLaneCommand(editor, lane_of(window, "actions").id,
+                                    {"name": "What the customer does at each step"}))
+    layout = window.scene.layout
+    assert layout is not None
+    surface = RecordingSurface()
+    draw_map(surface, layout)  # type: ignore[arg-type]
+    for stage in layout.stages:
+        item = window.scene.stage_items[stage.id]
+        canvas = [(stage.header.x + p.x(), stage.header.y + p.y(), t)
+                  for p, t in item._label_lines]
+        printed = [(x, y, t) for x, y, t, size in surface.texts
+                   if size == METRICS.stage_text and stage.header.contains(x, y)]
+        assert canvas == printed and canvas, stage.name
+    long_stage = layout.stages[1]
+    assert len(window.scene.stage_items[long_stage.id]._label_lines) == 2
+    lane = layout.lane(lane_of(window, "actions").id)
+    item = window.scene.lane_items[lane.id]
+    canvas = [(lane.header.x + line.x, lane.header.y + line.baseline, line.text)
+              for line in item._name_ops.lines]
+    printed = [(x, y, t) for x, y, t, size in surface.texts
+               if size == METRICS.lane_text and lane.header.contains(x, y)]
+    assert canvas == printed and len(canvas) >= 2
+    window.acts.undo.trigger()
+    window.acts.undo.trigger()
+    assert window.scene.stage_items[long_stage.id].geom.name != long_stage.name
