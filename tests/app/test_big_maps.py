@@ -196,3 +196,31 @@ def test_a_rubber_band_over_the_fit_view_selects_every_card_it_covers(
     QApplication.processEvents()
     # ...but the band selects all of them, as on a small map.
     assert len(window.scene.selected_card_ids()) == 2400
+
+
+def test_cards_grown_with_their_text_are_made_where_the_view_looks(window: MainWindow) -> None:
+    assert window.doc is not None
+    cells = card_cells(window)[:3]
+    jid = journey(window).id
+    sentence = "A facilitator's real sentence about this step, long enough to need lines. " * 2
+    window.doc.editor.append_cards(
+        [(jid, cells[i % 3], {"kind": "thought", "text": f"{i} {sentence}"}) for i in range(1200)]
+    )
+    QApplication.processEvents()
+    layout = window.scene.layout
+    assert layout is not None
+    ids = layout.cell_cards[cells[0]]
+    deep = layout.cards[ids[300]]
+    assert deep.rect.h > layout.metrics.card_h  # taller than the fixed-height card was
+    assert len(window.scene.card_items.made) < len(layout.cards)  # items are made lazily
+    window.view.set_zoom(1.0)
+    window.view.centerOn(QPointF(*deep.rect.center))
+    QApplication.processEvents()
+    window.view.viewport().repaint()
+    QApplication.processEvents()
+    assert ids[300] in window.scene.card_items.made
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    for card_id in ids:
+        rect = layout.cards[card_id].rect
+        if rect.y < visible.bottom() and rect.bottom > visible.top():
+            assert card_id in window.scene.card_items.made
