@@ -38,6 +38,23 @@ def wrap_card(text: str, card_w: float, m: Metrics) -> TextBlock:
     return wrap_em(text, m.text_width(card_w) / m.card_text, False, m.card_max_lines)
 
 
+def build_cards(cards: list[Card], card_w: float, m: Metrics
+                ) -> list[tuple[Card, TextBlock, float]]:
+    """A cell's cards with their wrapped text and heights (one wrap width for all)."""
+    em = m.text_width(card_w) / m.card_text
+    max_lines = m.card_max_lines
+    heights: dict[int, float] = {}
+    out = []
+    for card in cards:
+        block = wrap_em(card.text, em, False, max_lines)
+        n = len(block.lines)
+        h = heights.get(n)
+        if h is None:
+            h = heights[n] = m.card_height(n)
+        out.append((card, block, h))
+    return out
+
+
 def card_geom(card: Card, cell: Cell, index: int, rect: Rect, block: TextBlock,
               links: Mapping[int, int]) -> CardGeom:
     return CardGeom(
@@ -168,10 +185,7 @@ def full_layout(journey: Journey, m: Metrics) -> JourneyLayout:
     for cell, cards in by_cell.items():
         if cell[0] not in widths or cell[1] not in lane_ids:
             continue
-        built = []
-        for card in sorted(cards, key=card_order):
-            block = wrap_card(card.text, widths[cell[0]], m)
-            built.append((card, block, m.card_height(len(block.lines))))
+        built = build_cards(sorted(cards, key=card_order), widths[cell[0]], m)
         cells[cell] = built
         tallest[cell[1]] = max(tallest[cell[1]], stack_height((h for _, _, h in built), m))
     layout = frame(stages, lanes, tallest, m)

@@ -9,13 +9,13 @@ from collections import defaultdict
 from model.entities import Card, Journey
 from model.layout.cell_index import CellIndex, LayoutState, cell_index
 from model.layout.frame import (
+    build_cards,
     card_geom,
     curves,
     frame,
     full_layout,
     links,
     stack_height,
-    wrap_card,
 )
 from model.layout.geometry import METRICS, CardGeom, Cell, Metrics, Rect
 from model.layout.journey_layout import JourneyLayout
@@ -39,14 +39,6 @@ def compute_layout(
     if state is not None and state.metrics != metrics:
         return full_layout(journey, metrics)
     return _update(journey, index, state, metrics)
-
-
-def _build(cards: list[Card], card_w: float, m: Metrics) -> Built:
-    out: Built = []
-    for card in cards:
-        block = wrap_card(card.text, card_w, m)
-        out.append((card, block, m.card_height(len(block.lines))))
-    return out
 
 
 def _update(
@@ -90,7 +82,7 @@ def _update(
                               or old_widths.get(cell[0]) != card_w or cell not in old_stacks):
             cards = index.ordered(cell)
         if cards is not None:
-            built[cell] = _build(cards, card_w, m)
+            built[cell] = build_cards(cards, card_w, m)
             stacks[cell] = stack_height((h for _, _, h in built[cell]), m)
         else:
             stacks[cell] = old_stacks[cell]

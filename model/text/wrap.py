@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from model.text.fonts import ELLIPSIS
 from model.text.measure import ADVANCES, em_width
@@ -26,11 +26,13 @@ _TOKEN = re.compile(f"\\s+|[{_CJK_BREAK}]|[^\\s{_CJK_BREAK}]+")
 _SPACES = str.maketrans({"\t": " ", "\v": " ", "\f": " ", "\r": None,
                          "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
 _ODD_SPACES = re.compile("[\t\v\f\r\u2028\u2029\x85]")
+# What sends a text off the fast path: line breaks, odd spaces, scripts that need shaping
+# (right-to-left ones among them).
+_NOT_PLAIN = re.compile("[\n\t\v\f\r\u2028\u2029\x85" + NEEDS_SHAPING.pattern[1:])
 _EPS = 1e-9
 
 
-@dataclass(frozen=True)
-class TextBlock:
+class TextBlock(NamedTuple):
     """Text wrapped to a width: its lines, each line's direction, and whether it was cut."""
 
     lines: tuple[str, ...]
@@ -53,7 +55,7 @@ def _wrap_plain(para: str, width: float, bold: bool) -> list[str]:
     acc = list(accumulate(map(ADVANCES[bold].__getitem__, para)))
     n = len(para)
     if acc[-1] <= width + _EPS:
-        return [para.rstrip()]
+        return [para.rstrip(" ")]
     cjk = _CJK.search(para) is not None
     lines: list[str] = []
     start = 0
@@ -71,6 +73,53 @@ def _wrap_plain(para: str, width: float, bold: bool) -> list[str]:
         while b < n and para[b] == " ":
             b += 1
         start = b
+    return lines
+
+
+class _WordWidths(dict[str, float]):
+    """Width (em) of each word met so far: a map's texts share most of their words."""
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        self._advance = ADVANCES[bold].__getitem__
+
+    def __missing__(self, word: str) -> float:
+        if len(self) > 200_000:  # a bound on memory; the common words come back
+            self.clear()
+        value = self[word] = sum(map(self._advance, word))
+        return value
+
+
+_WORDS = {False: _WordWidths(False), True: _WordWidths(True)}
+
+
+def _wrap_words(para: str, width: float, bold: bool) -> list[str]:
+    """Greedy line breaking at spaces, word by word (the common case, and the fast one)."""
+    widths = _WORDS[bold]
+    space = ADVANCES[bold][" "]
+    limit = width + _EPS
+    lines: list[str] = []
+    line: list[str] = []
+    line_w = 0.0
+    for word in para.split(" "):
+        ww = widths[word]
+        if line:
+            if line_w + space + ww <= limit:
+                line.append(word)
+                line_w += space + ww
+                continue
+            lines.append(" ".join(line).rstrip(" "))
+            line = []
+        if not word:  # spaces where a line breaks are dropped
+            continue
+        if ww > limit:  # one word wider than the line: cut it where it overflows
+            pieces = _wrap_plain(word, width, bold)
+            lines.extend(pieces[:-1])
+            word = pieces[-1]
+            ww = widths[word]
+        line, line_w = [word], ww
+    if line:
+        lines.append(" ".join(line).rstrip(" "))
     return lines
 
 
@@ -140,6 +189,19 @@ def elide_em(line: str, width: float, bold: bool = False, force: bool = False) -
 @lru_cache(maxsize=65536)
 def wrap_em(text: str, width: float, bold: bool = False, max_lines: int = 0) -> TextBlock:
     """Break ``text`` into lines no wider than ``width`` em; past ``max_lines`` cut with "…"."""
+    if not _NOT_PLAIN.search(text):  # one left-to-right paragraph: most cards
+        para = text.lstrip(" ")
+        if not para:
+            plain = [""]
+        elif _CJK.search(para):
+            plain = _wrap_plain(para, width, bold)
+        else:
+            plain = _wrap_words(para, width, bold)
+        cut = bool(max_lines) and len(plain) > max_lines
+        if cut:
+            del plain[max_lines:]
+            plain[-1] = elide_em(plain[-1], width, bold, force=True)
+        return TextBlock(tuple(plain), (False,) * len(plain), cut)
     lines: list[str] = []
     rtl: list[bool] = []
     for raw in _paragraphs(text):
