@@ -91,8 +91,6 @@ def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
     return font
 
 
-def _card_font() -> QFont:
-    return _font(CARD_FONT_PT)
 
 
 _CARD_FLAGS = (

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import object_session
 
 from model.entities import Card, Journey, Opportunity
-from model.layout.frame import card_order
+from model.layout.frame import card_order, loaded
 from model.layout.geometry import Cell, Metrics
 from model.layout.journey_layout import JourneyLayout
 
@@ -49,7 +49,7 @@ class CellIndex:
         self.dirty: set[Cell] = set()
         self.state: LayoutState | None = None
         for card in journey.cards:
-            self._put(card, (card.stage_id, card.lane_id))
+            self._put(card, (loaded(card, "stage_id"), loaded(card, "lane_id")))
 
     def _put(self, card: Card, cell: Cell) -> None:
         self.home[card] = cell

@@ -28,9 +28,20 @@ from model.style import card_fill
 from model.text import TextBlock, wrap_em
 
 
+def loaded(card: Card, name: str) -> Any:
+    """A loaded column value straight from the instance (the ORM descriptor, 20,000 times
+    per attribute, was a good part of opening a big map); through the ORM when it is not
+    loaded."""
+    try:
+        return card.__dict__[name]
+    except KeyError:
+        return getattr(card, name)
+
+
 def card_order(card: Card) -> tuple[int, int]:
     """Cards of a cell go by position; the id breaks a tie (a file may hold one)."""
-    return (card.position if card.position is not None else -1, card.id or 0)
+    position = loaded(card, "position")
+    return (position if position is not None else -1, loaded(card, "id") or 0)
 
 
 def wrap_card(text: str, card_w: float, m: Metrics) -> TextBlock:
@@ -46,7 +57,7 @@ def build_cards(cards: list[Card], card_w: float, m: Metrics
     heights: dict[int, float] = {}
     out = []
     for card in cards:
-        block = wrap_em(card.text, em, False, max_lines)
+        block = wrap_em(loaded(card, "text"), em, False, max_lines)
         n = len(block.lines)
         h = heights.get(n)
         if h is None:
@@ -57,19 +68,11 @@ def build_cards(cards: list[Card], card_w: float, m: Metrics
 
 def card_geom(card: Card, cell: Cell, index: int, rect: Rect, block: TextBlock,
               links: Mapping[int, int]) -> CardGeom:
+    card_id, kind = loaded(card, "id"), loaded(card, "kind")
     return CardGeom(
-        id=card.id,
-        kind=card.kind,
-        text=card.text,
-        fill=card_fill(card.kind, card.color),
-        rect=rect,
-        cell=cell,
-        index=index,
-        severity=card.severity,
-        linked=links.get(card.id, 0),
-        lines=block.lines,
-        rtl=block.rtl if any(block.rtl) else (),
-        cut=block.cut,
+        card_id, kind, loaded(card, "text"), card_fill(kind, loaded(card, "color")), rect,
+        cell, index, loaded(card, "severity"), links.get(card_id, 0), block.lines,
+        block.rtl if True in block.rtl else (), block.cut,
     )
 
 
