@@ -556,11 +556,17 @@ class Project:
             "modified_at": dt.datetime.now().isoformat(timespec="seconds"),
             "pid": os.getpid(),
             "migrated_from": self.migrated_from,
-            "journeys": [j.name for j in self.journeys()] if not self._closed else [],
+            "journeys": self._journey_names() if not self._closed else [],
             # The target as this session knows it: after a crash, recovery still notices
             # a change someone else made to the file meanwhile.
             "disk": _disk_info(self._disk),
         }
+
+    def _journey_names(self) -> list[str]:
+        # Plain SQL, not an ORM query: it runs on every autosave, on the UI thread.
+        self.session.flush()
+        rows = self._raw.execute("SELECT name FROM journeys ORDER BY position, id")
+        return [str(name) for (name,) in rows]
 
     def _write_info(self) -> None:
         self._folder_used = True
