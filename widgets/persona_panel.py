@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.records import CurveRecord, FieldsEdit, PersonaFields, PersonaRecord
-from widgets.inspector import EditorPage
+from widgets.editor_page import EditorPage
 from widgets.photo import initials_of, photo_pixmap, round_photo
 
 PHOTO_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif)"

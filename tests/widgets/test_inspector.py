@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-import widgets.inspector as inspector_module
+import widgets.inspector_pages as inspector_pages
 from widgets.inspector import Inspector
 
 Emitted = list[tuple[int, dict[str, Any]]]
@@ -270,7 +270,7 @@ def test_colour_button_and_reset(
     inspector: Inspector, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers: list[str | None] = [None, "#123456"]
-    monkeypatch.setattr(inspector_module, "ask_color", lambda *_args: answers.pop(0))
+    monkeypatch.setattr(inspector_pages, "ask_color", lambda *_args: answers.pop(0))
     inspector.show_card(card(color=""))
     seen = record(inspector)
     page = inspector.card_page
