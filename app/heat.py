@@ -45,6 +45,7 @@ class HeatOverlay:
         if self.strip is None or self.strip.scene() is not scene:
             self.strip = HeatStripItem()
             scene.addItem(self.strip)
+        self.strip.set_style(scene.canvas_style)
         cells = doc.stage_heat(kind)
         top = layout.metrics.stage_header_h
         self.strip.set_segments([

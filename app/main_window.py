@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
     def _show_theme(self, dark: bool) -> None:
         """Paint the canvas light or dark (exports stay light whatever it shows)."""
         self.scene.set_canvas_style(canvas_style(dark))
+        self.heat.refresh()  # the heat strip is a scene item of its own
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea,
               name: str) -> QDockWidget:

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 from model.heat import heat_color, legend_stops, text_on
 from model.metrics import MetricKind, metric_label
 from model.records import HeatCell
-from model.style import HEAT_STRIP_H, LIGHT
+from model.style import HEAT_STRIP_H
+from widgets.canvas_style import CanvasStyle, canvas_style
 
 STRIP_H = HEAT_STRIP_H
 STRIP_Z = 30.0  # over the lanes and cards' cells, under the pinned headers (35+)
-NO_DATA = LIGHT.heat_no_data
 
 
 def tr(text: str) -> str:
@@ -38,6 +38,13 @@ class HeatStripItem(QGraphicsItem):
         self._bounds = QRectF()
         self._font = QFont()
         self._font.setPointSizeF(7.0)
+        self._style = canvas_style()
+
+    def set_style(self, style: CanvasStyle) -> None:
+        """Paint the segments without data in another palette (light or dark canvas)."""
+        if style is not self._style:
+            self._style = style
+            self.update()
 
     def set_segments(self, segments: list[tuple[QRectF, HeatCell | None]]) -> None:
         """(rect in scene units, the stage's heat cell or None) per stage."""
@@ -55,16 +62,17 @@ class HeatStripItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setFont(self._font)
+        p = self._style.palette
         for rect, cell in self.segments:
             heat = cell.heat if cell is not None else None
             if heat is None:
-                painter.setPen(QPen(QColor(LIGHT.zero_line), 0.8, Qt.PenStyle.DashLine))
-                painter.setBrush(QColor(NO_DATA))
+                painter.setPen(QPen(QColor(p.zero_line), 0.8, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor(p.heat_no_data))
                 painter.drawRect(rect)
-                painter.setPen(QColor(LIGHT.muted))
+                painter.setPen(QColor(p.muted))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tr("no data"))
                 continue
-            painter.setPen(QPen(QColor(LIGHT.background), 1))
+            painter.setPen(QPen(QColor(p.background), 1))
             painter.setBrush(QColor(heat_color(heat)))
             painter.drawRect(rect)
             painter.setPen(QColor(text_on(heat)))

@@ -115,3 +115,19 @@ def test_an_unknown_theme_in_the_settings_reads_as_system(qapp) -> None:
     settings = Settings()
     settings._s.setValue("view/theme", "purple")
     assert settings.theme() is Theme.SYSTEM
+
+
+def test_the_heat_strip_follows_the_dark_canvas(window, qtbot) -> None:
+    window.acts.heat_strip.trigger()
+    strip = window.heat.strip
+    assert strip is not None and strip.segments
+    rect, cell = strip.segments[0]  # a new map: no stage has a figure yet
+    assert cell is None or cell.heat is None
+    _theme_action(window, Theme.DARK).trigger()
+    # Scrolled to the top, so the stage headers sit above the strip, not pinned over it.
+    image = _canvas(window, qtbot, rect.center().x(), 0)
+    assert window.scene.stage_items[window.scene.layout.stages[0].id].y() == 0
+    assert _pixel_at(window, image, rect.left() + 3, rect.top() + 3).name() == DARK.heat_no_data
+    _theme_action(window, Theme.LIGHT).trigger()
+    image = _canvas(window, qtbot, rect.center().x(), 0)
+    assert _pixel_at(window, image, rect.left() + 3, rect.top() + 3).name() == LIGHT.heat_no_data
