@@ -4,7 +4,10 @@ get new card geometry; everything else is the previous layout's objects.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from model.entities import Card, Journey
 from model.layout.cell_index import CellIndex, LayoutState, cell_index
@@ -32,13 +35,31 @@ def compute_layout(
     Incrementally from the previous layout of the journey when there is one (same
     result as ``incremental=False``, which computes everything again).
     """
-    if not incremental:
-        return full_layout(journey, metrics)
-    index = cell_index(journey)
-    state = index.state
-    if state is not None and state.metrics != metrics:
-        return full_layout(journey, metrics)
-    return _update(journey, index, state, metrics)
+    with _no_cyclic_gc():
+        if not incremental:
+            return full_layout(journey, metrics)
+        index = cell_index(journey)
+        state = index.state
+        if state is not None and state.metrics != metrics:
+            return full_layout(journey, metrics)
+        return _update(journey, index, state, metrics)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """No cyclic garbage collection while laying out.
+
+    A big map's layout makes a few hundred thousand small containers (wrapped lines,
+    geometry) and no reference cycles; collections triggered in the middle of that scan
+    every loaded ORM object each time and took longer than the layout itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _update(
