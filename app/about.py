@@ -7,17 +7,14 @@ import sys
 from importlib import metadata, resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QWidget
 
 from app.version import DISTRIBUTION, app_version
 from widgets.about_dialog import AboutDialog, AboutInfo, Component, LicenceText
+from widgets.i18n import qtr
 
 CHECKOUT = Path(__file__).resolve().parent.parent
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("About", text)
 
 
 def _library_versions() -> dict[str, str]:
@@ -34,17 +31,17 @@ def components() -> list[Component]:
     """The runtime and libraries a user may ask about, with the licence each is under."""
     v = _library_versions()
     return [
-        Component("Journeyboard", app_version(), "MIT", _tr("this program")),
-        Component("Python", platform.python_version(), "PSF-2.0", _tr("runs the program")),
-        Component("Qt", qVersion(), "LGPL-3.0", _tr("windows, canvas, PNG and SVG export")),
-        Component("PySide6", v["PySide6"], "LGPL-3.0", _tr("Qt for Python")),
-        Component("SQLAlchemy", v["SQLAlchemy"], "MIT", _tr("the .cjm project file")),
-        Component("ReportLab", v["ReportLab"], "BSD-3-Clause", _tr("PDF posters")),
-        Component("Pillow", v["Pillow"], "MIT-CMU", _tr("persona photos")),
-        Component("DejaVu Sans", "2.37", _tr("Bitstream Vera licence"),
-                  _tr("text in PDF exports")),
+        Component("Journeyboard", app_version(), "MIT", qtr("this program")),
+        Component("Python", platform.python_version(), "PSF-2.0", qtr("runs the program")),
+        Component("Qt", qVersion(), "LGPL-3.0", qtr("windows, canvas, PNG and SVG export")),
+        Component("PySide6", v["PySide6"], "LGPL-3.0", qtr("Qt for Python")),
+        Component("SQLAlchemy", v["SQLAlchemy"], "MIT", qtr("the .cjm project file")),
+        Component("ReportLab", v["ReportLab"], "BSD-3-Clause", qtr("PDF posters")),
+        Component("Pillow", v["Pillow"], "MIT-CMU", qtr("persona photos")),
+        Component("DejaVu Sans", "2.37", qtr("Bitstream Vera licence"),
+                  qtr("text in PDF exports")),
         Component("Droid Sans Fallback", "1.00", "Apache-2.0",
-                  _tr("Chinese, Japanese and Korean text in PDF exports")),
+                  qtr("Chinese, Japanese and Korean text in PDF exports")),
     ]
 
 
@@ -61,14 +58,14 @@ def own_licence() -> str:
         text = metadata.distribution(DISTRIBUTION).read_text("licenses/LICENSE")
     except metadata.PackageNotFoundError:
         text = None
-    return text or _tr("The MIT License (the LICENSE file was not found).")
+    return text or qtr("The MIT License (the LICENSE file was not found).")
 
 
 def font_licences() -> list[LicenceText]:
     """The licence texts shipped beside the bundled fonts (resources/fonts/LICENSE-*.txt)."""
     fonts = resources.files("resources").joinpath("fonts")
-    titles = {"LICENSE-DejaVu.txt": _tr("DejaVu fonts"),
-              "LICENSE-DroidSansFallback.txt": _tr("Droid Sans Fallback font")}
+    titles = {"LICENSE-DejaVu.txt": qtr("DejaVu fonts"),
+              "LICENSE-DroidSansFallback.txt": qtr("Droid Sans Fallback font")}
     found = []
     for entry in sorted(fonts.iterdir(), key=lambda e: e.name):
         if entry.name.startswith("LICENSE-") and entry.name.endswith(".txt"):

@@ -31,6 +31,7 @@ from model.records import (
     StageFields,
     Target,
 )
+from widgets.i18n import qtr
 from widgets.inspector import Inspector
 from widgets.items import LaneHeaderItem
 from widgets.journey_header import JourneyHeader
@@ -113,7 +114,7 @@ class CanvasController(QObject):
     def add_card_to_target_cell(self, kind: str) -> None:
         cell = self.target_cell()
         if cell is None:
-            self.ctx.status("Click a cell first, or drag the card into one.")
+            self.ctx.status(self.tr("Click a cell first, or drag the card into one."))
             return
         layout = self.ctx.scene.layout
         index = len(layout.cell_cards.get(cell, [])) if layout else 0
@@ -174,27 +175,27 @@ class CanvasController(QObject):
             label = kind.value.title()
             s = self.structure
             entries = [
-                (f"Rename {label}…", lambda: s.rename_header(kind, obj_id)),
+                (qtr("Rename {0}…").format(label), lambda: s.rename_header(kind, obj_id)),
                 (f"{label} Colour…", lambda: s.recolour_header(kind, obj_id)),
             ]
             if kind is HeaderKind.STAGE:
                 entries += [
-                    ("Insert Stage Before", lambda: s.add_stage(before=obj_id)),
-                    ("Insert Stage After", lambda: s.add_stage(after=obj_id)),
-                    ("Delete Stage", lambda: s.delete_stage(obj_id)),
+                    (qtr("Insert Stage Before"), lambda: s.add_stage(before=obj_id)),
+                    (qtr("Insert Stage After"), lambda: s.add_stage(after=obj_id)),
+                    (qtr("Delete Stage"), lambda: s.delete_stage(obj_id)),
                 ]
             else:
                 entries += [
-                    ("Insert Lane Below…", lambda: s.add_lane(after=obj_id)),
-                    ("Delete Lane", lambda: s.delete_lane(obj_id)),
+                    (qtr("Insert Lane Below…"), lambda: s.add_lane(after=obj_id)),
+                    (qtr("Delete Lane"), lambda: s.delete_lane(obj_id)),
                 ]
             for text, slot in entries:
                 action = menu.addAction(text)
                 action.triggered.connect(lambda _c=False, f=slot: f())
         elif target is Target.CELL and cell is not None:
-            add = menu.addMenu("Add Card")
+            add = menu.addMenu(self.tr("Add Card"))
             for kind_value, label in CARD_KIND_LABELS.items():
-                action = add.addAction(label)
+                action = add.addAction(qtr(label))
                 action.triggered.connect(
                     lambda _c=False, k=kind_value: self.add_card_to_target_cell(k))
             menu.addAction(self._paste_action)

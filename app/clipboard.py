@@ -15,6 +15,7 @@ from model.card_edits import CARD_FIELDS
 from model.layout import Cell
 from model.palette import default_card_kind
 from model.snapshot import Row
+from widgets.i18n import qtr
 from widgets.items import LaneHeaderItem, StageHeaderItem
 
 CARDS_MIME = "application/x-journeyboard-cards"
@@ -53,7 +54,7 @@ class CardClipboard:
         cards = self.ctx.scene.selected_card_ids()
         if cards:
             self.copy()
-            self.delete_cards(cards, "Cut cards")
+            self.delete_cards(cards, qtr("Cut cards"))
 
     def paste(self) -> None:
         """Cards, lines or a block of spreadsheet cells from the target cell on, one step.
@@ -65,7 +66,7 @@ class CardClipboard:
             return
         cell = self.canvas.target_cell()
         if cell is None:
-            self.ctx.status("Click a cell to paste into.")
+            self.ctx.status(qtr("Click a cell to paste into."))
             return
         placed = self._clipboard_cards(cell)
         if not placed:
@@ -79,7 +80,7 @@ class CardClipboard:
             children.append(AddCardCommand(self.ctx.editor(), journey_id, target,
                                            next_index[target], fields))
             next_index[target] += 1
-        parent = CompoundCommand("Paste cards" if len(children) > 1 else "Paste card")
+        parent = CompoundCommand(qtr("Paste cards") if len(children) > 1 else qtr("Paste card"))
         for child in children:
             parent.add(child)
         assert self.ctx.doc is not None
@@ -87,7 +88,8 @@ class CardClipboard:
         errors = [str(c.error) for c in children if c.error is not None]
         if errors:
             self.ctx.status(
-                f"{len(errors)} of {len(children)} pasted cards were refused: {errors[0]}", 8000)
+                qtr("{0} of {1} pasted cards were refused: {2}").format(
+                    len(errors), len(children), errors[0]), 8000)
         self.ctx.scene.select_cards([c.card_id for c in children
                                      if c.error is None and c.card_id is not None])
 
@@ -108,8 +110,9 @@ class CardClipboard:
         first = stage_ids.index(cell[0])
         if len(columns) > len(stage_ids) - first:
             self.ctx.status(
-                f"Nothing pasted: the block has {len(columns)} columns but there are only "
-                f"{len(stage_ids) - first} stages from here on. Paste it further left.", 8000)
+                qtr("Nothing pasted: the block has {0} columns but there are only {1} stages from "
+                    "here on. Paste it further left.").format(
+                    len(columns), len(stage_ids) - first), 8000)
             return []
         kind = default_card_kind(layout.lane(cell[1]).kind)
         return [((stage_ids[first + c], cell[1]), {"kind": kind, "text": text})
@@ -122,7 +125,7 @@ class CardClipboard:
         items = scene.selectedItems()
         cards = scene.selected_card_ids()
         if cards:
-            self.delete_cards(cards, "Delete card" if len(cards) == 1 else "Delete cards")
+            self.delete_cards(cards, qtr("Delete card") if len(cards) == 1 else qtr("Delete cards"))
         elif len(items) == 1 and isinstance(items[0], StageHeaderItem):
             self.canvas.structure.delete_stage(items[0].stage_id)
         elif len(items) == 1 and isinstance(items[0], LaneHeaderItem):

@@ -33,6 +33,7 @@ from model.records import (
 from model.register import register_rows
 from model.store import Project, Workspace
 from model.templates import create_journey
+from widgets.i18n import qtr
 
 
 class Document(QObject):
@@ -74,7 +75,7 @@ class Document(QObject):
         return not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        return self.project.path.name if self.project.path else "Untitled"
+        return self.project.path.name if self.project.path else qtr("Untitled")
 
     def layout(self) -> JourneyLayout | None:
         if self.journey_id is None:
@@ -228,7 +229,7 @@ class Document(QObject):
                 self.undo_stack.redo()
 
         QTimer.singleShot(0, repair)
-        self.edit_failed.emit(f"{error} The map is unchanged.")
+        self.edit_failed.emit(qtr("{0} The map is unchanged.").format(error))
 
     def _on_change(self, change: Change) -> None:
         self.autosaver.schedule()
@@ -315,6 +316,7 @@ def reload_document(doc: Document, workspace: Workspace) -> Document:
 
     path = doc.path
     if path is None:
-        raise ProjectFileError(None, "This map has never been saved: there is nothing to reload.")
+        raise ProjectFileError(None, qtr("This map has never been saved: there is nothing to "
+                                         "reload."))
     doc.close()
     return open_document(path, workspace)

@@ -11,24 +11,26 @@ from app.context import EditorContext
 from app.document import Document, new_document, open_document, reload_document
 from app.paths import default_folder, safe_file_stem
 from app.settings import Settings
+from model.i18n import QT_TR_NOOP
 from model.store import FileChangedOnDiskError, ProjectFileError, Workspace
 from model.templates import TEMPLATES
+from widgets.i18n import qtr
 
-FILE_FILTER = "Journeyboard projects (*.cjm);;All files (*)"
+FILE_FILTER = QT_TR_NOOP("Journeyboard projects (*.cjm);;All files (*)")
 
 
 def changed_on_disk_box(parent: QWidget, message: str) -> QMessageBox:
     """Save as copy / Overwrite / Reload / Cancel for a file someone else changed."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "File Changed on Disk", message,
+    box = QMessageBox(QMessageBox.Icon.Warning, qtr("File Changed on Disk"), message,
                       QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("Your changes are not saved yet. Save them as a copy, overwrite "
-                           "the other changes, or reload the file and lose yours.")
+    box.setInformativeText(qtr("Your changes are not saved yet. Save them as a copy, overwrite "
+                               "the other changes, or reload the file and lose yours."))
     role = QMessageBox.ButtonRole
-    copy = box.addButton("Save as &Copy…", role.AcceptRole)
+    copy = box.addButton(qtr("Save as &Copy…"), role.AcceptRole)
     box.setProperty("copy_button", copy)
-    box.setProperty("overwrite_button", box.addButton("&Overwrite", role.DestructiveRole))
-    box.setProperty("reload_button", box.addButton("&Reload", role.ResetRole))
-    box.button(QMessageBox.StandardButton.Cancel).setText("&Cancel")
+    box.setProperty("overwrite_button", box.addButton(qtr("&Overwrite"), role.DestructiveRole))
+    box.setProperty("reload_button", box.addButton(qtr("&Reload"), role.ResetRole))
+    box.button(QMessageBox.StandardButton.Cancel).setText(qtr("&Cancel"))
     box.setDefaultButton(copy)
     return box
 
@@ -36,8 +38,8 @@ def changed_on_disk_box(parent: QWidget, message: str) -> QMessageBox:
 def unsaved_changes_box(parent: QWidget, name: str) -> QMessageBox:
     """Save / Discard / Cancel, each with a mnemonic (Alt+S, Alt+D; Escape cancels)."""
     buttons = QMessageBox.StandardButton
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved Changes",
-                      f"Save the changes to “{name}” before closing?",
+    box = QMessageBox(QMessageBox.Icon.Warning, qtr("Unsaved Changes"),
+                      qtr("Save the changes to “{0}” before closing?").format(name),
                       buttons.Save | buttons.Discard | buttons.Cancel, parent)
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
@@ -73,11 +75,11 @@ class FileActions:
     # -- new and open ------------------------------------------------------------------
 
     def new_dialog(self) -> None:
-        titles = [t.title for t in TEMPLATES.values()]
-        title, ok = QInputDialog.getItem(self._parent, "New Map", "Start from:", titles, 1,
-                                         False)
+        titles = [qtr(t.title) for t in TEMPLATES.values()]
+        title, ok = QInputDialog.getItem(self._parent, qtr("New Map"), qtr("Start from:"),
+                                         titles, 1, False)
         if ok:
-            self.new_document(next(k for k, t in TEMPLATES.items() if t.title == title))
+            self.new_document(next(k for k, t in TEMPLATES.items() if qtr(t.title) == title))
 
     def new_document(self, template: str = "cjm7") -> bool:
         if not self.close_document():
@@ -87,8 +89,8 @@ class FileActions:
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Open Journey Map",
-            str(default_folder(self.settings.last_directory())), FILE_FILTER,
+            self._parent, qtr("Open Journey Map"),
+            str(default_folder(self.settings.last_directory())), qtr(FILE_FILTER),
         )
         if path:
             self.open_file(Path(path))
@@ -104,7 +106,8 @@ class FileActions:
         try:
             opened = open_document(path, self.workspace)
         except ProjectFileError as exc:
-            QMessageBox.critical(self._parent, "Cannot Open File", f"{path.name}\n\n{exc.message}")
+            QMessageBox.critical(self._parent, qtr("Cannot Open File"),
+                                 f"{path.name}\n\n{exc.message}")
             if not path.exists():
                 self.settings.remove_recent_file(path)
             return False
@@ -120,7 +123,7 @@ class FileActions:
             action = menu.addAction(str(path))  # owned by the menu: clear() deletes it
             action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
         if not files:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(qtr("(none)")).setEnabled(False)
 
     # -- save ------------------------------------------------------------------------
 
@@ -136,7 +139,7 @@ class FileActions:
         if self.ctx.doc is None:
             return False
         path, _ = QFileDialog.getSaveFileName(
-            self._parent, "Save Journey Map", str(self.suggested_save_path()), FILE_FILTER
+            self._parent, qtr("Save Journey Map"), str(self.suggested_save_path()), qtr(FILE_FILTER)
         )
         if not path:
             return False
@@ -163,12 +166,12 @@ class FileActions:
         except FileChangedOnDiskError as exc:
             return self._changed_on_disk(target, exc.message)
         except ProjectFileError as exc:
-            QMessageBox.critical(self._parent, "Cannot Save", exc.message)
+            QMessageBox.critical(self._parent, qtr("Cannot Save"), exc.message)
             return False
         self.settings.add_recent_file(saved)
         self.settings.set_last_directory(saved.parent)
         self._title_changed()
-        self.ctx.status(f"Saved {saved}")
+        self.ctx.status(qtr("Saved {0}").format(saved))
         return True
 
     def _changed_on_disk(self, target: Path | None, message: str) -> bool:
@@ -195,11 +198,12 @@ class FileActions:
         try:
             fresh = reload_document(doc, self.workspace)
         except ProjectFileError as exc:
-            QMessageBox.critical(self._parent, "Cannot Reload", f"{path.name}\n\n{exc.message}")
+            QMessageBox.critical(self._parent, qtr("Cannot Reload"),
+                                 f"{path.name}\n\n{exc.message}")
             self._attach(new_document(self.workspace))
             return False
         self._attach(fresh)
-        self.ctx.status(f"Reloaded {path.name} from disk")
+        self.ctx.status(qtr("Reloaded {0} from disk").format(path.name))
         return True
 
     def export_dialog(self) -> None:
@@ -214,7 +218,7 @@ class FileActions:
         path = run_export_dialog(ProjectExportBackend(doc.project, doc.journey_id, self.ctx.heat()),
                                  self._parent)
         if path is not None:
-            self.ctx.status(f"Exported {path}", 5000)
+            self.ctx.status(qtr("Exported {0}").format(path), 5000)
 
     # -- close -----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.context import EditorContext
 from model.palette import CARD_KIND_LABELS
+from widgets.i18n import qtr
 
 
 class FilterController(QObject):
@@ -21,7 +22,7 @@ class FilterController(QObject):
         self.group.setExclusive(True)
         self.actions: dict[str | None, QAction] = {}
         entries: list[tuple[str | None, str]] = [(None, self.tr("&All Cards Alike"))]
-        entries += [(kind, label) for kind, label in CARD_KIND_LABELS.items()]
+        entries += [(kind, qtr(label)) for kind, label in CARD_KIND_LABELS.items()]
         for kind, label in entries:
             action = QAction(label, self.menu)
             action.setCheckable(True)
@@ -38,4 +39,4 @@ class FilterController(QObject):
             self.ctx.status(self.tr("All cards shown alike."))
         else:
             self.ctx.status(self.tr("Highlighting {0} cards; the others are dimmed.").format(
-                CARD_KIND_LABELS.get(kind, kind)))
+                qtr(CARD_KIND_LABELS.get(kind, kind))))

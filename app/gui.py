@@ -21,6 +21,7 @@ from app.document import Document, new_document
 from app.settings import Settings
 from model.store import Project, ProjectFileError, RecoverableSession, Workspace
 from model.templates import TEMPLATES
+from widgets.i18n import qtr
 
 if TYPE_CHECKING:
     from app.single_instance import InstanceServer
@@ -40,7 +41,7 @@ def recovery_items(sessions: list[RecoverableSession]) -> list[RecoveryItem]:
     items = []
     for session in sessions:
         when = session.modified_at.strftime("%Y-%m-%d %H:%M") if session.modified_at else "?"
-        where = str(session.target.parent) if session.target else "never saved"
+        where = str(session.target.parent) if session.target else qtr("never saved")
         items.append(
             RecoveryItem(str(session.folder), session.title, where, when, session.journeys)
         )
@@ -50,8 +51,8 @@ def recovery_items(sessions: list[RecoverableSession]) -> list[RecoveryItem]:
 def _confirm_discard(parent: QWidget | None, count: int) -> bool:
     sure = QMessageBox.question(
         parent,
-        "Discard Unsaved Work",
-        f"Discard the unsaved changes to {count} maps? This cannot be undone.",
+        qtr("Discard Unsaved Work"),
+        qtr("Discard the unsaved changes to {0} maps? This cannot be undone.").format(count),
     )
     return sure == QMessageBox.StandardButton.Yes
 
@@ -93,7 +94,7 @@ def offer_recovery(
             elif choice is RecoveryChoice.RECOVER and chosen is None:
                 chosen = Document(Project.recover(session, workspace))
         except ProjectFileError as exc:
-            QMessageBox.warning(parent, "Cannot Recover", f"{session.title}\n\n{exc.message}")
+            QMessageBox.warning(parent, qtr("Cannot Recover"), f"{session.title}\n\n{exc.message}")
     return chosen
 
 
@@ -115,10 +116,10 @@ def _install_excepthook() -> None:
         try:
             QMessageBox.critical(
                 QApplication.activeWindow(),
-                "Unexpected Error",
-                f"Something went wrong: {value}\n\nDetails were written to {log_file}. "
-                "To be safe, save your work now (File → Save As can save a copy under "
-                "another name or on another disk).",
+                qtr("Unexpected Error"),
+                qtr("Something went wrong: {0}\n\nDetails were written to {1}. To be safe, save "
+                    "your work now (File → Save As can save a copy under another name or on "
+                    "another disk).").format(value, log_file),
             )
         finally:
             showing = False
@@ -129,18 +130,21 @@ def _install_excepthook() -> None:
 def run_gui(file: str | None, template: str = "cjm7",
             server: InstanceServer | None = None) -> int:
     """Start the editor; ``server`` (app.single_instance.claim) brings later launches' files."""
+    from app.i18n import install_translators
     from app.windows import EditorWindows
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    settings = Settings()
+    install_translators(app, settings.language())
     QApplication.setDesktopFileName("journeyboard")
     icon = resources.files("resources").joinpath("desktop/journeyboard.svg")
     QApplication.setWindowIcon(QIcon(str(icon)))
     if template not in TEMPLATES:
         template = "cjm7"
     workspace = default_workspace()
-    windows = EditorWindows(Settings(), workspace, template)
+    windows = EditorWindows(settings, workspace, template)
     window = windows.make_window()
     _install_excepthook()
     recovered = offer_recovery(None, workspace)

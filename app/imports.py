@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWizard
 
 from app.commands import ImportCardsCommand, ImportSurveyCommand
@@ -20,11 +20,8 @@ from model.survey import (
     read_survey,
     survey_targets,
 )
+from widgets.i18n import qtr
 from widgets.survey_wizard import SurveyWizard
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Imports", text)
 
 
 class ImportActions:
@@ -59,13 +56,13 @@ class ImportActions:
                                       mapping.kind.value, plan.metric_rows(mapping))
         if not self.ctx.push(command):
             return False
-        self.ctx.status(tr("Imported {n} answers onto {m} touchpoints and stages.").format(
+        self.ctx.status(qtr("Imported {n} answers onto {m} touchpoints and stages.").format(
             n=plan.matched_answers, m=len(plan.figures)))
         return True
 
     def _progress(self, label: str) -> tuple[QProgressDialog, Progress]:
         """A cancellable progress dialog, and the callback that moves it (chunked work)."""
-        dialog = QProgressDialog(label, tr("Cancel"), 0, 0, self.ctx.window)
+        dialog = QProgressDialog(label, qtr("Cancel"), 0, 0, self.ctx.window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
 
@@ -79,7 +76,7 @@ class ImportActions:
         return dialog, step
 
     def _read(self, path: Path) -> SurveyTable:
-        dialog, step = self._progress(tr("Reading {file}…").format(file=path.name))
+        dialog, step = self._progress(qtr("Reading {file}…").format(file=path.name))
         try:
             return read_survey(path, step)
         finally:
@@ -88,9 +85,9 @@ class ImportActions:
     def _plan(self, table: SurveyTable, mapping: SurveyMapping) -> SurveyPlan:
         doc, journey_id = self.ctx.doc, self.ctx.journey_id
         if doc is None or journey_id is None:
-            raise SurveyError(None, tr("No journey is open."))
+            raise SurveyError(None, qtr("No journey is open."))
         targets = survey_targets(doc.project.session, journey_id)
-        dialog, step = self._progress(tr("Matching answers…"))
+        dialog, step = self._progress(qtr("Matching answers…"))
         try:
             return plan_survey(table, mapping, targets, step)
         finally:
@@ -99,8 +96,8 @@ class ImportActions:
     # -- cards -------------------------------------------------------------------------
 
     def import_cards(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.ctx.window, tr("Import cards"), "",
-                                              tr("CSV files (*.csv);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self.ctx.window, qtr("Import cards"), "",
+                                              qtr("CSV files (*.csv);;All files (*)"))
         if path:
             self.import_cards_from(Path(path))
 
@@ -113,7 +110,7 @@ class ImportActions:
         try:
             rows = parse_csv(path.read_bytes(), journey["name"] if journey else "")
         except OSError as exc:
-            self._refuse(path, tr("cannot read the file ({why}).").format(
+            self._refuse(path, qtr("cannot read the file ({why}).").format(
                 why=exc.strerror or exc))
             return False
         except CsvImportError as exc:
@@ -125,13 +122,13 @@ class ImportActions:
             self._refuse(path, str(command.error))
             return False
         self.ctx.refresh()
-        self.ctx.status(tr("Imported {n} cards from {file}.").format(
+        self.ctx.status(qtr("Imported {n} cards from {file}.").format(
             n=command.result.cards, file=path.name))
         return True
 
     def _refuse(self, path: Path, why: str) -> None:
-        message = tr("{file}: {why}").format(file=path.name, why=why)
-        if not message.rstrip().endswith(tr("Nothing was imported.")):
-            message += " " + tr("Nothing was imported.")
+        message = qtr("{file}: {why}").format(file=path.name, why=why)
+        if not message.rstrip().endswith(qtr("Nothing was imported.")):
+            message += " " + qtr("Nothing was imported.")
         self.ctx.status(message, 8000)
-        QMessageBox.warning(self.ctx.window, tr("Import cards"), message)
+        QMessageBox.warning(self.ctx.window, qtr("Import cards"), message)

@@ -32,6 +32,7 @@ from app.filters import FilterController
 from app.heat import HeatOverlay
 from app.imports import ImportActions
 from app.keyboard import KeyboardNavigation
+from app.language_menu import LanguageMenu
 from app.metric_actions import MetricActions
 from app.opportunities import OpportunityController
 from app.personas import PersonaController
@@ -48,6 +49,7 @@ from widgets.canvas_style import canvas_style
 from widgets.capture_bar import CaptureBar
 from widgets.change_list import ChangeList
 from widgets.completeness_panel import CompletenessPanel
+from widgets.i18n import qtr
 from widgets.inspector import Inspector
 from widgets.items import CardItem, LaneHeaderItem, StageHeaderItem
 from widgets.journey_header import JourneyHeader
@@ -98,13 +100,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.card_palette = CardPalette()
         self.inspector = Inspector()
-        self._dock(self.card_palette, "Cards", Qt.DockWidgetArea.LeftDockWidgetArea, "palette")
-        self._dock(self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea,
+        self._dock(self.card_palette, self.tr("Cards"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                   "palette")
+        self._dock(self.inspector, self.tr("Inspector"), Qt.DockWidgetArea.RightDockWidgetArea,
                    "inspector")
         self.countdown = Countdown(parent=self)
         self.timer_panel = TimerPanel(self.countdown)
-        timer_dock = self._dock(self.timer_panel, "Timer", Qt.DockWidgetArea.LeftDockWidgetArea,
-                                "timer")
+        timer_dock = self._dock(self.timer_panel, self.tr("Timer"),
+                                Qt.DockWidgetArea.LeftDockWidgetArea, "timer")
         timer_dock.hide()  # shown when a workshop needs it (Workshop → Timer, or F5)
         self.persona_panel = PersonaPanel()
         self.register = OpportunityRegister()
@@ -133,17 +136,17 @@ class MainWindow(QMainWindow):
         inspector.raise_()
         self.snapshots_panel = SnapshotsPanel()
         self.change_list = ChangeList()
-        snapshots_dock = self._dock(self.snapshots_panel, "Snapshots",
+        snapshots_dock = self._dock(self.snapshots_panel, self.tr("Snapshots"),
                                     Qt.DockWidgetArea.RightDockWidgetArea, "snapshots")
         # Shown when asked for (View → Snapshots, Journey → Take Snapshot…): the first
         # window keeps the map wide and fits a small screen.
         snapshots_dock.hide()
-        self._dock(self.change_list, "Changes", Qt.DockWidgetArea.RightDockWidgetArea,
+        self._dock(self.change_list, self.tr("Changes"), Qt.DockWidgetArea.RightDockWidgetArea,
                    "changes")
         self.journey_box = QComboBox()
         self.journey_box.setMinimumContentsLength(18)
-        self.journey_box.setToolTip("Switch journey")
-        self.journey_box.setAccessibleName("Journey")
+        self.journey_box.setToolTip(self.tr("Switch journey"))
+        self.journey_box.setAccessibleName(self.tr("Journey"))
         self.journey_box.activated.connect(self._on_journey_picked)
         self.zoom_label = QLabel("100 %")
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -185,7 +188,7 @@ class MainWindow(QMainWindow):
             self.ctx, self.register, self.matrix, self.completeness, self.header,
             self.show_dock)
         templates: dict[str, tuple[str, Slot]] = {
-            key: (spec.title, partial(self.files.new_document, key))
+            key: (qtr(spec.title), partial(self.files.new_document, key))
             for key, spec in TEMPLATES.items()
         }
         self.filters = FilterController(self.ctx)
@@ -193,7 +196,7 @@ class MainWindow(QMainWindow):
         self.theme.dark_changed.connect(self._show_theme)
         self._show_theme(self.theme.dark)
         recent = build_menus(self, self.acts, templates, self.journey_box, [self.filters.menu],
-                             [self.theme.menu])
+                             [self.theme.menu, LanguageMenu(settings, self)])
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
         self.scene.selectionChanged.connect(self._refresh_inspector)
 
@@ -350,7 +353,7 @@ class MainWindow(QMainWindow):
         self.ctx.status(message, 8000)
 
     def _autosave_recovered(self) -> None:
-        self.ctx.status("Autosave works again: your edits are safe on disk.", 8000)
+        self.ctx.status(self.tr("Autosave works again: your edits are safe on disk."), 8000)
 
     def _autosave_failed(self, message: str) -> None:
         """Say plainly that edits are not reaching the disk, and what still works.
@@ -358,10 +361,10 @@ class MainWindow(QMainWindow):
         Non-modal: the facilitator can keep working and Save As elsewhere; the status
         bar keeps saying it until autosave works again.
         """
-        advice = ("Your map is still open and nothing is lost yet: use Save As to save it "
-                  "somewhere with free space.")
-        self.ctx.status(f"Autosave failed: {message}", 0)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Autosave Failed",
+        advice = (qtr("Your map is still open and nothing is lost yet: use Save As to save it "
+                      "somewhere with free space."))
+        self.ctx.status(self.tr("Autosave failed: {0}").format(message), 0)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Autosave Failed"),
                           f"{message}\n\n{advice}", QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setModal(False)
@@ -408,7 +411,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         journey = doc.journey()
-        name = journey["name"] if journey is not None else "no journey"
+        name = journey["name"] if journey is not None else self.tr("no journey")
         self.setWindowTitle(f"{doc.display_name()}[*] — {name} — {APP_NAME}")
 
     def _fill_journey_box(self) -> None:
@@ -418,7 +421,7 @@ class MainWindow(QMainWindow):
         self.journey_box.blockSignals(True)
         self.journey_box.clear()
         for journey in doc.journeys():
-            self.journey_box.addItem(journey["name"] or "(unnamed journey)", journey["id"])
+            self.journey_box.addItem(journey["name"] or self.tr("(unnamed journey)"), journey["id"])
         self.journey_box.setCurrentIndex(self.journey_box.findData(doc.journey_id))
         self.journey_box.blockSignals(False)
         for action in self.acts.journey_actions():
@@ -436,7 +439,7 @@ class MainWindow(QMainWindow):
         self.header.set_journey(
             {"name": journey["name"], "objective": journey["objective"],
              "persona_id": journey["persona_id"]},
-            [(p["id"], p["name"] or "(unnamed)") for p in doc.personas()],
+            [(p["id"], p["name"] or self.tr("(unnamed)")) for p in doc.personas()],
         )
 
     def _refresh_inspector(self) -> None:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from app.commands import AddMetricCommand, EditFieldsCommand, RemoveMetricCommand
 from app.context import EditorContext
 from model.entities import CardKind
 from model.metrics import MetricKind
 from model.records import FieldsEdit, MetricFields, Shown
+from widgets.i18n import qtr
 from widgets.inspector import Inspector
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MetricActions", text)
 
 
 class MetricActions:
@@ -47,10 +42,10 @@ class MetricActions:
             if card is None or card["kind"] != CardKind.TOUCHPOINT.value:
                 self.inspector.show_metrics(None)
                 return
-            self.inspector.show_metrics(tr("Metrics of this touchpoint"),
+            self.inspector.show_metrics(qtr("Metrics of this touchpoint"),
                                         doc.metrics(card_id=card_id))
         else:
-            self.inspector.show_metrics(tr("Metrics of this stage"),
+            self.inspector.show_metrics(qtr("Metrics of this stage"),
                                         doc.metrics(stage_id=stage_id))
 
     def add_metric(self, kind: str) -> None:
@@ -59,14 +54,14 @@ class MetricActions:
             return
         fields: dict[str, object] = {"kind": kind}
         if kind == MetricKind.CUSTOM.value:
-            fields.update(name=tr("Metric"), range_min=0.0, range_max=10.0)
+            fields.update(name=qtr("Metric"), range_min=0.0, range_max=10.0)
         self.ctx.push(AddMetricCommand(self.ctx.editor(), card_id, stage_id, fields))
         self.refresh()
 
     def edit_metric(self, edit: FieldsEdit[MetricFields]) -> None:
         editor = self.ctx.editor()
         self.ctx.push(EditFieldsCommand(editor, editor.update_metric, edit.target_id,
-                                        edit.fields, tr("Edit metric")))
+                                        edit.fields, qtr("Edit metric")))
         self.refresh()
 
     def remove_metric(self, metric_id: int) -> None:

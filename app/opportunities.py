@@ -17,6 +17,7 @@ from app.context import EditorContext
 from model.completeness import Finding, Place, Rule
 from model.records import OpportunityFields
 from widgets.completeness_panel import CompletenessPanel
+from widgets.i18n import qtr
 from widgets.journey_header import JourneyHeader
 from widgets.opportunity_register import OpportunityRegister
 from widgets.priority_matrix import PriorityMatrix
@@ -26,8 +27,8 @@ TITLE_MAX = 80
 
 def ask_opportunity(parent: QWidget, titles: list[str]) -> int | None:
     """Ask which opportunity to link or unlink; its index, or None (thin wrapper for tests)."""
-    title, ok = QInputDialog.getItem(parent, parent.tr("Link to opportunity"),
-                                     parent.tr("Opportunity (✓ linked: choose it to unlink):"),
+    title, ok = QInputDialog.getItem(parent, qtr("Link to opportunity"),
+                                     qtr("Opportunity (✓ linked: choose it to unlink):"),
                                      titles, 0, False)
     return titles.index(title) if ok and title in titles else None
 
@@ -58,7 +59,7 @@ class OpportunityController(QObject):
         register.opportunity_deleted.connect(self.delete_opportunity)
         register.cards_requested.connect(self.show_cards)
         matrix.rescored.connect(
-            lambda oid, fields: self.edit_opportunity(oid, fields, "Re-score opportunity"))
+            lambda oid, fields: self.edit_opportunity(oid, fields, qtr("Re-score opportunity")))
         check.finding_activated.connect(self.go_to)
 
     def refresh(self) -> None:
@@ -91,7 +92,7 @@ class OpportunityController(QObject):
         if card["severity"] is not None:
             fields["importance"] = card["severity"]  # a critical pain is an important fix
         command = AddOpportunityCommand(self.ctx.editor(), journey_id, dict(fields),
-                                        "Turn into opportunity")
+                                        qtr("Turn into opportunity"))
         if not self.ctx.push(command) or command.obj_id is None:
             return None
         self.refresh()
@@ -121,7 +122,7 @@ class OpportunityController(QObject):
         linked = card_id in ids
         ids = [i for i in ids if i != card_id] if linked else [*ids, card_id]
         self.edit_opportunity(row["id"], {"card_ids": ids},
-                              "Unlink card" if linked else "Link card")
+                              qtr("Unlink card") if linked else qtr("Link card"))
 
     def add_opportunity(self) -> None:
         journey_id = self.ctx.journey_id

@@ -20,14 +20,15 @@ from app.context import EditorContext
 from app.export.atomic import ExportError
 from model.images import MAX_FILE_BYTES, PhotoError, prepare_photo
 from model.records import FieldsEdit, PersonaFields
+from widgets.i18n import qtr
 from widgets.journey_header import JourneyHeader
 from widgets.persona_panel import PersonaPanel
 
 
 def ask_sheet_path(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to write a persona sheet; None when cancelled (thin wrapper for tests)."""
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save persona sheet"), suggested,
-                                          parent.tr("PDF (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(parent, qtr("Save persona sheet"), suggested,
+                                          qtr("PDF (*.pdf)"))
     if not path:
         return None
     target = Path(path)
@@ -38,11 +39,12 @@ def read_photo(path: Path) -> bytes:
     """The prepared photo from an image file; PhotoError says why a file cannot be one."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise PhotoError(f"{path.name} is too large for a photo "
-                             f"(at most {MAX_FILE_BYTES // 2**20} MB).")
+            raise PhotoError(qtr("{0} is too large for a photo (at most {1} MB).").format(
+                                 path.name, MAX_FILE_BYTES // 2 ** 20))
         data = path.read_bytes()
     except OSError as exc:
-        raise PhotoError(f"{path.name} cannot be read: {exc.strerror or exc}") from exc
+        raise PhotoError(qtr("{0} cannot be read: {1}").format(
+                             path.name, exc.strerror or exc)) from exc
     try:
         return prepare_photo(data)
     except PhotoError as exc:
@@ -100,7 +102,7 @@ class PersonaController(QObject):
             return
         fields = {k: v for k, v in persona.items() if k != "id"}
         fields["name"] = self.tr("%s (copy)") % persona["name"]
-        command = CreatePersonaCommand(self.ctx.editor(), fields, "Duplicate persona")
+        command = CreatePersonaCommand(self.ctx.editor(), fields, qtr("Duplicate persona"))
         if self.ctx.push(command) and command.obj_id is not None:
             self._select(command.obj_id)
 

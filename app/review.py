@@ -14,6 +14,7 @@ from model.changes import Change, What
 from model.records import JourneyFields, ReviewRecord
 from model.review import SNOOZE_DAYS, add_months, overdue_reviews
 from model.review_edits import snapshot_records
+from widgets.i18n import qtr
 from widgets.review_banner import ReviewBanner, day_text
 from widgets.review_chip import ReviewChip
 from widgets.review_dialog import ReviewDialog
@@ -85,15 +86,15 @@ class ReviewController:
         doc.set_journey(journey_id)
         record = review_record(doc, journey_id)
         today = self.today()
-        label = f"Review {today.isoformat()}"
+        label = qtr("Review {0}").format(today.isoformat())
         command = start_review_command(doc.editor, journey_id, label,
                                        add_months(today, record["interval_months"]))
         doc.push(command)
         if command.error is not None:
             self.ctx.status(str(command.error), 6000)
             return
-        self.ctx.status(f"Review started: snapshot “{label}” taken; next review on "
-                        f"{day_text(add_months(today, record['interval_months']), today)}.")
+        self.ctx.status(qtr("Review started: snapshot “{0}” taken; next review on {1}.").format(
+                            label, day_text(add_months(today, record['interval_months']), today)))
         self.review_started(journey_id)
 
     def snooze(self, journey_id: int) -> None:
@@ -102,7 +103,8 @@ class ReviewController:
         until = self.today() + dt.timedelta(days=SNOOZE_DAYS)
         if self.ctx.push(EditJourneyCommand(self.ctx.editor(), journey_id,
                                             {"next_review": until})):
-            self.ctx.status(f"Review reminder snoozed until {day_text(until, self.today())}.")
+            self.ctx.status(qtr("Review reminder snoozed until {0}.").format(
+                                day_text(until, self.today())))
 
     def review_dialog(self) -> None:
         doc = self.ctx.doc

@@ -71,5 +71,13 @@ class Settings:
     def set_theme(self, theme: Theme) -> None:
         self._s.setValue("view/theme", theme.value)
 
+    def language(self) -> str:
+        """The chosen UI language code ("de"), or "" to follow the system."""
+        value = self._s.value("language", "")
+        return value if isinstance(value, str) else ""
+
+    def set_language(self, code: str) -> None:
+        self._s.setValue("language", code)
+
     def sync(self) -> None:
         self._s.sync()

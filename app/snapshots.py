@@ -25,12 +25,13 @@ from model.review_edits import SnapshotView, load_snapshot, snapshot_records
 from model.snapshot import journey_snapshot
 from widgets.change_list import ChangeList
 from widgets.diff_overlay import DiffOverlay
+from widgets.i18n import qtr
 from widgets.snapshot_window import SnapshotWindow
 from widgets.snapshots_panel import SnapshotsPanel
 
 
 def default_label(today: dt.date) -> str:
-    return f"Snapshot {today.isoformat()}"
+    return qtr("Snapshot {0}").format(today.isoformat())
 
 
 class CompareMode:
@@ -149,7 +150,7 @@ class SnapshotActions:
         if journey_id is None:
             return None
         if label is None:
-            text, ok = QInputDialog.getText(self._parent, "Take Snapshot", "Label:",
+            text, ok = QInputDialog.getText(self._parent, qtr("Take Snapshot"), qtr("Label:"),
                                             text=default_label(self.today()))
             if not ok:
                 return None
@@ -157,7 +158,7 @@ class SnapshotActions:
         command = TakeSnapshotCommand(self.ctx.editor(), journey_id, label)
         if not self.ctx.push(command):
             return None
-        self.ctx.status(f"Snapshot “{label}” taken.")
+        self.ctx.status(qtr("Snapshot “{0}” taken.").format(label))
         dock = self.panel.parentWidget()
         if dock is not None and not dock.isVisible():
             dock.show()  # the panel starts hidden: show where the snapshot went
@@ -193,8 +194,8 @@ class SnapshotActions:
         try:
             return load_snapshot(doc.project.session, snapshot_id)
         except (SnapshotError, KeyError) as exc:
-            QMessageBox.warning(self._parent, "Cannot Open Snapshot",
-                                f"This snapshot cannot be read: {exc}")
+            QMessageBox.warning(self._parent, qtr("Cannot Open Snapshot"),
+                                qtr("This snapshot cannot be read: {0}").format(exc))
             return None
 
     def open_snapshot(self, snapshot_id: int) -> SnapshotWindow | None:
@@ -218,7 +219,8 @@ class SnapshotActions:
         data = self._load(snapshot_id)
         if record is None or data is None:
             return
-        since = f"Since “{record['label']}” ({record['taken_at'].strftime('%d %b %Y')})"
+        since = qtr("Since “{0}” ({1})").format(
+            record["label"], record["taken_at"].strftime("%d %b %Y"))
         self.compare.start(snapshot_id, data, since)
 
     def compare_with_journey(self) -> None:
@@ -228,11 +230,11 @@ class SnapshotActions:
             return
         others = [j for j in doc.journeys() if j["id"] != doc.journey_id]
         if not others:
-            self.ctx.status("This file has no other journey to compare with.")
+            self.ctx.status(qtr("This file has no other journey to compare with."))
             return
-        names = [j["name"] or "(unnamed journey)" for j in others]
-        name, ok = QInputDialog.getItem(self._parent, "Compare with Journey",
-                                        "Compare this journey with:", names, 0, False)
+        names = [j["name"] or qtr("(unnamed journey)") for j in others]
+        name, ok = QInputDialog.getItem(self._parent, qtr("Compare with Journey"),
+                                        qtr("Compare this journey with:"), names, 0, False)
         if ok:
             self.compare_journey(others[names.index(name)]["id"])
 
@@ -243,4 +245,4 @@ class SnapshotActions:
         current = journey_snapshot(doc.project.journey(doc.journey_id))
         other = doc.project.journey(other_id)
         old = align(journey_snapshot(other), current)
-        self.compare.start(None, old, f"Compared with “{other.name}”")
+        self.compare.start(None, old, qtr("Compared with “{0}”").format(other.name))

@@ -28,6 +28,7 @@ from model.records import HeaderFields, HeaderKind, LaneFields, StageFields
 from model.style import CURVE_COLORS
 from model.templates import TEMPLATES
 from widgets.color_picker import pick_color
+from widgets.i18n import qtr
 
 
 class StructureDialogs:
@@ -42,22 +43,23 @@ class StructureDialogs:
         if self.ctx.doc is None:
             return
         parent = self.ctx.window
-        titles = [t.title for t in TEMPLATES.values()]
-        title, ok = QInputDialog.getItem(parent, "Add Journey", "Template:", titles, 1, False)
+        titles = [qtr(t.title) for t in TEMPLATES.values()]
+        title, ok = QInputDialog.getItem(parent, qtr("Add Journey"), qtr("Template:"), titles,
+                                         1, False)
         if not ok:
             return
-        key = next(k for k, t in TEMPLATES.items() if t.title == title)
-        name, ok = QInputDialog.getText(parent, "Add Journey", "Journey name:",
-                                        text="New journey")
+        key = next(k for k, t in TEMPLATES.items() if qtr(t.title) == title)
+        name, ok = QInputDialog.getText(parent, qtr("Add Journey"), qtr("Journey name:"),
+                                        text=qtr("New journey"))
         if ok:
-            self.ctx.push(AddJourneyCommand(self.ctx.editor(), name.strip() or "New journey",
+            self.ctx.push(AddJourneyCommand(self.ctx.editor(), name.strip() or qtr("New journey"),
                                             key))
 
     def rename_journey(self) -> None:
         journey = self.ctx.doc.journey() if self.ctx.doc is not None else None
         if journey is None:
             return
-        name, ok = QInputDialog.getText(self.ctx.window, "Rename Journey", "Name:",
+        name, ok = QInputDialog.getText(self.ctx.window, qtr("Rename Journey"), qtr("Name:"),
                                         text=journey["name"])
         if ok and name.strip() and name.strip() != journey["name"]:
             self.ctx.push(EditJourneyCommand(self.ctx.editor(), journey["id"],
@@ -74,8 +76,9 @@ class StructureDialogs:
         if journey is None:
             return
         answer = QMessageBox.question(
-            self.ctx.window, "Delete Journey",
-            f"Delete the journey “{journey['name']}” with all its cards? You can undo this.",
+            self.ctx.window, qtr("Delete Journey"),
+            qtr("Delete the journey “{0}” with all its cards? You can undo this.").format(
+                journey['name']),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.ctx.push(DeleteJourneyCommand(self.ctx.editor(), journey["id"]))
@@ -103,7 +106,7 @@ class StructureDialogs:
         else:
             index = len(ids)
         command = AddStageCommand(self.ctx.editor(), journey_id, index,
-                                  {"name": f"Stage {len(ids) + 1}"})
+                                  {"name": qtr("Stage {0}").format(len(ids) + 1)})
         if self.ctx.push(command) and command.obj_id is not None:
             self._reveal_and_rename(HeaderKind.STAGE, command.obj_id)
 
@@ -113,9 +116,9 @@ class StructureDialogs:
         if journey_id is None:
             return
         kinds = [k.value for k in LaneKind]
-        labels = [LANE_KIND_LABELS.get(k, k) for k in kinds]
-        label, ok = QInputDialog.getItem(self.ctx.window, "Add Lane", "Kind of lane:", labels,
-                                         0, False)
+        labels = [qtr(LANE_KIND_LABELS.get(k, k)) for k in kinds]
+        label, ok = QInputDialog.getItem(self.ctx.window, qtr("Add Lane"), qtr("Kind of lane:"),
+                                         labels, 0, False)
         if not ok:
             return
         kind = kinds[labels.index(label)]
@@ -167,13 +170,13 @@ class StructureDialogs:
 
     def delete_stage(self, stage_id: int) -> None:
         if len(self._stage_ids()) <= 1:
-            self.ctx.status("A journey keeps at least one stage.")
+            self.ctx.status(qtr("A journey keeps at least one stage."))
             return
         self.ctx.push(DeleteStageCommand(self.ctx.editor(), stage_id))
 
     def delete_lane(self, lane_id: int) -> None:
         if len(self._lane_ids()) <= 1:
-            self.ctx.status("A journey keeps at least one lane.")
+            self.ctx.status(qtr("A journey keeps at least one lane."))
             return
         self.ctx.push(DeleteLaneCommand(self.ctx.editor(), lane_id))
 
@@ -184,12 +187,12 @@ class StructureDialogs:
         journey_id = self.ctx.journey_id
         if self.ctx.doc is None or journey_id is None:
             return
-        name, ok = QInputDialog.getText(self.ctx.window, "Add Emotion Curve",
-                                        "Curve name (e.g. a persona):", text="To-be")
+        name, ok = QInputDialog.getText(self.ctx.window, qtr("Add Emotion Curve"),
+                                        qtr("Curve name (e.g. a persona):"), text=qtr("To-be"))
         if not ok:
             return
         count = len(self.ctx.doc.curves())
-        fields: dict[str, Any] = {"name": name.strip() or "Curve",
+        fields: dict[str, Any] = {"name": name.strip() or qtr("Curve"),
                                   "color": CURVE_COLORS[count % len(CURVE_COLORS)]}
         source = self.current_curve()
         if source is not None:
@@ -212,10 +215,10 @@ class StructureDialogs:
             return
         curves = self.ctx.doc.curves()
         if not curves:
-            self.ctx.status("This journey has no emotion curve.")
+            self.ctx.status(qtr("This journey has no emotion curve."))
             return
         names = [f"{i + 1}. {c['name']}" for i, c in enumerate(curves)]
-        name, ok = QInputDialog.getItem(self.ctx.window, "Delete Emotion Curve", "Curve:",
+        name, ok = QInputDialog.getItem(self.ctx.window, qtr("Delete Emotion Curve"), qtr("Curve:"),
                                         names, 0, False)
         if ok:
             self.ctx.push(DeleteCurveCommand(self.ctx.editor(), curves[names.index(name)]["id"]))
@@ -226,8 +229,8 @@ class StructureDialogs:
         if point is None:
             return
         note, ok = QInputDialog.getMultiLineText(
-            self.ctx.window, "Emotion Note",
-            f"Why does the customer feel {point['value']:+d} here?", point["note"],
+            self.ctx.window, qtr("Emotion Note"),
+            qtr("Why does the customer feel {0:+d} here?").format(point['value']), point["note"],
         )
         if ok and note != point["note"]:
             self.ctx.push(SetEmotionCommand(self.ctx.editor(), curve_id, stage_id,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from model.entities import CardKind, Journey
+from model.i18n import QT_TR_NOOP
 
 
 class Rule(StrEnum):
@@ -45,16 +46,16 @@ class Finding:
 
 # What each rule says, as source text (the panel translates it; the PDF prints it).
 MESSAGES: dict[Rule, str] = {
-    Rule.NO_OBJECTIVE: "The journey has no objective",
-    Rule.NO_PERSONA: "The journey has no persona",
-    Rule.REVIEW_OVERDUE: "The next review was due on %s",
-    Rule.STAGE_WITHOUT_TOUCHPOINT: "Stage “%s” has no touchpoint",
-    Rule.TOUCHPOINT_WITHOUT_CHANNEL: "Touchpoint “%s” has no channel",
-    Rule.TOUCHPOINT_WITHOUT_USAGE: "Touchpoint “%s” has no usage share",
-    Rule.PAIN_WITHOUT_OPPORTUNITY: "Pain point “%s” has no opportunity",
-    Rule.OPPORTUNITY_WITHOUT_OWNER: "Opportunity “%s” has no owner",
-    Rule.OPPORTUNITY_WITHOUT_STATUS: "Opportunity “%s” has no status",
-    Rule.OPPORTUNITY_WITHOUT_DUE_DATE: "Opportunity “%s” has no due date",
+    Rule.NO_OBJECTIVE: QT_TR_NOOP("The journey has no objective"),
+    Rule.NO_PERSONA: QT_TR_NOOP("The journey has no persona"),
+    Rule.REVIEW_OVERDUE: QT_TR_NOOP("The next review was due on %s"),
+    Rule.STAGE_WITHOUT_TOUCHPOINT: QT_TR_NOOP("Stage “%s” has no touchpoint"),
+    Rule.TOUCHPOINT_WITHOUT_CHANNEL: QT_TR_NOOP("Touchpoint “%s” has no channel"),
+    Rule.TOUCHPOINT_WITHOUT_USAGE: QT_TR_NOOP("Touchpoint “%s” has no usage share"),
+    Rule.PAIN_WITHOUT_OPPORTUNITY: QT_TR_NOOP("Pain point “%s” has no opportunity"),
+    Rule.OPPORTUNITY_WITHOUT_OWNER: QT_TR_NOOP("Opportunity “%s” has no owner"),
+    Rule.OPPORTUNITY_WITHOUT_STATUS: QT_TR_NOOP("Opportunity “%s” has no status"),
+    Rule.OPPORTUNITY_WITHOUT_DUE_DATE: QT_TR_NOOP("Opportunity “%s” has no due date"),
 }
 
 

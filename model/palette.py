@@ -3,33 +3,34 @@
 from __future__ import annotations
 
 from model.entities import CardKind, LaneKind
+from model.i18n import QT_TR_NOOP
 
 CARD_KIND_LABELS: dict[str, str] = {
-    CardKind.TOUCHPOINT: "Touchpoint",
-    CardKind.ACTION: "Action",
-    CardKind.THOUGHT: "Thought",
-    CardKind.PAIN_POINT: "Pain point",
-    CardKind.OPPORTUNITY: "Opportunity",
-    CardKind.BACKSTAGE: "Backstage",
-    CardKind.NOTE: "Note",
+    CardKind.TOUCHPOINT: QT_TR_NOOP("Touchpoint"),
+    CardKind.ACTION: QT_TR_NOOP("Action"),
+    CardKind.THOUGHT: QT_TR_NOOP("Thought"),
+    CardKind.PAIN_POINT: QT_TR_NOOP("Pain point"),
+    CardKind.OPPORTUNITY: QT_TR_NOOP("Opportunity"),
+    CardKind.BACKSTAGE: QT_TR_NOOP("Backstage"),
+    CardKind.NOTE: QT_TR_NOOP("Note"),
 }
 
 # What a lane kind is called wherever a user sees or picks one.
 LANE_KIND_LABELS: dict[str, str] = {
-    LaneKind.ACTIONS: "Actions",
-    LaneKind.THOUGHTS: "Thoughts",
-    LaneKind.TOUCHPOINTS: "Touchpoints",
-    LaneKind.CHANNELS: "Channels",
-    LaneKind.PAIN_POINTS: "Pain points",
-    LaneKind.OPPORTUNITIES: "Opportunities",
-    LaneKind.BACKSTAGE: "Backstage",
-    LaneKind.EMOTION: "Emotion curve",
-    LaneKind.METRICS: "Metrics",
-    LaneKind.EVIDENCE: "Evidence",
-    LaneKind.FRONTSTAGE: "Frontstage",
-    LaneKind.SUPPORT: "Support processes",
-    LaneKind.TEXT: "Text",
-    LaneKind.DIVIDER: "Divider line (no cards)",
+    LaneKind.ACTIONS: QT_TR_NOOP("Actions"),
+    LaneKind.THOUGHTS: QT_TR_NOOP("Thoughts"),
+    LaneKind.TOUCHPOINTS: QT_TR_NOOP("Touchpoints"),
+    LaneKind.CHANNELS: QT_TR_NOOP("Channels"),
+    LaneKind.PAIN_POINTS: QT_TR_NOOP("Pain points"),
+    LaneKind.OPPORTUNITIES: QT_TR_NOOP("Opportunities"),
+    LaneKind.BACKSTAGE: QT_TR_NOOP("Backstage"),
+    LaneKind.EMOTION: QT_TR_NOOP("Emotion curve"),
+    LaneKind.METRICS: QT_TR_NOOP("Metrics"),
+    LaneKind.EVIDENCE: QT_TR_NOOP("Evidence"),
+    LaneKind.FRONTSTAGE: QT_TR_NOOP("Frontstage"),
+    LaneKind.SUPPORT: QT_TR_NOOP("Support processes"),
+    LaneKind.TEXT: QT_TR_NOOP("Text"),
+    LaneKind.DIVIDER: QT_TR_NOOP("Divider line (no cards)"),
 }
 
 # The card kind a new card gets when it is typed straight into a lane.

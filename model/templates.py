@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.entities import EmotionCurve, EmotionPoint, Journey, Lane, LaneKind, Stage
+from model.i18n import QT_TR_NOOP
 from model.style import CURVE_COLORS, LANE_COLORS, LANE_TEMPLATE_COLOR, STAGE_COLORS
 
 
@@ -31,14 +32,14 @@ TEMPLATES: dict[str, Template] = {
     for t in (
         Template(
             "blank",
-            "Blank map",
+            QT_TR_NOOP("Blank map"),
             ("Stage 1", "Stage 2", "Stage 3"),
             (("Actions", LaneKind.ACTIONS), ("Emotion", LaneKind.EMOTION)),
             "Journey",
         ),
         Template(
             "cjm7",
-            "Customer journey map (7 stages)",
+            QT_TR_NOOP("Customer journey map (7 stages)"),
             (
                 "Awareness",
                 "Consideration",
@@ -62,7 +63,7 @@ TEMPLATES: dict[str, Template] = {
         ),
         Template(
             "blueprint",
-            "Service blueprint",
+            QT_TR_NOOP("Service blueprint"),
             ("Discover", "Request", "Receive", "Use", "Follow up"),
             (
                 ("Physical evidence", LaneKind.EVIDENCE),

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from model.completeness import MESSAGES, Finding
 from model.completeness import describe as describe_finding
+from widgets.i18n import qtr
 
 
 def describe(finding: Finding) -> str:
     """One line for a finding, in the user's language."""
-    template = QCoreApplication.translate("CompletenessPanel", MESSAGES[finding.rule])
+    template = qtr(MESSAGES[finding.rule])
     return describe_finding(finding, template)
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from model import style
 from model.diff import CardStatus, JourneyDiff
 from model.layout import JourneyLayout
+from widgets.i18n import qtr
 
 # One colour per kind of change: the change list uses the same ones.
 STATUS_COLORS: dict[CardStatus, str] = {
@@ -122,7 +123,7 @@ class DiffOverlay:
                 continue
             ghost = QGraphicsPathItem(path)
             ghost.setPen(QPen(QColor(GHOST_COLOR), 2, Qt.PenStyle.DashLine))
-            ghost.setToolTip("before")
+            ghost.setToolTip(qtr("before"))
             self._add(ghost, GHOST_Z)
 
     def _emotion_badges(self, diff: JourneyDiff, layout: JourneyLayout) -> None:

@@ -29,6 +29,7 @@ from model.layout import (
 )
 from model.style import CANVAS_VALUE_PT, CURVE_W, HANDLE_RADIUS, HANDLE_W
 from widgets.canvas_style import CanvasStyle, canvas_style
+from widgets.i18n import qtr
 from widgets.item_base import (
     _detach,
     _font,
@@ -82,9 +83,10 @@ class EmotionHandleItem(QGraphicsObject):
         """Recompute the tooltip and the value label after a value, note or name change."""
         name = self.curve.geom.name
         if self.unset:
-            self.setToolTip(f"{name}: no value at this stage yet.\nDrag up or down to set one.")
+            self.setToolTip(self.tr("{0}: no value at this stage yet.\nDrag up or down to set "
+                                    "one.").format(name))
         else:
-            hint = f"\n{self.note}" if self.note else "\nDouble-click to add a note."
+            hint = f"\n{self.note}" if self.note else qtr("\nDouble-click to add a note.")
             self.setToolTip(f"{name}: {_signed(self.value)}{hint}")
         self._update_label()
 

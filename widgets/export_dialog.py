@@ -36,17 +36,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.i18n import QT_TR_NOOP
+from widgets.i18n import qtr
+
 FORMATS: tuple[tuple[str, str], ...] = (
-    ("pdf", "PDF poster"),
-    ("png", "PNG image"),
-    ("svg", "SVG drawing"),
-    ("csv", "CSV (cards of all journeys)"),
-    ("json", "JSON (whole project)"),
+    ("pdf", QT_TR_NOOP("PDF poster")),
+    ("png", QT_TR_NOOP("PNG image")),
+    ("svg", QT_TR_NOOP("SVG drawing")),
+    ("csv", QT_TR_NOOP("CSV (cards of all journeys)")),
+    ("json", QT_TR_NOOP("JSON (whole project)")),
 )
 PAPERS = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
 CUSTOM = "Custom"
 TILE_SHEETS = ("A4", "Letter")
-ORIENTATIONS = (("auto", "Automatic"), ("portrait", "Portrait"), ("landscape", "Landscape"))
+ORIENTATIONS = (("auto", QT_TR_NOOP("Automatic")), ("portrait", QT_TR_NOOP("Portrait")),
+                ("landscape", QT_TR_NOOP("Landscape")))
 PREVIEW_SIDE = 360
 PREVIEW_MIN_SIDE = 140
 
@@ -90,22 +94,22 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.backend = backend
         self.result_path: Path | None = None
-        self.setWindowTitle(f"Export \u2013 {backend.title}")
+        self.setWindowTitle(self.tr("Export – {0}").format(backend.title))  # noqa: RUF001
 
         self.format_box = QComboBox()
         for key, label in FORMATS:
-            self.format_box.addItem(label, key)
+            self.format_box.addItem(qtr(label), key)
         self.paper_box = QComboBox()
         for name in PAPERS:
             self.paper_box.addItem(name, name)
-        self.paper_box.addItem("Custom size", CUSTOM)
+        self.paper_box.addItem(self.tr("Custom size"), CUSTOM)
         self.paper_box.setCurrentIndex(PAPERS.index("A3"))
         self.custom_w = QDoubleSpinBox()
         self.custom_h = QDoubleSpinBox()
         for box, value in ((self.custom_w, 500.0), (self.custom_h, 700.0)):
             box.setRange(50.0, 5000.0)
             box.setDecimals(0)
-            box.setSuffix(" mm")
+            box.setSuffix(self.tr(" mm"))
             box.setValue(value)
         custom_row = QWidget()
         custom_layout = QHBoxLayout(custom_row)
@@ -116,8 +120,8 @@ class ExportDialog(QDialog):
         self.custom_row = custom_row
         self.orientation_box = QComboBox()
         for key, label in ORIENTATIONS:
-            self.orientation_box.addItem(label, key)
-        self.tile_check = QCheckBox("Print on several sheets")
+            self.orientation_box.addItem(qtr(label), key)
+        self.tile_check = QCheckBox(self.tr("Print on several sheets"))
         self.tile_box = QComboBox()
         for name in TILE_SHEETS:
             self.tile_box.addItem(name, name)
@@ -132,7 +136,7 @@ class ExportDialog(QDialog):
         self.dpi_box.setRange(72, 600)
         self.dpi_box.setSingleStep(50)
         self.dpi_box.setValue(150)
-        self.dpi_box.setSuffix(" DPI")
+        self.dpi_box.setSuffix(self.tr(" DPI"))
         self.bom_check = QCheckBox(self.tr("UTF-8 with byte order mark (for spreadsheets)"))
         self.bom_check.setToolTip(
             self.tr("Excel needs the mark to read accents, emoji and other scripts correctly.")
@@ -147,7 +151,7 @@ class ExportDialog(QDialog):
         self.poster_register_check.setToolTip(self.tr(
             "The five opportunities with the highest priority, printed beside the map"))
         self.path_edit = QLineEdit()
-        browse = QPushButton("Browse\u2026")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QWidget()
         path_layout = QHBoxLayout(path_row)
@@ -156,16 +160,16 @@ class ExportDialog(QDialog):
         path_layout.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("Format:", self.format_box)
-        form.addRow("Paper:", self.paper_box)
-        form.addRow("Size:", self.custom_row)
-        form.addRow("Orientation:", self.orientation_box)
-        form.addRow("Tiling:", self.tile_row)
-        form.addRow("Resolution:", self.dpi_box)
+        form.addRow(self.tr("Format:"), self.format_box)
+        form.addRow(self.tr("Paper:"), self.paper_box)
+        form.addRow(self.tr("Size:"), self.custom_row)
+        form.addRow(self.tr("Orientation:"), self.orientation_box)
+        form.addRow(self.tr("Tiling:"), self.tile_row)
+        form.addRow(self.tr("Resolution:"), self.dpi_box)
         form.addRow(self.tr("Encoding:"), self.bom_check)
         form.addRow(self.tr("Extra pages:"), self.register_check)
         form.addRow(self.tr("On the poster:"), self.poster_register_check)
-        form.addRow("File:", path_row)
+        form.addRow(self.tr("File:"), path_row)
         self.form = form
 
         self.preview_label = QLabel()
@@ -180,7 +184,7 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self.buttons.accepted.connect(self.export_now)
         self.buttons.rejected.connect(self.reject)
 
@@ -189,7 +193,7 @@ class ExportDialog(QDialog):
         left.addWidget(self.summary_label)
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(QLabel("First page:"))
+        right.addWidget(QLabel(self.tr("First page:")))
         right.addWidget(self.preview_label, 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
@@ -294,10 +298,10 @@ class ExportDialog(QDialog):
         self.preview_image = image
         if image is None:
             if not self.preview_label.text():
-                self.preview_label.setText("No preview for this format.")
+                self.preview_label.setText(self.tr("No preview for this format."))
             self.preview_label.setPixmap(QPixmap())
             if self.choice().fmt in ("csv", "json"):
-                self.preview_label.setText("No preview for this format.")
+                self.preview_label.setText(self.tr("No preview for this format."))
             return
         self.preview_label.setText("")
         self.preview_label.setPixmap(QPixmap.fromImage(image))
@@ -308,9 +312,9 @@ class ExportDialog(QDialog):
         fmt = self.choice().fmt
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Export to",
+            self.tr("Export to"),
             self.path_edit.text(),
-            f"{fmt.upper()} files (*.{fmt});;All files (*)",
+            self.tr("{0} files (*.{1});;All files (*)").format(fmt.upper(), fmt),
         )
         if path:
             self.path_edit.setText(path)
@@ -319,16 +323,16 @@ class ExportDialog(QDialog):
         """Write the export; on success close the dialog and return the path."""
         text = self.path_edit.text().strip()
         if not text:
-            QMessageBox.warning(self, "Export", "Choose a file to export to.")
+            QMessageBox.warning(self, self.tr("Export"), self.tr("Choose a file to export to."))
             return None
         path = Path(text).expanduser()
         if confirm_overwrite and path.exists():
             answer = QMessageBox.question(
-                self, "Export", f"{path.name} already exists. Replace it?"
-            )
+                self, self.tr("Export"),
+                self.tr("{0} already exists. Replace it?").format(path.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        progress = QProgressDialog("Exporting\u2026", "Cancel", 0, 0, self)
+        progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         progress.setAutoClose(False)
@@ -346,7 +350,7 @@ class ExportDialog(QDialog):
             QApplication.restoreOverrideCursor()
             progress.close()
             if not getattr(exc, "cancelled", False):  # a cancel needs no message box
-                QMessageBox.warning(self, "Export failed", _message(exc))
+                QMessageBox.warning(self, self.tr("Export failed"), _message(exc))
             return None
         QApplication.restoreOverrideCursor()
         progress.close()

@@ -145,7 +145,8 @@ class StageHeaderItem(HeaderRenameMixin, QGraphicsObject):
         self._cache_shape()
         self.setPos(geom.header.x, self._pinned_y())
         self.setToolTip(
-            f"{geom.name}\nDrag to reorder, drag the right edge to resize, double-click to rename."
+            self.tr("{0}\nDrag to reorder, drag the right edge to resize, double-click to "
+                    "rename.").format(geom.name)
         )
         self.update()
 
@@ -293,7 +294,7 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
                                             METRICS.lane_text)
         self._name_ops = LabelOps(lines)
         self.setPos(self._pinned_x(), geom.header.y)
-        self.setToolTip(f"{geom.name}\nDrag to reorder, double-click to rename.")
+        self.setToolTip(self.tr("{0}\nDrag to reorder, double-click to rename.").format(geom.name))
         self.update()
 
     def set_style(self, style: CanvasStyle) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,13 +18,11 @@ from model.metrics import MetricKind, metric_label
 from model.records import HeatCell
 from model.style import HEAT_STRIP_H
 from widgets.canvas_style import CanvasStyle, canvas_style
+from widgets.i18n import qtr
 
 STRIP_H = HEAT_STRIP_H
 STRIP_Z = 30.0  # over the lanes and cards' cells, under the pinned headers (35+)
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HeatStrip", text)
 
 
 class HeatStripItem(QGraphicsItem):
@@ -70,7 +68,7 @@ class HeatStripItem(QGraphicsItem):
                 painter.setBrush(QColor(p.heat_no_data))
                 painter.drawRect(rect)
                 painter.setPen(QColor(p.muted))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tr("no data"))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, qtr("no data"))
                 continue
             painter.setPen(QPen(QColor(p.background), 1))
             painter.setBrush(QColor(heat_color(heat)))
@@ -88,20 +86,20 @@ class HeatLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind_box = QComboBox()
-        self.kind_box.addItem(tr("Headline metric"), None)
+        self.kind_box.addItem(qtr("Headline metric"), None)
         for kind in (MetricKind.NPS, MetricKind.CSAT, MetricKind.CES, MetricKind.CUSTOM):
-            label = metric_label(kind) if kind is not MetricKind.CUSTOM else tr("Custom")
+            label = metric_label(kind) if kind is not MetricKind.CUSTOM else qtr("Custom")
             self.kind_box.addItem(label, kind.value)
         self.kind_box.currentIndexChanged.connect(
             lambda _i: self.kind_changed.emit(self.kind_box.currentData()))
         self.scale = _Scale()
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 0, 4, 0)
-        row.addWidget(QLabel(tr("Heat:")))
+        row.addWidget(QLabel(qtr("Heat:")))
         row.addWidget(self.kind_box)
-        row.addWidget(QLabel(tr("worst")))
+        row.addWidget(QLabel(qtr("worst")))
         row.addWidget(self.scale)
-        row.addWidget(QLabel(tr("best")))
+        row.addWidget(QLabel(qtr("best")))
 
     def heat_kind(self) -> str | None:
         data = self.kind_box.currentData()

@@ -14,8 +14,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from model.i18n import QT_TR_NOOP
 from model.records import MetricRecord, Shown
 from widgets.editor_page import EditorPage
+from widgets.i18n import qtr
 from widgets.inspector_pages import CardPage, LanePage, StagePage
 from widgets.metrics_panel import MetricsPanel
 
@@ -56,7 +58,7 @@ class Inspector(QWidget):
     stage_edited = Signal(object)  # FieldsEdit[StageFields]
     lane_edited = Signal(object)  # FieldsEdit[LaneFields]
 
-    NOTHING_HINT = "Select a card, stage or lane to edit it here."
+    NOTHING_HINT = QT_TR_NOOP("Select a card, stage or lane to edit it here.")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +69,7 @@ class Inspector(QWidget):
         self.card_page.edited.connect(self.card_edited)
         self.stage_page.edited.connect(self.stage_edited)
         self.lane_page.edited.connect(self.lane_edited)
-        self._nothing_page, self.nothing_label = _message_page(self.NOTHING_HINT)
+        self._nothing_page, self.nothing_label = _message_page(qtr(self.NOTHING_HINT))
         self._multiple_page, self.multiple_label = _message_page("")
 
         self._stack = QStackedWidget()
@@ -109,7 +111,8 @@ class Inspector(QWidget):
         """Say that ``count`` items are selected (they are edited on the canvas)."""
         self._leave_current()
         self.multiple_label.setText(
-            f"{count} items selected.\nSelect a single card, stage or lane to edit it."
+            self.tr("{0} items selected.\nSelect a single card, stage or lane to edit it.").format(
+                count)
         )
         self._set_current(self._multiple_page)
 

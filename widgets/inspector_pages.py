@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtWidgets import QComboBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from model.entities import CardKind, LaneKind
+from model.i18n import QT_TR_NOOP
 from model.palette import CARD_KIND_LABELS, LANE_KIND_LABELS
 from model.records import CARD_DEFAULTS, CardFields, LaneFields, StageFields
 from model.style import (
@@ -19,14 +20,15 @@ from model.style import (
 )
 from widgets.color_picker import pick_color
 from widgets.editor_page import ColorButton, EditorPage, set_combo_data
+from widgets.i18n import qtr
 from widgets.palette import PALETTE_KINDS, swatch_icon
 
 SEVERITY_LABELS: dict[int, str] = {
-    1: "1 (minor)",
-    2: "2 (low)",
-    3: "3 (moderate)",
-    4: "4 (high)",
-    5: "5 (critical)",
+    1: QT_TR_NOOP("1 (minor)"),
+    2: QT_TR_NOOP("2 (low)"),
+    3: QT_TR_NOOP("3 (moderate)"),
+    4: QT_TR_NOOP("4 (high)"),
+    5: QT_TR_NOOP("5 (critical)"),
 }
 
 
@@ -42,19 +44,20 @@ class CardPage(EditorPage[CardFields]):
     DEFAULTS: ClassVar[dict[str, Any]] = dict(CARD_DEFAULTS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Card", parent)
+        super().__init__(qtr("Card"), parent)
         self.kind_combo = QComboBox()
         for kind in PALETTE_KINDS:
-            self.kind_combo.addItem(swatch_icon(card_fill(kind, "")), CARD_KIND_LABELS[kind], kind)
+            self.kind_combo.addItem(swatch_icon(card_fill(kind, "")), qtr(CARD_KIND_LABELS[kind]),
+                                    kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
 
-        self.text_edit = self._text_edit("text", 4, "What the card says")
-        self.text_edit.setToolTip("Committed when you leave the field or press Ctrl+Enter")
+        self.text_edit = self._text_edit("text", 4, self.tr("What the card says"))
+        self.text_edit.setToolTip(qtr("Committed when you leave the field or press Ctrl+Enter"))
 
         self.color_button = ColorButton()
-        self.color_button.setToolTip("Choose a colour for this card")
+        self.color_button.setToolTip(qtr("Choose a colour for this card"))
         self.color_button.clicked.connect(self._choose_color)
-        self.reset_color_button = QPushButton("Reset to kind colour")
+        self.reset_color_button = QPushButton(qtr("Reset to kind colour"))
         self.reset_color_button.clicked.connect(lambda: self._commit_color(""))
         color_box = QWidget()
         color_layout = QVBoxLayout(color_box)
@@ -63,38 +66,38 @@ class CardPage(EditorPage[CardFields]):
         color_layout.addWidget(self.color_button)
         color_layout.addWidget(self.reset_color_button)
 
-        self.notes_edit = self._text_edit("notes", 3, "Evidence, sources, remarks")
+        self.notes_edit = self._text_edit("notes", 3, self.tr("Evidence, sources, remarks"))
 
-        self.channel_edit = self._line_edit("channel", "e.g. App, phone, store")
-        self.department_edit = self._line_edit("department", "Team or department")
-        self.owner_edit = self._line_edit("owner", "Person responsible")
+        self.channel_edit = self._line_edit("channel", self.tr("e.g. App, phone, store"))
+        self.department_edit = self._line_edit("department", self.tr("Team or department"))
+        self.owner_edit = self._line_edit("owner", self.tr("Person responsible"))
         self.usage_spin = QSpinBox()
         self.usage_spin.setRange(_NOT_KNOWN, 100)
         self.usage_spin.setSuffix(" %")
-        self.usage_spin.setSpecialValueText("Not known")
+        self.usage_spin.setSpecialValueText(qtr("Not known"))
         self.usage_spin.setKeyboardTracking(False)
         self.usage_spin.setToolTip(
-            "Share of customers who use this touchpoint.\nStep below 0 % for “Not known”."
+            qtr("Share of customers who use this touchpoint.\nStep below 0 % for “Not known”.")
         )
         self.usage_spin.valueChanged.connect(self._on_usage_changed)
 
         self.severity_combo = QComboBox()
-        self.severity_combo.addItem("Not rated", None)
+        self.severity_combo.addItem(qtr("Not rated"), None)
         for value, label in SEVERITY_LABELS.items():
-            self.severity_combo.addItem(label, value)
+            self.severity_combo.addItem(qtr(label), value)
         self.severity_combo.currentIndexChanged.connect(
             lambda _index: self._commit("severity", self.severity_combo.currentData())
         )
 
-        self.form.addRow("Kind", self.kind_combo)
-        self.form.addRow("Text", self.text_edit)
-        self.form.addRow("Colour", color_box)
-        self.form.addRow("Notes", self.notes_edit)
-        self.form.addRow("Channel", self.channel_edit)
-        self.form.addRow("Department", self.department_edit)
-        self.form.addRow("Owner", self.owner_edit)
-        self.form.addRow("Used by", self.usage_spin)
-        self.form.addRow("Severity", self.severity_combo)
+        self.form.addRow(qtr("Kind"), self.kind_combo)
+        self.form.addRow(qtr("Text"), self.text_edit)
+        self.form.addRow(qtr("Colour"), color_box)
+        self.form.addRow(qtr("Notes"), self.notes_edit)
+        self.form.addRow(qtr("Channel"), self.channel_edit)
+        self.form.addRow(qtr("Department"), self.department_edit)
+        self.form.addRow(qtr("Owner"), self.owner_edit)
+        self.form.addRow(qtr("Used by"), self.usage_spin)
+        self.form.addRow(qtr("Severity"), self.severity_combo)
 
     def _inputs(self) -> list[QWidget]:
         return [
@@ -130,7 +133,7 @@ class CardPage(EditorPage[CardFields]):
     def _show_color(self) -> None:
         color: str = self._values["color"] or ""
         fill = card_fill(self._values["kind"], color)
-        self.color_button.set_color(fill, color if color else "Kind colour")
+        self.color_button.set_color(fill, color if color else qtr("Kind colour"))
         self.reset_color_button.setEnabled(bool(color))
 
     def _on_kind_changed(self, _index: int) -> None:
@@ -146,7 +149,7 @@ class CardPage(EditorPage[CardFields]):
 
     def _choose_color(self) -> None:
         current = card_fill(self._values["kind"], self._values["color"] or "")
-        chosen = ask_color(self, current, "Card colour")
+        chosen = ask_color(self, current, qtr("Card colour"))
         if chosen is not None:
             self._commit_color(chosen)
 
@@ -164,22 +167,23 @@ class StagePage(EditorPage[StageFields]):
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Stage", parent)
-        self.name_edit = self._line_edit("name", "Stage name")
-        self.description_edit = self._text_edit("description", 4, "What happens in this stage")
+        super().__init__(qtr("Stage"), parent)
+        self.name_edit = self._line_edit("name", self.tr("Stage name"))
+        self.description_edit = self._text_edit("description", 4,
+                                                self.tr("What happens in this stage"))
         self.color_button = ColorButton()
         self.color_button.clicked.connect(self._choose_color)
         self.width_spin = QSpinBox()
         self.width_spin.setRange(round(MIN_STAGE_WIDTH), round(MAX_STAGE_WIDTH))
         self.width_spin.setSingleStep(20)
-        self.width_spin.setSuffix(" px")
+        self.width_spin.setSuffix(qtr(" px"))
         self.width_spin.setKeyboardTracking(False)
         self.width_spin.valueChanged.connect(lambda value: self._commit("width", float(value)))
 
-        self.form.addRow("Name", self.name_edit)
-        self.form.addRow("Description", self.description_edit)
-        self.form.addRow("Colour", self.color_button)
-        self.form.addRow("Width", self.width_spin)
+        self.form.addRow(qtr("Name"), self.name_edit)
+        self.form.addRow(qtr("Description"), self.description_edit)
+        self.form.addRow(qtr("Colour"), self.color_button)
+        self.form.addRow(qtr("Width"), self.width_spin)
 
     def _inputs(self) -> list[QWidget]:
         return [*self._text_fields.values(), self.width_spin, self.color_button]
@@ -195,7 +199,8 @@ class StagePage(EditorPage[StageFields]):
         self.color_button.set_color(color, color)
 
     def _choose_color(self) -> None:
-        chosen = ask_color(self, self._values["color"] or self.DEFAULTS["color"], "Stage colour")
+        chosen = ask_color(self, self._values["color"] or self.DEFAULTS["color"],
+                           qtr("Stage colour"))
         if chosen is not None:
             self._commit("color", chosen)
             self._show_color()
@@ -209,20 +214,20 @@ class LanePage(EditorPage[LaneFields]):
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Lane", parent)
-        self.name_edit = self._line_edit("name", "Lane name")
+        super().__init__(qtr("Lane"), parent)
+        self.name_edit = self._line_edit("name", self.tr("Lane name"))
         self.kind_combo = QComboBox()
         for kind in LaneKind:
-            self.kind_combo.addItem(LANE_KIND_LABELS.get(kind, kind.value), kind.value)
+            self.kind_combo.addItem(qtr(LANE_KIND_LABELS.get(kind, kind.value)), kind.value)
         self.kind_combo.currentIndexChanged.connect(
             lambda _index: self._commit("kind", self.kind_combo.currentData())
         )
         self.color_button = ColorButton()
         self.color_button.clicked.connect(self._choose_color)
 
-        self.form.addRow("Name", self.name_edit)
-        self.form.addRow("Kind", self.kind_combo)
-        self.form.addRow("Colour", self.color_button)
+        self.form.addRow(qtr("Name"), self.name_edit)
+        self.form.addRow(qtr("Kind"), self.kind_combo)
+        self.form.addRow(qtr("Colour"), self.color_button)
 
     def _inputs(self) -> list[QWidget]:
         return [*self._text_fields.values(), self.kind_combo, self.color_button]
@@ -237,7 +242,8 @@ class LanePage(EditorPage[LaneFields]):
         self.color_button.set_color(color, color)
 
     def _choose_color(self) -> None:
-        chosen = ask_color(self, self._values["color"] or self.DEFAULTS["color"], "Lane colour")
+        chosen = ask_color(self, self._values["color"] or self.DEFAULTS["color"],
+                           qtr("Lane colour"))
         if chosen is not None:
             self._commit("color", chosen)
             self._show_color()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.i18n import qtr
 from widgets.photo import initials_of, round_photo
 
 NEW_PERSONA = "new"  # item data of the "New persona…" entry; persona ids are ints
@@ -25,7 +26,7 @@ NEW_PERSONA = "new"  # item data of the "New persona…" entry; persona ids are 
 
 def ask_persona_name(parent: QWidget) -> str | None:
     """Ask for a new persona's name; None when cancelled (thin wrapper for tests)."""
-    name, ok = QInputDialog.getText(parent, "New persona", "Name of the new persona:")
+    name, ok = QInputDialog.getText(parent, qtr("New persona"), qtr("Name of the new persona:"))
     return name if ok else None
 
 
@@ -58,8 +59,8 @@ class JourneyHeader(QWidget):
         self.name_edit.setStyleSheet(
             "QLineEdit { background: transparent; } QLineEdit:focus { background: palette(base); }"
         )
-        self.name_edit.setPlaceholderText("Untitled journey")
-        self.name_edit.setToolTip("Journey name: click to rename")
+        self.name_edit.setPlaceholderText(self.tr("Untitled journey"))
+        self.name_edit.setToolTip(self.tr("Journey name: click to rename"))
         self.name_edit.setAccessibleName(self.tr("Journey name"))
         self.name_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.name_edit.setMinimumWidth(80)
@@ -67,22 +68,22 @@ class JourneyHeader(QWidget):
         self.name_edit.textChanged.connect(self._fit_name)
 
         self.objective_edit = QLineEdit()
-        self.objective_edit.setPlaceholderText("What is this map for?")
-        self.objective_edit.setToolTip("Objective: what this journey map is for")
+        self.objective_edit.setPlaceholderText(self.tr("What is this map for?"))
+        self.objective_edit.setToolTip(self.tr("Objective: what this journey map is for"))
         self.objective_edit.setClearButtonEnabled(True)
         self.objective_edit.setMinimumWidth(60)
         self.objective_edit.editingFinished.connect(self._on_objective_finished)
-        objective_label = QLabel("Objective:")
+        objective_label = QLabel(self.tr("Objective:"))
         objective_label.setBuddy(self.objective_edit)
 
         self.persona_combo = QComboBox()
-        self.persona_combo.setToolTip("The persona whose journey this is")
+        self.persona_combo.setToolTip(self.tr("The persona whose journey this is"))
         # A long persona name must not squeeze the objective: the list shows it in full.
         self.persona_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.persona_combo.setMinimumContentsLength(6)
         self.persona_combo.activated.connect(self._on_persona_activated)
-        persona_label = QLabel("Persona:")
+        persona_label = QLabel(self.tr("Persona:"))
         persona_label.setBuddy(self.persona_combo)
         self.persona_button = QToolButton()
         self.persona_button.setAutoRaise(True)
@@ -128,14 +129,14 @@ class JourneyHeader(QWidget):
             self._show_text(self.name_edit, self._values["name"])
             self._show_text(self.objective_edit, self._values["objective"])
             self.objective_edit.setToolTip(
-                self._values["objective"] or "Objective: what this journey map is for"
+                self._values["objective"] or self.tr("Objective: what this journey map is for")
             )
             self.persona_combo.clear()
-            self.persona_combo.addItem("No persona", None)
+            self.persona_combo.addItem(self.tr("No persona"), None)
             for persona_id, name in personas:
-                self.persona_combo.addItem(name or "(unnamed persona)", persona_id)
+                self.persona_combo.addItem(name or self.tr("(unnamed persona)"), persona_id)
             self.persona_combo.insertSeparator(self.persona_combo.count())
-            self.persona_combo.addItem("New persona…", NEW_PERSONA)
+            self.persona_combo.addItem(self.tr("New persona…"), NEW_PERSONA)
             self._show_persona()
         finally:
             for blocker in blockers:

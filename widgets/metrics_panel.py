@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,12 +28,10 @@ from PySide6.QtWidgets import (
 from model.metrics import SMALL_SAMPLE, MetricKind, format_value, is_small_sample, metric_label
 from model.records import FieldsEdit, MetricFields, MetricRecord
 from model.style import WARNING_TEXT
+from widgets.i18n import qtr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MetricsPanel", text)
 
 
 class MetricTableModel(QAbstractTableModel):
@@ -63,7 +60,8 @@ class MetricTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [tr("Metric"), tr("Value"), tr("Answers"), tr("Period"), tr("Source")][section]
+            return [qtr("Metric"), qtr("Value"), qtr("Answers"), qtr("Period"),
+                    qtr("Source")][section]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -93,7 +91,7 @@ class MetricTableModel(QAbstractTableModel):
                 return f"{rec['responses']}*" if small else str(rec["responses"])
             if column == "period":
                 return rec["period"]
-            return rec["source"] if rec["computed"] else tr("typed")
+            return rec["source"] if rec["computed"] else qtr("typed")
         if role == Qt.ItemDataRole.EditRole:
             if column == "metric":
                 return rec["name"]
@@ -105,11 +103,11 @@ class MetricTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = []
             if small:
-                tips.append(tr("Small sample: fewer than {n} answers.").format(n=SMALL_SAMPLE))
+                tips.append(qtr("Small sample: fewer than {n} answers.").format(n=SMALL_SAMPLE))
             if rec["kind"] == MetricKind.CSAT.value and rec["mean"] is not None:
-                tips.append(tr("Mean answer: {mean:.2f} of 5").format(mean=rec["mean"]))
+                tips.append(qtr("Mean answer: {mean:.2f} of 5").format(mean=rec["mean"]))
             if rec["computed"]:
-                tips.append(tr("Computed from the answers in {source}.").format(
+                tips.append(qtr("Computed from the answers in {source}.").format(
                     source=rec["source"]))
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.ForegroundRole and small and column in ("value", "responses"):
@@ -162,16 +160,16 @@ class MetricsPanel(QWidget):
         self.table.setMinimumHeight(110)
         self.kind_box = QComboBox()
         for kind in MetricKind:
-            label = tr("Custom…") if kind is MetricKind.CUSTOM else metric_label(kind)
+            label = qtr("Custom…") if kind is MetricKind.CUSTOM else metric_label(kind)
             self.kind_box.addItem(label, kind.value)
-        self.add_button = QPushButton(tr("Add"))
+        self.add_button = QPushButton(qtr("Add"))
         self.add_button.clicked.connect(
             lambda: self.metric_added.emit(str(self.kind_box.currentData())))
-        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button = QPushButton(qtr("Remove"))
         self.remove_button.clicked.connect(self._remove_selected)
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: 600")
-        self.note = QLabel(tr("* fewer than {n} answers: a small sample").format(n=SMALL_SAMPLE))
+        self.note = QLabel(qtr("* fewer than {n} answers: a small sample").format(n=SMALL_SAMPLE))
         self.note.setStyleSheet("color: #9a5b00")
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()

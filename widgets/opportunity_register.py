@@ -43,21 +43,23 @@ from PySide6.QtWidgets import (
 
 from model import style
 from model.entities import OpportunityStatus
+from model.i18n import QT_TR_NOOP
 from model.records import OpportunityRecord
+from widgets.i18n import qtr
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_DATE = QDate(2000, 1, 1)  # the date editor's "no due date" value
 OVERDUE_FILL = QColor(style.OVERDUE_FILL)
-PRIORITY_FORMULA = "Priority = importance x (ease + 6 - cost) / 2, from 1 to 25"
+PRIORITY_FORMULA = QT_TR_NOOP("Priority = importance x (ease + 6 - cost) / 2, from 1 to 25")
 
 STATUS_LABELS: dict[str, str] = {
     "": "—",
-    OpportunityStatus.IDEA: "Idea",
-    OpportunityStatus.PLANNED: "Planned",
-    OpportunityStatus.IN_PROGRESS: "In progress",
-    OpportunityStatus.DONE: "Done",
-    OpportunityStatus.DROPPED: "Dropped",
+    OpportunityStatus.IDEA: QT_TR_NOOP("Idea"),
+    OpportunityStatus.PLANNED: QT_TR_NOOP("Planned"),
+    OpportunityStatus.IN_PROGRESS: QT_TR_NOOP("In progress"),
+    OpportunityStatus.DONE: QT_TR_NOOP("Done"),
+    OpportunityStatus.DROPPED: QT_TR_NOOP("Dropped"),
 }
 CLOSED = {OpportunityStatus.DONE.value, OpportunityStatus.DROPPED.value}
 
@@ -76,10 +78,16 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.TITLE: "Title", Column.CARDS: "Linked cards", Column.OWNER: "Owner",
-    Column.DEPARTMENT: "Department", Column.IMPORTANCE: "Importance", Column.COST: "Cost",
-    Column.EASE: "Ease", Column.PRIORITY: "Priority", Column.STATUS: "Status",
-    Column.DUE: "Due",
+    Column.TITLE: QT_TR_NOOP("Title"),
+    Column.CARDS: QT_TR_NOOP("Linked cards"),
+    Column.OWNER: QT_TR_NOOP("Owner"),
+    Column.DEPARTMENT: QT_TR_NOOP("Department"),
+    Column.IMPORTANCE: QT_TR_NOOP("Importance"),
+    Column.COST: QT_TR_NOOP("Cost"),
+    Column.EASE: QT_TR_NOOP("Ease"),
+    Column.PRIORITY: QT_TR_NOOP("Priority"),
+    Column.STATUS: QT_TR_NOOP("Status"),
+    Column.DUE: QT_TR_NOOP("Due"),
 }
 FIELDS = {
     Column.TITLE: "title", Column.OWNER: "owner", Column.IMPORTANCE: "importance",
@@ -146,10 +154,10 @@ class OpportunityTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Column(section)])
+            return qtr(HEADERS[Column(section)])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             if section == Column.PRIORITY:
-                return self.tr(PRIORITY_FORMULA)
+                return qtr(PRIORITY_FORMULA)
             if section in SCORES:
                 return self.tr("1 (low) to 5 (high)")
         return None
@@ -186,7 +194,7 @@ class OpportunityTableModel(QAbstractTableModel):
             if col == Column.CARDS:
                 return "\n".join(c["text"] for c in rec["cards"]) or None
             if col == Column.PRIORITY:
-                return self.tr(PRIORITY_FORMULA)
+                return qtr(PRIORITY_FORMULA)
         if role == Qt.ItemDataRole.TextAlignmentRole and (col in SCORES
                                                           or col == Column.PRIORITY):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -206,7 +214,7 @@ class OpportunityTableModel(QAbstractTableModel):
         if col == Column.PRIORITY:
             return f"{rec['priority']:g}"
         if col == Column.STATUS:
-            return self.tr(STATUS_LABELS.get(rec["status"], rec["status"]))
+            return qtr(STATUS_LABELS.get(rec["status"], rec["status"]))
         due = rec["due_date"]
         return due.isoformat() if due else ""
 
@@ -277,7 +285,7 @@ class RegisterDelegate(QStyledItemDelegate):
         if col == Column.STATUS:
             combo = QComboBox(parent)
             for value, label in STATUS_LABELS.items():
-                combo.addItem(self.tr(label), value)
+                combo.addItem(qtr(label), value)
             return combo
         if col == Column.DUE:
             edit = QDateEdit(parent)
@@ -336,7 +344,6 @@ class OpportunityRegister(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.setObjectName("OpportunityRegister")
         self.model = OpportunityTableModel(self)
         self.proxy = RegisterFilter(self)
@@ -344,22 +351,22 @@ class OpportunityRegister(QWidget):
         self.edited = self.model.edited
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(tr("Filter: title, owner, department, card…"))
+        self.filter_edit.setPlaceholderText(qtr("Filter: title, owner, department, card…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(tr("Filter opportunities"))
+        self.filter_edit.setAccessibleName(qtr("Filter opportunities"))
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName(tr("Show status"))
-        self.status_combo.addItem(tr("Any status"), RegisterFilter.ANY)
-        self.status_combo.addItem(tr("Overdue"), RegisterFilter.OVERDUE)
+        self.status_combo.setAccessibleName(qtr("Show status"))
+        self.status_combo.addItem(qtr("Any status"), RegisterFilter.ANY)
+        self.status_combo.addItem(qtr("Overdue"), RegisterFilter.OVERDUE)
         for value, label in STATUS_LABELS.items():
             if value:
-                self.status_combo.addItem(tr(label), value)
+                self.status_combo.addItem(qtr(label), value)
         self.status_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_combo.currentData()))
-        self.add_button = QPushButton(tr("&New"))
+        self.add_button = QPushButton(qtr("&New"))
         self.add_button.clicked.connect(self.opportunity_added.emit)
-        self.delete_button = QPushButton(tr("&Delete"))
+        self.delete_button = QPushButton(qtr("&Delete"))
         self.delete_button.clicked.connect(self._delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
@@ -370,7 +377,7 @@ class OpportunityRegister(QWidget):
         self.table = RegisterTable()
         self.table.delete_pressed.connect(self._delete_selected)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName(tr("Opportunity register"))
+        self.table.setAccessibleName(qtr("Opportunity register"))
         self.table.setItemDelegate(RegisterDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.PRIORITY, Qt.SortOrder.DescendingOrder)
@@ -390,9 +397,9 @@ class OpportunityRegister(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(Column.CARDS, 160)
 
-        self.formula = QLabel(tr(PRIORITY_FORMULA) + " · " + tr("overdue items are red"))
+        self.formula = QLabel(qtr(PRIORITY_FORMULA) + " · " + qtr("overdue items are red"))
         self.formula.setStyleSheet("color: palette(mid);")
-        self.empty_label = QLabel(tr("No opportunities yet: select a pain point and choose "
+        self.empty_label = QLabel(qtr("No opportunities yet: select a pain point and choose "
                                      "Turn into Opportunity, or click New."))
         self.empty_label.setWordWrap(True)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from model.entities import CardKind
 from model.palette import CARD_KIND_LABELS
 from model.style import CARD_RADIUS, LIGHT, card_fill
+from widgets.i18n import qtr
 
 PALETTE_MIME = "application/x-journeyboard-card-kind"
 
@@ -74,7 +75,7 @@ def card_drag_pixmap(kind: str, ratio: float = 1.0) -> QPixmap:
     painter.drawText(
         rect.adjusted(8, 6, -8, -6),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-        CARD_KIND_LABELS.get(kind, kind),
+        qtr(CARD_KIND_LABELS.get(kind, kind)),
     )
     painter.end()
     return pixmap
@@ -96,15 +97,15 @@ class CardPalette(QListWidget):
         self.setUniformItemSizes(True)
         self.setSpacing(1)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setToolTip("Drag a card kind into a cell to add a card")
+        self.setToolTip(self.tr("Drag a card kind into a cell to add a card"))
         self.setAccessibleName(self.tr("Card kinds"))
         for kind in PALETTE_KINDS:
-            label = CARD_KIND_LABELS[kind]
+            label = qtr(CARD_KIND_LABELS[kind])
             item = QListWidgetItem(swatch_icon(card_fill(kind, "")), label)
             item.setData(KIND_ROLE, kind)
             item.setToolTip(
-                f"{label}: drag into a cell to add a card\n"
-                "(double-click or Enter adds one to the selected cell)"
+                self.tr("{0}: drag into a cell to add a card\n(double-click or Enter adds one to "
+                        "the selected cell)").format(label)
             )
             self.addItem(item)
         self.itemActivated.connect(self._on_item_activated)

@@ -27,18 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.i18n import QT_TR_NOOP
 from model.records import CurveRecord, FieldsEdit, PersonaFields, PersonaRecord
 from widgets.editor_page import EditorPage
+from widgets.i18n import qtr
 from widgets.photo import initials_of, photo_pixmap, round_photo
 
-PHOTO_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif)"
+PHOTO_FILTER = QT_TR_NOOP("Images (*.png *.jpg *.jpeg *.webp *.gif)")
 PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
 def ask_photo_path(parent: QWidget) -> str | None:
     """Ask for an image file; None when cancelled (thin wrapper for tests)."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Choose a photo"), "", parent.tr(PHOTO_FILTER))
+        parent, qtr("Choose a photo"), "", qtr(PHOTO_FILTER))
     return path or None
 
 
@@ -52,21 +54,20 @@ class PersonaForm(EditorPage[PersonaFields]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
-        tr = self.tr
-        self.name_edit = self._line_edit("name", tr("e.g. Trial user Tina"))
-        self.role_edit = self._line_edit("role", tr("Role or segment"))
-        self.goals_edit = self._text_edit("goals", 3, tr("What they want to achieve"))
-        self.needs_edit = self._text_edit("needs", 3, tr("What they need from us"))
-        self.frustrations_edit = self._text_edit("frustrations", 3, tr("What gets in the way"))
-        self.quote_edit = self._text_edit("quote", 2, tr("Something they said"))
-        self.notes_edit = self._text_edit("notes", 3, tr("Sources, interviews, remarks"))
-        self.form.addRow(tr("Name"), self.name_edit)
-        self.form.addRow(tr("Role / segment"), self.role_edit)
-        self.form.addRow(tr("Goals"), self.goals_edit)
-        self.form.addRow(tr("Needs"), self.needs_edit)
-        self.form.addRow(tr("Frustrations"), self.frustrations_edit)
-        self.form.addRow(tr("Quote"), self.quote_edit)
-        self.form.addRow(tr("Notes"), self.notes_edit)
+        self.name_edit = self._line_edit("name", qtr("e.g. Trial user Tina"))
+        self.role_edit = self._line_edit("role", qtr("Role or segment"))
+        self.goals_edit = self._text_edit("goals", 3, qtr("What they want to achieve"))
+        self.needs_edit = self._text_edit("needs", 3, qtr("What they need from us"))
+        self.frustrations_edit = self._text_edit("frustrations", 3, qtr("What gets in the way"))
+        self.quote_edit = self._text_edit("quote", 2, qtr("Something they said"))
+        self.notes_edit = self._text_edit("notes", 3, qtr("Sources, interviews, remarks"))
+        self.form.addRow(qtr("Name"), self.name_edit)
+        self.form.addRow(qtr("Role / segment"), self.role_edit)
+        self.form.addRow(qtr("Goals"), self.goals_edit)
+        self.form.addRow(qtr("Needs"), self.needs_edit)
+        self.form.addRow(qtr("Frustrations"), self.frustrations_edit)
+        self.form.addRow(qtr("Quote"), self.quote_edit)
+        self.form.addRow(qtr("Notes"), self.notes_edit)
         layout = self.layout()
         if layout is not None:
             layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +94,6 @@ class PersonaPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.setObjectName("PersonaPanel")
         self.setAcceptDrops(True)
         self._personas: list[PersonaRecord] = []
@@ -101,17 +101,17 @@ class PersonaPanel(QWidget):
 
         self.list = QListWidget()
         self.list.setIconSize(QSize(32, 32))
-        self.list.setAccessibleName(tr("Personas"))
+        self.list.setAccessibleName(qtr("Personas"))
         self.list.currentItemChanged.connect(self._on_current_changed)
-        self.new_button = QPushButton(tr("&New"))
-        self.new_button.setToolTip(tr("Add a persona to this file's library"))
+        self.new_button = QPushButton(qtr("&New"))
+        self.new_button.setToolTip(qtr("Add a persona to this file's library"))
         self.new_button.clicked.connect(self.persona_added.emit)
-        self.duplicate_button = QPushButton(tr("D&uplicate"))
+        self.duplicate_button = QPushButton(qtr("D&uplicate"))
         self.duplicate_button.clicked.connect(lambda: self._emit_for(self.persona_duplicated))
-        self.delete_button = QPushButton(tr("&Delete"))
+        self.delete_button = QPushButton(qtr("&Delete"))
         self.delete_button.clicked.connect(lambda: self._emit_for(self.persona_deleted))
-        self.sheet_button = QPushButton(tr("Persona &Sheet (PDF)…"))
-        self.sheet_button.setToolTip(tr("Print this persona on one A4 page"))
+        self.sheet_button = QPushButton(qtr("Persona &Sheet (PDF)…"))
+        self.sheet_button.setToolTip(qtr("Print this persona on one A4 page"))
         self.sheet_button.clicked.connect(lambda: self._emit_for(self.sheet_requested))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.duplicate_button, self.delete_button):
@@ -121,10 +121,10 @@ class PersonaPanel(QWidget):
         self.photo_label.setFixedSize(112, 112)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo_label.setStyleSheet("QLabel { border: 1px dashed palette(mid); }")
-        self.photo_label.setToolTip(tr("Drop a PNG, JPEG, WebP or GIF image here"))
-        self.photo_button = QPushButton(tr("Choose &Photo…"))
+        self.photo_label.setToolTip(qtr("Drop a PNG, JPEG, WebP or GIF image here"))
+        self.photo_button = QPushButton(qtr("Choose &Photo…"))
         self.photo_button.clicked.connect(self._choose_photo)
-        self.remove_photo_button = QPushButton(tr("Remove Photo"))
+        self.remove_photo_button = QPushButton(qtr("Remove Photo"))
         self.remove_photo_button.clicked.connect(
             lambda: self._emit_edit({"photo": None}))
         self.photo_error = QLabel()
@@ -143,7 +143,7 @@ class PersonaPanel(QWidget):
         self.form = PersonaForm()
         self.form.edited.connect(self.persona_edited)
 
-        self.usage_box = QGroupBox(tr("In this journey"))
+        self.usage_box = QGroupBox(qtr("In this journey"))
         self.usage_form = QFormLayout(self.usage_box)
         self.journey_combo = QComboBox()
         self.curve_combos: dict[int, QComboBox] = {}
@@ -155,7 +155,7 @@ class PersonaPanel(QWidget):
         details.addWidget(self.photo_error)
         details.addWidget(self.form)
 
-        self.empty_label = QLabel(tr("No personas yet. Click New to add one."))
+        self.empty_label = QLabel(qtr("No personas yet. Click New to add one."))
         self.empty_label.setWordWrap(True)
 
         self.list.setMinimumHeight(90)
@@ -174,7 +174,7 @@ class PersonaPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
-        scroll.setAccessibleName(tr("Persona library"))
+        scroll.setAccessibleName(qtr("Persona library"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

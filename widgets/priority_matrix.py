@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from model import style
+from model.i18n import QT_TR_NOOP
 from model.records import OpportunityFields, OpportunityRecord
 from model.scoring import (
     IMPORTANT_FROM,
@@ -34,14 +35,15 @@ from model.scoring import (
     quadrant,
     scores_for_effort,
 )
+from widgets.i18n import qtr
 
 PLOT = QRectF(60, 20, 800, 360)  # the plotting area in scene units
 LOW, HIGH = 0.5, 5.5  # each axis shows 1..5 with half a step of margin
 QUADRANT_LABELS: dict[Quadrant, str] = {
-    Quadrant.QUICK_WIN: "Quick wins",
-    Quadrant.BIG_BET: "Big bets",
-    Quadrant.FILL_IN: "Fill-ins",
-    Quadrant.MONEY_PIT: "Money pits",
+    Quadrant.QUICK_WIN: QT_TR_NOOP("Quick wins"),
+    Quadrant.BIG_BET: QT_TR_NOOP("Big bets"),
+    Quadrant.FILL_IN: QT_TR_NOOP("Fill-ins"),
+    Quadrant.MONEY_PIT: QT_TR_NOOP("Money pits"),
 }
 QUADRANT_FILLS: dict[Quadrant, str] = {q: style.QUADRANT_FILLS[q.value] for q in Quadrant}
 BUBBLE_FILLS: dict[Quadrant, str] = {q: style.QUADRANT_BUBBLES[q.value] for q in Quadrant}
@@ -81,9 +83,9 @@ class BubbleItem(QGraphicsObject):
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(f"{record['title']}\nimportance {record['importance']}, cost "
-                        f"{record['cost']}, ease {record['ease']}, priority "
-                        f"{record['priority']:g}")
+        self.setToolTip(self.tr("{0}\nimportance {1}, cost {2}, ease {3}, priority {4:g}").format(
+            record["title"], record["importance"], record["cost"], record["ease"],
+            record["priority"]))
         self.setZValue(10 + record["priority"])
         self.setPos(centre)
 
@@ -184,7 +186,7 @@ class MatrixView(QGraphicsView):
         bold.setPointSizeF(9)
         for q, rect in areas.items():
             s.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(QColor(QUADRANT_FILLS[q])))
-            label = s.addSimpleText(self.tr(QUADRANT_LABELS[q]), bold)
+            label = s.addSimpleText(qtr(QUADRANT_LABELS[q]), bold)
             label.setBrush(QColor(style.INK_MUTED))
             label.setPos(rect.left() + 4, rect.top() + 4)
             label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)

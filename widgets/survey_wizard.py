@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,13 +37,11 @@ from PySide6.QtWidgets import (
 
 from model.metrics import MetricKind, badge_text, is_small_sample, metric_label
 from model.survey import SurveyError, SurveyMapping, SurveyPlan, SurveyTable
+from widgets.i18n import qtr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NONE = ""
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SurveyWizard", text)
 
 
 def guess_column(headers: list[str], words: tuple[str, ...]) -> str:
@@ -68,7 +65,7 @@ class PreviewModel(QAbstractTableModel):
         self.rows = []
         if plan is not None and mapping is not None:
             for f in plan.figures:
-                kind = tr("stage") if f.target.stage_id is not None else tr("touchpoint")
+                kind = qtr("stage") if f.target.stage_id is not None else qtr("touchpoint")
                 figure = badge_text(mapping.kind, f.value, f.responses, mapping.name,
                                     mapping.unit)
                 self.rows.append((f"{f.target.label} ({kind})", f.responses, figure,
@@ -84,7 +81,7 @@ class PreviewModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [tr("Goes to"), tr("Answers"), tr("Figure")][section]
+            return [qtr("Goes to"), qtr("Answers"), qtr("Figure")][section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -94,7 +91,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row[0], str(row[1]), row[2])[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and row[3]:
-            return tr("Small sample: fewer than 30 answers.")
+            return qtr("Small sample: fewer than 30 answers.")
         return None
 
 
@@ -102,12 +99,12 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: SurveyWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle(tr("Survey file"))
-        self.setSubTitle(tr("A CSV or Excel (.xlsx) export with one answer per row and a "
+        self.setTitle(qtr("Survey file"))
+        self.setSubTitle(qtr("A CSV or Excel (.xlsx) export with one answer per row and a "
                             "header row."))
         self.path_edit = QLineEdit()
         self.path_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
-        browse = QPushButton(tr("Browse…"))
+        browse = QPushButton(qtr("Browse…"))
         browse.clicked.connect(self._browse)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
@@ -122,7 +119,7 @@ class FilePage(QWizardPage):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Survey results"), "", tr("Survey results (*.csv *.xlsx);;All files (*)"))
+            self, qtr("Survey results"), "", qtr("Survey results (*.csv *.xlsx);;All files (*)"))
         if path:
             self.path_edit.setText(path)
 
@@ -145,22 +142,22 @@ class ColumnsPage(QWizardPage):
     def __init__(self, wizard: SurveyWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle(tr("Columns"))
-        self.setSubTitle(tr("Which column holds the answer, and which names the touchpoint "
+        self.setTitle(qtr("Columns"))
+        self.setSubTitle(qtr("Which column holds the answer, and which names the touchpoint "
                             "or stage it is about (matched to card texts and stage names)."))
         self.score_box = QComboBox()
         self.target_box = QComboBox()
         self.kind_box = QComboBox()
         for kind in MetricKind:
             self.kind_box.addItem(metric_label(kind) if kind is not MetricKind.CUSTOM
-                                  else tr("Custom"), kind.value)
+                                  else qtr("Custom"), kind.value)
         self.date_box = QComboBox()
         self.segment_box = QComboBox()
         self.segment_value = QLineEdit()
-        self.segment_value.setPlaceholderText(tr("all segments"))
+        self.segment_value.setPlaceholderText(qtr("all segments"))
         self.persona_box = QComboBox()
         self.persona_value = QLineEdit()
-        self.persona_value.setPlaceholderText(tr("all personas"))
+        self.persona_value.setPlaceholderText(qtr("all personas"))
         self.source_edit = QLineEdit()
         self.name_edit = QLineEdit()
         self.unit_edit = QLineEdit()
@@ -170,15 +167,15 @@ class ColumnsPage(QWizardPage):
             spin.setRange(-1e6, 1e6)
             spin.setValue(value)
         form = QFormLayout(self)
-        form.addRow(tr("Answer (score)"), self.score_box)
-        form.addRow(tr("Touchpoint or stage"), self.target_box)
-        form.addRow(tr("Metric"), self.kind_box)
-        form.addRow(tr("Custom name / unit"), _pair(self.name_edit, self.unit_edit))
-        form.addRow(tr("Custom answers from / to"), _pair(self.min_box, self.max_box))
-        form.addRow(tr("Date (optional)"), self.date_box)
-        form.addRow(tr("Segment (optional)"), _pair(self.segment_box, self.segment_value))
-        form.addRow(tr("Persona (optional)"), _pair(self.persona_box, self.persona_value))
-        form.addRow(tr("Survey name"), self.source_edit)
+        form.addRow(qtr("Answer (score)"), self.score_box)
+        form.addRow(qtr("Touchpoint or stage"), self.target_box)
+        form.addRow(qtr("Metric"), self.kind_box)
+        form.addRow(qtr("Custom name / unit"), _pair(self.name_edit, self.unit_edit))
+        form.addRow(qtr("Custom answers from / to"), _pair(self.min_box, self.max_box))
+        form.addRow(qtr("Date (optional)"), self.date_box)
+        form.addRow(qtr("Segment (optional)"), _pair(self.segment_box, self.segment_value))
+        form.addRow(qtr("Persona (optional)"), _pair(self.persona_box, self.persona_value))
+        form.addRow(qtr("Survey name"), self.source_edit)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
 
     def initializePage(self) -> None:
@@ -189,7 +186,7 @@ class ColumnsPage(QWizardPage):
                               (self.persona_box, True)):
             box.clear()
             if optional:
-                box.addItem(tr("(none)"), NONE)
+                box.addItem(qtr("(none)"), NONE)
             for header in headers:
                 box.addItem(header, header)
         self._pick(self.score_box, guess_column(headers, ("nps", "csat", "ces", "score",
@@ -229,7 +226,7 @@ class ColumnsPage(QWizardPage):
             score_column=str(self.score_box.currentData()),
             target_column=str(self.target_box.currentData()),
             kind=kind,
-            source=self.source_edit.text().strip() or tr("survey"),
+            source=self.source_edit.text().strip() or qtr("survey"),
             date_column=optional(self.date_box),
             segment_column=segment_column,
             segment=(self.segment_value.text().strip() or None) if segment_column else None,
@@ -255,7 +252,7 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: SurveyWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle(tr("Preview"))
+        self.setTitle(qtr("Preview"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = PreviewModel(self)
@@ -271,7 +268,7 @@ class PreviewPage(QWizardPage):
         box = QVBoxLayout(self)
         box.addWidget(self.summary)
         box.addWidget(self.table, 1)
-        box.addWidget(QLabel(tr("Rows that match no touchpoint or stage:")))
+        box.addWidget(QLabel(qtr("Rows that match no touchpoint or stage:")))
         box.addWidget(self.unmatched)
         box.addWidget(self.errors)
 
@@ -290,10 +287,10 @@ class PreviewPage(QWizardPage):
         plan = w.plan
         self.model.set_plan(plan, mapping)
         if plan is None:
-            self.summary.setText(tr("Nothing can be imported."))
+            self.summary.setText(qtr("Nothing can be imported."))
         else:
             self.summary.setText(
-                tr("{answers} answers go to {targets} touchpoints and stages; "
+                qtr("{answers} answers go to {targets} touchpoints and stages; "
                    "{unmatched} rows match nothing; {skipped} rows have no answer or are "
                    "filtered out. Importing replaces earlier figures of “{source}”.").format(
                     answers=plan.matched_answers, targets=len(plan.figures),
@@ -304,10 +301,10 @@ class PreviewPage(QWizardPage):
             for line, text in plan.unmatched:
                 first.setdefault(text, line)
             for text, n in counts.most_common(200):
-                self.unmatched.addItem(tr("“{text}” — {n} rows (first: line {line})").format(
-                    text=text or tr("(empty)"), n=n, line=first[text]))
+                self.unmatched.addItem(qtr("“{text}” — {n} rows (first: line {line})").format(
+                    text=text or qtr("(empty)"), n=n, line=first[text]))
             if plan.errors:
-                self.errors.setText(tr("Nothing will be imported until these are fixed:\n")
+                self.errors.setText(qtr("Nothing will be imported until these are fixed:\n")
                                     + "\n".join(plan.errors))
         self.completeChanged.emit()
 
@@ -323,7 +320,7 @@ class SurveyWizard(QWizard):
                  plan: Callable[[SurveyTable, SurveyMapping], SurveyPlan],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Import survey results"))
+        self.setWindowTitle(qtr("Import survey results"))
         self.read = read
         self.plan_survey = plan
         self.table: SurveyTable | None = None
@@ -335,5 +332,5 @@ class SurveyWizard(QWizard):
         self.preview_page = PreviewPage(self)
         for page in (self.file_page, self.columns_page, self.preview_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Import"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, qtr("Import"))
         self.resize(640, 560)

@@ -6,6 +6,7 @@ from app.commands.base import EditorCommand
 from model.edits import Editor
 from model.snapshot import Row
 from model.snapshot_types import MetricRow
+from widgets.i18n import qtr
 
 
 class AddMetricCommand(EditorCommand):
@@ -13,7 +14,7 @@ class AddMetricCommand(EditorCommand):
 
     def __init__(self, editor: Editor, card_id: int | None, stage_id: int | None,
                  fields: Row) -> None:
-        super().__init__(editor, "Add metric")
+        super().__init__(editor, qtr("Add metric"))
         self.card_id = card_id
         self.stage_id = stage_id
         self.fields = dict(fields)
@@ -34,7 +35,7 @@ class RemoveMetricCommand(EditorCommand):
     """Remove a metric; undo puts it back at its place."""
 
     def __init__(self, editor: Editor, metric_id: int) -> None:
-        super().__init__(editor, "Remove metric")
+        super().__init__(editor, qtr("Remove metric"))
         self.metric_id = metric_id
         self.snapshot: MetricRow | None = None
 
@@ -51,7 +52,7 @@ class ImportSurveyCommand(EditorCommand):
 
     def __init__(self, editor: Editor, journey_id: int, source: str, kind: str,
                  rows: list[Row]) -> None:
-        super().__init__(editor, "Import survey results")
+        super().__init__(editor, qtr("Import survey results"))
         self.journey_id = journey_id
         self.source = source
         self.kind = kind

@@ -13,11 +13,12 @@ from model.layout import Cell
 from model.records import CardFields
 from model.snapshot import Row
 from model.snapshot_types import CardSnapshot
+from widgets.i18n import qtr
 
 
 class EditCardCommand(EditFieldsCommand[CardFields]):
     def __init__(self, editor: Editor, card_id: int, fields: CardFields) -> None:
-        what = "Edit card text" if set(fields) == {"text"} else "Edit card"
+        what = qtr("Edit card text") if set(fields) == {"text"} else qtr("Edit card")
         super().__init__(editor, editor.update_card, card_id, fields, what)
 
 
@@ -33,7 +34,7 @@ class AddCardCommand(EditorCommand):
         fields: Row,
         parent: QUndoCommand | None = None,
     ) -> None:
-        super().__init__(editor, "Add card", parent)
+        super().__init__(editor, qtr("Add card"), parent)
         self.journey_id = journey_id
         self.cell = cell
         self.index = index
@@ -64,7 +65,7 @@ class MoveCardsCommand(EditorCommand):
         self, editor: Editor, card_ids: list[int], cell: Cell, index: int,
         gesture: int | None = None,
     ) -> None:
-        super().__init__(editor, "Move card" if len(card_ids) == 1 else "Move cards")
+        super().__init__(editor, qtr("Move card") if len(card_ids) == 1 else qtr("Move cards"))
         self.card_ids = list(card_ids)
         self.cell = cell
         self.index = index
@@ -97,7 +98,7 @@ class MoveCardsCommand(EditorCommand):
 class DeleteCardCommand(RemoveCommand[CardSnapshot]):
     def __init__(self, editor: Editor, card_id: int, parent: QUndoCommand | None = None) -> None:
         super().__init__(
-            editor, editor.remove_card, editor.restore_card, card_id, "Delete card", parent
+            editor, editor.remove_card, editor.restore_card, card_id, qtr("Delete card"), parent
         )
 
 
@@ -105,7 +106,7 @@ class ImportCardsCommand(EditorCommand):
     """Add the cards of a checked CSV file (and the journeys, stages, lanes it names)."""
 
     def __init__(self, editor: Editor, rows: Sequence[CsvRow]) -> None:
-        super().__init__(editor, "Import cards")
+        super().__init__(editor, qtr("Import cards"))
         self.rows = rows
         self.marks: tuple[int, int, int, int] | None = None
         self.result: ImportResult | None = None

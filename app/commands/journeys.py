@@ -14,11 +14,12 @@ from model.edits import Editor
 from model.records import JourneyFields, OpportunityFields, PersonaFields
 from model.snapshot import Row
 from model.snapshot_types import OpportunitySnapshot, PersonaSnapshot
+from widgets.i18n import qtr
 
 
 class EditJourneyCommand(EditFieldsCommand[JourneyFields]):
     def __init__(self, editor: Editor, journey_id: int, fields: JourneyFields) -> None:
-        what = "Rename journey" if set(fields) == {"name"} else "Edit journey"
+        what = qtr("Rename journey") if set(fields) == {"name"} else qtr("Edit journey")
         super().__init__(editor, editor.update_journey, journey_id, fields, what)
 
 
@@ -28,7 +29,7 @@ class AddJourneyCommand(EditorCommand):
     def __init__(
         self, editor: Editor, name: str, template: str = "cjm7", source_id: int | None = None
     ) -> None:
-        super().__init__(editor, "Duplicate journey" if source_id else "Add journey")
+        super().__init__(editor, qtr("Duplicate journey") if source_id else qtr("Add journey"))
         self.name = name
         self.template = template
         self.source_id = source_id
@@ -51,7 +52,7 @@ class AddJourneyCommand(EditorCommand):
 class DeleteJourneyCommand(RemoveCommand[dict[str, Any]]):
     def __init__(self, editor: Editor, journey_id: int) -> None:
         super().__init__(
-            editor, editor.remove_journey, editor.restore_journey, journey_id, "Delete journey"
+            editor, editor.remove_journey, editor.restore_journey, journey_id, qtr("Delete journey")
         )
 
 
@@ -59,7 +60,7 @@ class AddPersonaCommand(EditorCommand):
     """Create a persona and (optionally) make it a journey's persona."""
 
     def __init__(self, editor: Editor, name: str, journey_id: int | None) -> None:
-        super().__init__(editor, "Add persona")
+        super().__init__(editor, qtr("Add persona"))
         self.name = name
         self.journey_id = journey_id
         self.persona_id: int | None = None
@@ -84,7 +85,7 @@ class AddPersonaCommand(EditorCommand):
 class CreatePersonaCommand(AddWithSnapshotCommand[PersonaSnapshot]):
     """Add a persona to the library (a new one, or a duplicate's fields)."""
 
-    def __init__(self, editor: Editor, fields: Row, text: str = "New persona") -> None:
+    def __init__(self, editor: Editor, fields: Row, text: str = qtr("New persona")) -> None:
         fields = dict(fields)
         super().__init__(editor, text, lambda: editor.add_persona(fields),
                          editor.remove_persona, editor.restore_persona)
@@ -92,21 +93,21 @@ class CreatePersonaCommand(AddWithSnapshotCommand[PersonaSnapshot]):
 
 class EditPersonaCommand(EditFieldsCommand[PersonaFields]):
     def __init__(self, editor: Editor, persona_id: int, fields: PersonaFields) -> None:
-        what = "Set persona photo" if set(fields) == {"photo"} else "Edit persona"
+        what = qtr("Set persona photo") if set(fields) == {"photo"} else qtr("Edit persona")
         super().__init__(editor, editor.update_persona, persona_id, fields, what)
 
 
 class DeletePersonaCommand(RemoveCommand[PersonaSnapshot]):
     def __init__(self, editor: Editor, persona_id: int) -> None:
         super().__init__(editor, editor.remove_persona, editor.restore_persona, persona_id,
-                         "Delete persona")
+                         qtr("Delete persona"))
 
 
 class AddOpportunityCommand(AddWithSnapshotCommand[OpportunitySnapshot]):
     """Add an opportunity (e.g. turned from a pain point, linked to it)."""
 
     def __init__(self, editor: Editor, journey_id: int, fields: Row,
-                 text: str = "Add opportunity") -> None:
+                 text: str = qtr("Add opportunity")) -> None:
         fields = dict(fields)
         super().__init__(editor, text, lambda: editor.add_opportunity(journey_id, fields),
                          editor.remove_opportunity, editor.restore_opportunity)
@@ -116,10 +117,10 @@ class EditOpportunityCommand(EditFieldsCommand[OpportunityFields]):
     def __init__(self, editor: Editor, opp_id: int, fields: OpportunityFields,
                  text: str = "") -> None:
         super().__init__(editor, editor.update_opportunity, opp_id, fields,
-                         text or "Edit opportunity")
+                         text or qtr("Edit opportunity"))
 
 
 class DeleteOpportunityCommand(RemoveCommand[OpportunitySnapshot]):
     def __init__(self, editor: Editor, opp_id: int) -> None:
         super().__init__(editor, editor.remove_opportunity, editor.restore_opportunity, opp_id,
-                         "Delete opportunity")
+                         qtr("Delete opportunity"))

@@ -15,13 +15,14 @@ from app.commands.journeys import EditJourneyCommand
 from model.edits import Editor
 from model.records import SnapshotFields
 from model.snapshot_types import SnapshotRow
+from widgets.i18n import qtr
 
 
 class TakeSnapshotCommand(AddWithSnapshotCommand[SnapshotRow]):
     """Store a labelled copy of a journey; undo removes it, redo puts the same one back."""
 
     def __init__(self, editor: Editor, journey_id: int, label: str) -> None:
-        super().__init__(editor, "Take snapshot",
+        super().__init__(editor, qtr("Take snapshot"),
                          lambda: editor.take_snapshot(journey_id, label),
                          editor.remove_snapshot, editor.restore_snapshot)
 
@@ -29,20 +30,20 @@ class TakeSnapshotCommand(AddWithSnapshotCommand[SnapshotRow]):
 class RenameSnapshotCommand(EditFieldsCommand[SnapshotFields]):
     def __init__(self, editor: Editor, snapshot_id: int, label: str) -> None:
         super().__init__(editor, editor.update_snapshot, snapshot_id, {"label": label},
-                         "Rename snapshot")
+                         qtr("Rename snapshot"))
 
 
 class DeleteSnapshotCommand(RemoveCommand[SnapshotRow]):
     def __init__(self, editor: Editor, snapshot_id: int) -> None:
         super().__init__(editor, editor.remove_snapshot, editor.restore_snapshot, snapshot_id,
-                         "Delete snapshot")
+                         qtr("Delete snapshot"))
 
 
 class RestoreSnapshotCommand(EditorCommand):
     """Restore a snapshot as a new journey beside the others (the snapshot stays)."""
 
     def __init__(self, editor: Editor, snapshot_id: int, name: str) -> None:
-        super().__init__(editor, "Restore snapshot as journey")
+        super().__init__(editor, qtr("Restore snapshot as journey"))
         self.snapshot_id = snapshot_id
         self.name = name
         self.snapshot: dict[str, Any] | None = None
@@ -62,7 +63,7 @@ class RestoreSnapshotCommand(EditorCommand):
 def start_review_command(editor: Editor, journey_id: int, label: str,
                          next_review: Any) -> CompoundCommand:
     """One undo step: a snapshot of the journey as it was, and the next review date."""
-    command = CompoundCommand("Start review")
+    command = CompoundCommand(qtr("Start review"))
     command.add(TakeSnapshotCommand(editor, journey_id, label))
     command.add(EditJourneyCommand(editor, journey_id, {"next_review": next_review}))
     return command

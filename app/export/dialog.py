@@ -18,6 +18,7 @@ from app.export.service import (
     preview_image,
 )
 from app.paths import safe_file_stem
+from widgets.i18n import qtr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -50,7 +51,7 @@ class ProjectExportBackend:
         self.heat = heat  # the heat overlay shown in the window goes onto the export
         self._doc: MapDocument | None = None
         journey = self.project.journey(journey_id)
-        self.title = journey.name or "Untitled journey"
+        self.title = journey.name or qtr("Untitled journey")
 
     @property
     def doc(self) -> MapDocument:

@@ -22,6 +22,8 @@ from app.export.paper import (
 )
 from app.export.tiles import tile_has_content
 from model.entities import Journey, Persona
+from model.i18n import QT_TR_NOOP
+from widgets.i18n import qtr
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -30,11 +32,11 @@ if TYPE_CHECKING:
 
 FORMATS = ("pdf", "png", "svg", "csv", "json")
 FORMAT_TITLES = {
-    "pdf": "PDF poster",
-    "png": "PNG image",
-    "svg": "SVG drawing",
-    "csv": "CSV (cards of all journeys)",
-    "json": "JSON (whole project)",
+    "pdf": QT_TR_NOOP("PDF poster"),
+    "png": QT_TR_NOOP("PNG image"),
+    "svg": QT_TR_NOOP("SVG drawing"),
+    "csv": QT_TR_NOOP("CSV (cards of all journeys)"),
+    "json": QT_TR_NOOP("JSON (whole project)"),
 }
 PAGE_FORMATS = ("pdf", "png", "svg")
 
@@ -108,19 +110,18 @@ def page_count(doc: MapDocument, options: ExportOptions) -> int:
 def describe(doc: MapDocument, options: ExportOptions) -> str:
     """A one-line summary of the output (paper, pages or pixels) for the dialog."""
     if options.fmt not in PAGE_FORMATS:
-        return FORMAT_TITLES[options.fmt]
+        return qtr(FORMAT_TITLES[options.fmt])
     poster, tiles = pages(doc, options)
-    size = f"{poster.name} {'landscape' if poster.landscape else 'portrait'}"
-    size += f" ({poster.width_mm:.0f} x {poster.height_mm:.0f} mm)"
+    template = qtr("{0} landscape ({1:.0f} x {2:.0f} mm)") if poster.landscape else qtr(
+        "{0} portrait ({1:.0f} x {2:.0f} mm)")
+    size = template.format(poster.name, poster.width_mm, poster.height_mm)
     if options.fmt == "png":
         w, h = check_pixels(poster, options.dpi)
-        return f"{size}, {w} x {h} pixels at {options.dpi} DPI"
+        return qtr("{0}, {1} x {2} pixels at {3} DPI").format(size, w, h, options.dpi)
     if tiles:
         first = tiles[0]
-        return (
-            f"{size} on {len(tiles)} {first.sheet.name} sheets "
-            f"({first.rows} rows x {first.cols} columns)"
-        )
+        return qtr("{0} on {1} {2} sheets ({3} rows x {4} columns)").format(
+            size, len(tiles), first.sheet.name, first.rows, first.cols)
     return size
 
 
