@@ -112,3 +112,29 @@ def test_choosing_german_shows_the_menus_docks_and_cards_in_german(
     palette = german_window.card_palette
     kinds = [palette.item(i).text() for i in range(palette.count())]
     assert "Kontaktpunkt" in kinds and "Schmerzpunkt" in kinds
+
+
+def test_view_language_stores_the_choice_for_the_next_start(window, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.language_menu import LanguageMenu
+
+    menu = window.findChild(LanguageMenu)
+    assert menu is not None
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert menu.menuAction() in view.actions()
+    german = next(a for a in menu.actions() if a.text() == "Deutsch")
+    said: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.accept()
+
+    QTimer.singleShot(0, answer)
+    german.trigger()
+    assert window.settings.language() == "de"
+    assert german.isChecked()
+    assert said and "next time" in said[0]
