@@ -2693,6 +2693,29 @@ Zum Umsortieren ziehen, am rechten Rand die Breite ändern, zum Umbenennen doppe
     </message>
 </context>
 <context>
+    <name>ThemeController</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Follow the desktop&apos;s light or dark mode</source>
+        <translation>Dem hellen oder dunklen Modus der Arbeitsumgebung folgen</translation>
+    </message>
+</context>
+<context>
     <name>TimerDisplay</name>
     <message>
         <source>Time left</source>
