@@ -1942,6 +1942,14 @@ Nach oben oder unten ziehen, um einen festzulegen.</translation>
         <translation>Eine zusätzliche Seite mit den Chancen nach Priorität und der Vollständigkeitsprüfung (nur wenn die Journey Chancen hat)</translation>
     </message>
     <message>
+        <source>Top opportunities</source>
+        <translation>Wichtigste Chancen</translation>
+    </message>
+    <message>
+        <source>The five opportunities with the highest priority, printed beside the map</source>
+        <translation>Die fünf Chancen mit der höchsten Priorität, neben der Karte gedruckt</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -1976,6 +1984,10 @@ Nach oben oder unten ziehen, um einen festzulegen.</translation>
     <message>
         <source>Extra pages:</source>
         <translation>Zusatzseiten:</translation>
+    </message>
+    <message>
+        <source>On the poster:</source>
+        <translation>Auf dem Poster:</translation>
     </message>
     <message>
         <source>File:</source>
