@@ -1100,6 +1100,52 @@ Einzelheiten stehen in {1}. Sichern Sie Ihre Arbeit jetzt vorsichtshalber (Datei
         <translation>Kärtchen</translation>
     </message>
     <message>
+        <source>Committed when you leave the field or press Ctrl+Enter</source>
+        <translation>Wird übernommen, wenn Sie das Feld verlassen oder Strg+Eingabe drücken</translation>
+    </message>
+    <message>
+        <source>Choose a colour for this card</source>
+        <translation>Eine Farbe für dieses Kärtchen wählen</translation>
+    </message>
+    <message>
+        <source>Reset to kind colour</source>
+        <translation>Auf Farbe der Art zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Share of customers who use this touchpoint.
+Step below 0 % for “Not known”.</source>
+        <translation>Anteil der Kundschaft, die diesen Kontaktpunkt nutzt.
+Unter 0 % gehen für „Unbekannt“.</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Genutzt von</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
         <source>Kind colour</source>
         <translation>Farbe der Art</translation>
     </message>
@@ -1110,6 +1156,18 @@ Einzelheiten stehen in {1}. Sichern Sie Ihre Arbeit jetzt vorsichtshalber (Datei
     <message>
         <source>Stage</source>
         <translation>Phase</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
     </message>
     <message>
         <source>Stage colour</source>
@@ -1754,18 +1812,6 @@ Wichtigkeit {1}, Kosten {2}, Einfachheit {3}, Priorität {4:g}</translation>
         <translation>Was auf dem Kärtchen steht</translation>
     </message>
     <message>
-        <source>Committed when you leave the field or press Ctrl+Enter</source>
-        <translation>Wird übernommen, wenn Sie das Feld verlassen oder Strg+Eingabe drücken</translation>
-    </message>
-    <message>
-        <source>Choose a colour for this card</source>
-        <translation>Eine Farbe für dieses Kärtchen wählen</translation>
-    </message>
-    <message>
-        <source>Reset to kind colour</source>
-        <translation>Auf Farbe der Art zurücksetzen</translation>
-    </message>
-    <message>
         <source>Evidence, sources, remarks</source>
         <translation>Belege, Quellen, Anmerkungen</translation>
     </message>
@@ -1780,56 +1826,6 @@ Wichtigkeit {1}, Kosten {2}, Einfachheit {3}, Priorität {4:g}</translation>
     <message>
         <source>Person responsible</source>
         <translation>Verantwortliche Person</translation>
-    </message>
-    <message>
-        <source>Not known</source>
-        <translation>Unbekannt</translation>
-    </message>
-    <message>
-        <source>Share of customers who use this touchpoint.
-Step below 0 % for “Not known”.</source>
-        <translation>Anteil der Kundschaft, die diesen Kontaktpunkt nutzt.
-Unter 0 % gehen für „Unbekannt“.</translation>
-    </message>
-    <message>
-        <source>Not rated</source>
-        <translation>Nicht bewertet</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>Farbe</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Kanal</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Abteilung</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Verantwortlich</translation>
-    </message>
-    <message>
-        <source>Used by</source>
-        <translation>Genutzt von</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Schweregrad</translation>
     </message>
 </context>
 <context>
@@ -2154,18 +2150,6 @@ Zum Umsortieren ziehen, zum Umbenennen doppelklicken.</translation>
     <message>
         <source>Lane name</source>
         <translation>Name der Bahn</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>Farbe</translation>
     </message>
 </context>
 <context>
@@ -2682,26 +2666,6 @@ Zum Umsortieren ziehen, am rechten Rand die Breite ändern, zum Umbenennen doppe
     <message>
         <source>What happens in this stage</source>
         <translation>Was in dieser Phase geschieht</translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> px</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>Farbe</translation>
-    </message>
-    <message>
-        <source>Width</source>
-        <translation>Breite</translation>
     </message>
 </context>
 <context>
