@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from app.context import EditorContext
 from model.layout import Cell
@@ -36,8 +36,29 @@ class KeyboardNavigation(QObject):
     def previous_panel(self) -> None:
         self._cycle(-1)
 
+    def ring(self) -> list[QWidget]:
+        """The panels F6 walks through: the listed ones, then every other dock, in order."""
+        panels = list(self.panels)
+        for dock in self.ctx.window.findChildren(QDockWidget):
+            inner = dock.widget()
+            if inner is None or any(p is inner or p.isAncestorOf(inner) or inner.isAncestorOf(p)
+                                    for p in panels):
+                continue
+            panels.append(inner)
+        return [p for p in panels if self._on_screen(p) and self._first_stop(p) is not None]
+
+    @staticmethod
+    def _on_screen(panel: QWidget) -> bool:
+        """Shown, and not a dock tabbed behind another (Qt moves those off the window)."""
+        if not panel.isVisible():
+            return False
+        dock = panel.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        return dock is None or not dock.visibleRegion().isEmpty()
+
     def _cycle(self, step: int) -> None:
-        shown = [p for p in self.panels if p.isVisible() and self._first_stop(p) is not None]
+        shown = self.ring()
         if not shown:
             return
         focus = QApplication.focusWidget()

@@ -312,7 +312,10 @@ def test_every_control_a_keyboard_reaches_has_an_accessible_name(window: MainWin
 def test_f6_reaches_every_panel_and_comes_back_to_the_map(window: MainWindow) -> None:
     from PySide6.QtWidgets import QDockWidget
 
-    window.findChild(QDockWidget, "timer").show()  # hidden until a workshop asks for it
+    # Every dock shown: the timer (a workshop asks for it), the opportunities (Turn into
+    # Opportunity shows them), the snapshots and the change list (compare mode).
+    for name in ("timer", "opportunities", "snapshots", "changes"):
+        window.findChild(QDockWidget, name).show()
     window.activateWindow()
     window.view.setFocus()
     press(K.Key_Down)
@@ -322,7 +325,9 @@ def test_f6_reaches_every_panel_and_comes_back_to_the_map(window: MainWindow) ->
     press(K.Key_K, CTRL)  # the capture bar is open
     panels = {"map": window.view, "capture": window.capture_bar, "header": window.header,
               "journeys": window.journey_box, "palette": window.card_palette,
-              "inspector": window.inspector, "timer": window.timer_panel}
+              "inspector": window.inspector, "timer": window.timer_panel,
+              "opportunities": window.opportunity_tabs, "snapshots": window.snapshots_panel,
+              "changes": window.change_list}
 
     def where() -> str:
         widget = focused()
@@ -337,3 +342,31 @@ def test_f6_reaches_every_panel_and_comes_back_to_the_map(window: MainWindow) ->
     assert sorted(set(visited)) == sorted(panels)
     press(K.Key_F6, SHIFT)
     assert visited[-2] == where()
+
+
+def test_f6_reaches_the_personas_and_completeness_panels_when_their_tab_is_in_front(
+        window: MainWindow, qtbot) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    window.activateWindow()
+    window.view.setFocus()
+    press(K.Key_Down)
+    type_text("A card")
+    press(K.Key_Return)
+    press(K.Key_Tab)  # a selected card: the inspector has fields F6 could reach
+    tabbed = {"personas": window.persona_panel, "completeness": window.completeness,
+              "inspector": window.inspector}
+    for name in ("personas", "completeness", "inspector"):
+        dock = window.findChild(QDockWidget, name)
+        dock.raise_()  # the three share one tabbed dock
+        qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
+        window.view.setFocus()
+        reached = set()
+        for _ in range(12):
+            press(K.Key_F6)
+            reached |= {n for n, panel in tabbed.items()
+                        if panel is focused() or panel.isAncestorOf(focused())}
+            if window.view is focused():
+                break
+        # The panel in front is reached; the ones behind its tab are not.
+        assert reached == {name}
