@@ -2,11 +2,12 @@
 
 Format (UTF-8, with or without a BOM, a header row, one card per row)::
 
-    journey,stage,lane,kind,text,notes,channel,department,usage_share,severity,color
+    journey,stage,lane,kind,text,notes,channel,department,owner,usage_share,severity,color
 
 ``journey``, ``stage``, ``lane``, ``kind`` and ``text`` are required columns; the
 others are optional. Import matches journeys, stages and lanes by name and creates
 the missing ones in order of first appearance; cards keep file order in a cell.
+Files written before the ``owner`` column existed import as before (no owner).
 The whole file is validated before anything changes, so a bad row leaves the
 project exactly as it was.
 
@@ -36,7 +37,8 @@ from model.layout import Cell
 from model.snapshot import Row
 
 REQUIRED_COLUMNS = ("journey", "stage", "lane", "kind", "text")
-OPTIONAL_COLUMNS = ("notes", "channel", "department", "usage_share", "severity", "color")
+OPTIONAL_COLUMNS = ("notes", "channel", "department", "owner", "usage_share", "severity",
+                    "color")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 CARD_KINDS = tuple(k.value for k in CardKind)
 
@@ -55,7 +57,7 @@ _N = TypeVar("_N", int, float)
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 # Columns of free text a user typed: the ones a spreadsheet could take for a formula.
-TEXT_COLUMNS = ("journey", "stage", "lane", "text", "notes", "channel", "department")
+TEXT_COLUMNS = ("journey", "stage", "lane", "text", "notes", "channel", "department", "owner")
 # A cell starting with one of these is a formula (or DDE command) in Excel, LibreOffice
 # and Google Sheets; OWASP's list. Zero or more quotes first, so that guarding is
 # reversible: a guarded cell always starts with ' + (quotes) + trigger.
@@ -110,6 +112,7 @@ class CsvRow:
     notes: str = ""
     channel: str = ""
     department: str = ""
+    owner: str = ""
     usage_share: float | None = None
     severity: int | None = None
     color: str = ""
@@ -184,6 +187,7 @@ def _journey_rows(journey: Journey) -> list[list[str]]:
                 guard(card.notes),
                 guard(card.channel),
                 guard(card.department),
+                guard(card.owner),
                 _format_share(card.usage_share),
                 "" if card.severity is None else str(card.severity),
                 card.color,
@@ -194,7 +198,7 @@ def _journey_rows(journey: Journey) -> list[list[str]]:
 
 def _check_length(journey: str, card: Card) -> None:
     # The guard quote counts too: it is part of the field import reads.
-    for name in ("text", "notes", "channel", "department"):
+    for name in ("text", "notes", "channel", "department", "owner"):
         if len(getattr(card, name)) + 1 > FIELD_LIMIT:
             raise CsvExportError(
                 f"a card in journey {journey!r} has a {name} longer than "
@@ -358,6 +362,7 @@ def _validate_row(
         notes=text("notes"),
         channel=text("channel"),
         department=text("department"),
+        owner=text("owner"),
         usage_share=share,
         severity=severity,
         color=color.lower(),
@@ -446,6 +451,7 @@ def import_rows(session: Session, hub: ChangeHub, rows: Sequence[CsvRow]) -> Imp
                 "notes": r.notes,
                 "channel": r.channel,
                 "department": r.department,
+                "owner": r.owner,
                 "usage_share": r.usage_share,
                 "severity": r.severity,
                 "color": r.color,

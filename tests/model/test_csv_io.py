@@ -202,7 +202,8 @@ def test_round_trip_is_identical(workspace: Workspace, tmp_path: Path) -> None:
         (stages[1].id, lanes[1].id),
         None,
         {"text": "<b>&</b>", "kind": "thought", "notes": "n", "channel": "web",
-         "department": "IT", "usage_share": 0.1, "severity": 2, "color": "#112233"},
+         "department": "IT", "owner": "Ana Ruiz", "usage_share": 0.1, "severity": 2,
+         "color": "#112233"},
     )
     editor.add_card(jid, (stages[1].id, lanes[1].id), 0, {"text": "before", "kind": "thought"})
     other = editor.add_journey("blueprint", "Second")
@@ -263,6 +264,46 @@ def test_round_trip_property(tmp_path_factory: pytest.TempPathFactory, cells) ->
     assert second == first
 
 
+def test_a_cards_owner_goes_out_and_comes_back_in_the_owner_column(
+        workspace: Workspace, tmp_path: Path) -> None:
+    project = new_project(workspace)
+    editor = Editor(project.session, project.changes)
+    jid = editor.add_journey("blank", "J")
+    journey = project.journey(jid)
+    stage = sorted(journey.stages, key=lambda s: s.position)[0]
+    lane = next(x for x in journey.lanes if x.kind == "actions")
+    editor.add_card(jid, (stage.id, lane.id), None, {"text": "Refund", "owner": "Ana Ruiz"})
+    editor.add_card(jid, (stage.id, lane.id), None, {"text": "Nobody's"})
+    project.flush()
+    path = tmp_path / "cards.csv"
+    path.write_bytes(export_csv_bytes(project.journeys()))
+    project.close()
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert [(r["text"], r["owner"]) for r in rows] == [("Refund", "Ana Ruiz"), ("Nobody's", "")]
+
+    fresh = new_project(workspace)
+    import_csv(fresh.session, fresh.changes, path)
+    fresh.flush()
+    owners = {c.text: c.owner for c in fresh.session.query(Card)}
+    assert owners == {"Refund": "Ana Ruiz", "Nobody's": ""}
+    fresh.close()
+
+
+def test_a_csv_written_before_the_owner_column_still_imports(
+        workspace: Workspace, tmp_path: Path) -> None:
+    old_header = "journey,stage,lane,kind,text,notes,channel,department,usage_share,severity,color"
+    path = tmp_path / "old.csv"
+    path.write_text(old_header + "\nJ,Aware,Actions,action,Call us,n,phone,Support,0.5,,#aabbcc\n",
+                    encoding="utf-8")
+    project = new_project(workspace)
+    import_csv(project.session, project.changes, path)
+    project.flush()
+    card = project.session.query(Card).one()
+    assert (card.text, card.department, card.owner, card.usage_share) == (
+        "Call us", "Support", "", 0.5)
+    project.close()
+
+
 # -- spreadsheet formulas, the BOM and the field limit ---------------------------------
 
 FORMULAS = (
@@ -287,7 +328,7 @@ def _project_with_texts(workspace: Workspace, texts: list[str], name: str = "J")
     for text in texts:
         editor.add_card(
             jid, (stage.id, lane.id), None,
-            {"text": text, "notes": text, "channel": text, "department": text},
+            {"text": text, "notes": text, "channel": text, "department": text, "owner": text},
         )
     project.flush()
     return project
