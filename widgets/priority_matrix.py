@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -38,6 +38,8 @@ from model.scoring import (
 from widgets.i18n import qtr
 
 PLOT = QRectF(60, 20, 800, 360)  # the plotting area in scene units
+LABEL_GAP = 4.0  # screen pixels between a bubble and its name
+LABEL_MAX = 200.0  # the widest a name is drawn, in screen pixels (the tooltip has it all)
 LOW, HIGH = 0.5, 5.5  # each axis shows 1..5 with half a step of margin
 QUADRANT_LABELS: dict[Quadrant, str] = {
     Quadrant.QUICK_WIN: QT_TR_NOOP("Quick wins"),
@@ -78,6 +80,9 @@ class BubbleItem(QGraphicsObject):
         self._fill = QColor(BUBBLE_FILLS[q])
         self._font = QFont()
         self._font.setPointSizeF(8)
+        self._label = self.title
+        self._label_left = False  # drawn left of the bubble (near the plot's right edge)
+        self._label_w = min(LABEL_MAX, QFontMetricsF(self._font).horizontalAdvance(self.title))
         # Drawn in screen pixels: names and bubbles stay readable in a small dock.
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -89,9 +94,45 @@ class BubbleItem(QGraphicsObject):
         self.setZValue(10 + record["priority"])
         self.setPos(centre)
 
+    @property
+    def label(self) -> str:
+        """The name as drawn (elided when there is no room for all of it)."""
+        return self._label
+
+    @property
+    def label_left(self) -> bool:
+        return self._label_left
+
+    def label_rect(self) -> QRectF:
+        """Where the name is drawn, in the bubble's own (screen-pixel) coordinates."""
+        r = self.radius
+        x = -r - LABEL_GAP - self._label_w if self._label_left else r + LABEL_GAP
+        return QRectF(x, -8, self._label_w, 16)
+
+    def fit_label(self, room_right: float, room_left: float) -> None:
+        """Place the name where it fits inside the plot: right, else left, else elided.
+
+        ``room_*`` are the screen pixels between the bubble's edge and the plot's edge.
+        """
+        metrics = QFontMetricsF(self._font)
+        full = metrics.horizontalAdvance(self.title)
+        want = min(full, LABEL_MAX)
+        if want + LABEL_GAP <= room_right:
+            left, width = False, want
+        elif want + LABEL_GAP <= room_left:
+            left, width = True, want
+        else:
+            left = room_left > room_right
+            width = max(0.0, min(want, max(room_left, room_right) - LABEL_GAP))
+        text = self.title if full <= width else metrics.elidedText(
+            self.title, Qt.TextElideMode.ElideRight, width)
+        self.prepareGeometryChange()
+        self._label, self._label_left = text, left
+        self._label_w = metrics.horizontalAdvance(text)
+
     def boundingRect(self) -> QRectF:
         r = self.radius
-        return QRectF(-r - 2, -r - 2, 2 * r + 150, 2 * r + 4)
+        return QRectF(-r - 2, -r - 2, 2 * r + 4, 2 * r + 4).united(self.label_rect())
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -105,8 +146,7 @@ class BubbleItem(QGraphicsObject):
         painter.drawEllipse(QPointF(0, 0), r, r)
         painter.setFont(self._font)
         painter.setPen(QColor(style.INK))
-        text = painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, 140)
-        painter.drawText(QPointF(r + 4, 4), text)
+        painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter, self._label)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -203,7 +243,8 @@ class MatrixView(QGraphicsView):
         y_label.setRotation(-90)
         y_label.setPos(PLOT.left() - 44, PLOT.bottom())
         y_label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self._scene.setSceneRect(QRectF(0, 0, PLOT.right() + 150, PLOT.bottom() + 30))
+        # Names are placed inside the plot (see fit_labels): no margin on the right.
+        self._scene.setSceneRect(QRectF(0, 0, PLOT.right() + 8, PLOT.bottom() + 30))
 
     def set_opportunities(self, rows: Sequence[OpportunityRecord]) -> None:
         """Show the opportunities; bubbles of equal scores are fanned out so each is seen."""
@@ -223,6 +264,34 @@ class MatrixView(QGraphicsView):
             bubble.released.connect(self._on_released)
             self._scene.addItem(bubble)
             self.bubbles[rec["id"]] = bubble
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """Put each name inside the plot, clear of other bubbles and names where it can be.
+
+        In screen pixels (names ignore the view's stretch); the highest priority first,
+        so a more important name keeps its room.
+        """
+        left = self.mapFromScene(QPointF(PLOT.left(), 0)).x()
+        right = self.mapFromScene(QPointF(PLOT.right(), 0)).x()
+        placed: list[QRectF] = []
+        centres = {i: QPointF(self.mapFromScene(b.pos())) for i, b in self.bubbles.items()}
+        for opp_id, bubble in sorted(self.bubbles.items(), key=lambda kv: -kv[1].zValue()):
+            c, r = centres[opp_id], bubble.radius
+            room_right, room_left = right - c.x() - r, c.x() - r - left
+            others = placed + [QRectF(centres[i].x() - b.radius, centres[i].y() - b.radius,
+                                      2 * b.radius, 2 * b.radius)
+                               for i, b in self.bubbles.items() if i != opp_id]
+            for box in others:
+                if box.bottom() <= c.y() - 8 or box.top() >= c.y() + 8:
+                    continue  # not on the name's line
+                if box.left() >= c.x() + r:
+                    room_right = min(room_right, box.left() - c.x() - r - LABEL_GAP)
+                elif box.right() <= c.x() - r:
+                    room_left = min(room_left, c.x() - r - box.right() - LABEL_GAP)
+            bubble.fit_label(room_right, room_left)
+            rect = bubble.label_rect()
+            placed.append(rect.translated(c))
 
     def _on_released(self, opp_id: int, centre: QPointF) -> None:
         rec = next(r for r in self._records if r["id"] == opp_id)
@@ -243,3 +312,4 @@ class MatrixView(QGraphicsView):
         super().resizeEvent(event)
         # Text and bubbles ignore the transform, so the plot may stretch to the dock.
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.IgnoreAspectRatio)
+        self.fit_labels()
