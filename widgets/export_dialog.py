@@ -46,6 +46,7 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("csv", QT_TR_NOOP("CSV (cards of all journeys)")),
     ("json", QT_TR_NOOP("JSON (whole project)")),
 )
+PERSONA = "persona"  # a one-page persona sheet (offered when the file has personas)
 PAPERS = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
 CUSTOM = "Custom"
 TILE_SHEETS = ("A4", "Letter")
@@ -67,6 +68,7 @@ class ExportChoice:
     csv_bom: bool = True
     register_page: bool = True
     register_on_poster: bool = False  # the top opportunities on the poster sheet itself
+    persona_id: int | None = None  # the persona whose sheet is exported (fmt "persona")
 
 
 # Called with (done, total) during an export; returning False cancels it.
@@ -86,6 +88,10 @@ class ExportBackend(Protocol):
 
     def export(self, path: Path, choice: ExportChoice, progress: Progress) -> Path: ...
 
+    def personas(self) -> list[tuple[int, str]]: ...
+
+    def persona_file_name(self, persona_id: int) -> str: ...
+
 
 class ExportDialog(QDialog):
     """Pick a format and page set-up, see the first page, write the file."""
@@ -99,6 +105,13 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         for key, label in FORMATS:
             self.format_box.addItem(qtr(label), key)
+        self.persona_box = QComboBox()
+        self.persona_box.setAccessibleName(self.tr("Persona"))
+        for persona_id, name in backend.personas():
+            self.persona_box.addItem(name, persona_id)
+        if self.persona_box.count():
+            self.format_box.addItem(self.tr("Persona sheet (PDF, one A4 page)"), PERSONA)
+        self._last_format = "pdf"
         self.paper_box = QComboBox()
         for name in PAPERS:
             self.paper_box.addItem(name, name)
@@ -161,6 +174,7 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format_box)
+        form.addRow(self.tr("Persona:"), self.persona_box)
         form.addRow(self.tr("Paper:"), self.paper_box)
         form.addRow(self.tr("Size:"), self.custom_row)
         form.addRow(self.tr("Orientation:"), self.orientation_box)
@@ -220,6 +234,7 @@ class ExportDialog(QDialog):
         ):
             signal.connect(self._options_changed)
         self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.persona_box.currentIndexChanged.connect(self._persona_changed)
         self.path_edit.setText(str(backend.default_path("pdf")))
         self._format_changed()
         available = self.screen().availableGeometry().size()
@@ -244,6 +259,7 @@ class ExportDialog(QDialog):
             csv_bom=self.bom_check.isChecked(),
             register_page=self.register_check.isChecked(),
             register_on_poster=self.poster_register_check.isChecked(),
+            persona_id=self.persona_box.currentData() if fmt == PERSONA else None,
         )
 
     def set_format(self, fmt: str) -> None:
@@ -258,6 +274,7 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         fmt = str(self.format_box.currentData())
         pages = fmt in ("pdf", "png", "svg")
+        self._set_row_visible(self.persona_box, fmt == PERSONA)
         for widget in (self.paper_box, self.orientation_box):
             self._set_row_visible(widget, pages)
         self._set_row_visible(self.custom_row, pages and self.paper_box.currentData() == CUSTOM)
@@ -267,10 +284,29 @@ class ExportDialog(QDialog):
         self._set_row_visible(self.register_check, fmt == "pdf")
         self._set_row_visible(self.poster_register_check, pages)
         current = Path(self.path_edit.text()) if self.path_edit.text() else None
-        if current is not None:
+        if PERSONA in (fmt, self._last_format):
+            # A persona sheet is another document than the map: its own file name, in
+            # the folder chosen so far (never the poster's name with the poster's path).
+            self._persona_path(current.parent if current is not None else None)
+        elif current is not None:
             self.path_edit.setText(str(current.with_suffix(f".{fmt}")))
         else:
             self.path_edit.setText(str(self.backend.default_path(fmt)))
+        self._last_format = fmt
+        self._options_changed()
+
+    def _persona_path(self, folder: Path | None) -> None:
+        fmt = str(self.format_box.currentData())
+        default = self.backend.default_path("pdf" if fmt == PERSONA else fmt)
+        name = default.name
+        if fmt == PERSONA and self.persona_box.currentData() is not None:
+            name = self.backend.persona_file_name(int(self.persona_box.currentData()))
+        self.path_edit.setText(str((folder or default.parent) / name))
+
+    def _persona_changed(self) -> None:
+        if self.format_box.currentData() == PERSONA:
+            current = Path(self.path_edit.text()) if self.path_edit.text() else None
+            self._persona_path(current.parent if current is not None else None)
         self._options_changed()
 
     def _options_changed(self) -> None:
@@ -300,7 +336,7 @@ class ExportDialog(QDialog):
             if not self.preview_label.text():
                 self.preview_label.setText(self.tr("No preview for this format."))
             self.preview_label.setPixmap(QPixmap())
-            if self.choice().fmt in ("csv", "json"):
+            if self.choice().fmt in ("csv", "json", PERSONA):
                 self.preview_label.setText(self.tr("No preview for this format."))
             return
         self.preview_label.setText("")
@@ -310,6 +346,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.choice().fmt
+        fmt = "pdf" if fmt == PERSONA else fmt
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export to"),

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QImage
+from sqlalchemy import select
 
 from app.export.compose import MapDocument
 from app.export.service import (
@@ -15,9 +16,11 @@ from app.export.service import (
     describe,
     export_document,
     export_journey,
+    export_persona_sheet,
     preview_image,
 )
 from app.paths import safe_file_stem
+from model.entities import Persona
 from widgets.i18n import qtr
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ def _options(choice: ExportChoice) -> ExportOptions:
     )
 
 
+PERSONA = "persona"  # the dialog's format key for a persona sheet
 
 
 class ProjectExportBackend:
@@ -64,16 +68,40 @@ class ProjectExportBackend:
         folder = self.project.path.parent if self.project.path is not None else Path.home()
         return folder / f"{safe_file_stem(self.title)}.{fmt}"
 
+    def personas(self) -> list[tuple[int, str]]:
+        """(id, name) of the file's personas, the journey's own first, then by name."""
+        own = self.project.journey(self.journey_id).persona_id
+        rows = self.project.session.scalars(select(Persona).order_by(Persona.name, Persona.id))
+        found = [(p.id, p.name or "Unnamed persona") for p in rows]
+        return sorted(found, key=lambda p: p[0] != own)
+
+    def persona_file_name(self, persona_id: int) -> str:
+        name = dict(self.personas()).get(persona_id, "Persona")
+        return f"{safe_file_stem(name)} - persona.pdf"
+
     def describe(self, choice: ExportChoice) -> str:
+        if choice.fmt == PERSONA:
+            name = dict(self.personas()).get(choice.persona_id or -1)
+            if name is None:
+                raise ValueError("Choose a persona.")
+            return f"A4 portrait, one page: the persona sheet of “{name}”"
         return describe(self.doc, _options(choice).checked())
 
     def preview(self, choice: ExportChoice, max_side: int) -> QImage | None:
+        if choice.fmt == PERSONA:
+            return None
         options = _options(choice).checked()
         if options.fmt not in PAGE_FORMATS:
             return None
         return preview_image(self.doc, options, max_side)
 
     def export(self, path: Path, choice: ExportChoice, progress: Progress) -> Path:
+        if choice.fmt == PERSONA:
+            if choice.persona_id is None:
+                raise ValueError("Choose a persona.")
+            written = export_persona_sheet(self.project, choice.persona_id, path)
+            progress(1, 1)
+            return written
         options = _options(choice).checked()
         if options.fmt in PAGE_FORMATS:
             return export_document(self.doc, path, options, progress)

@@ -165,6 +165,17 @@ def export_register_csv(project: Project, path: Path | str, bom: bool = True) ->
     return write_bytes(path, register_csv_bytes(project.journeys(), bom=bom))
 
 
+def export_persona_sheet(project: Project, persona_id: int, path: Path | str) -> Path:
+    """The one-page A4 sheet of a persona (KeyError when the file has no such persona)."""
+    from app.export.persona_sheet import write_persona_sheet
+
+    persona = project.session.get(Persona, persona_id)
+    if persona is None:
+        raise KeyError(persona_id)
+    used_by = [j for j in project.journeys() if j.persona_id == persona_id]
+    return write_persona_sheet(path, persona, used_by)
+
+
 def export_document(
     doc: MapDocument, target: Path, options: ExportOptions, progress: ProgressFn | None = None
 ) -> Path:

@@ -212,3 +212,56 @@ def test_top_opportunities_can_go_onto_the_poster(qtbot: QtBot, workspace: Works
     finally:
         dlg.close()
         project.close()
+
+
+def test_a_persona_sheet_is_exported_from_the_dialog(
+        qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    from model.edits import Editor
+
+    project = Project.new(workspace)
+    journey_id = build_sample(project, "Checkout")
+    editor = Editor(project.session, project.changes)
+    editor.add_persona({"name": "Bruno", "role": "Night-shift nurse"})
+    ana = editor.add_persona({"name": "Ana Ruiz", "role": "Small-shop owner",
+                              "goals": "Pay suppliers on time"})
+    editor.update_journey(journey_id, {"persona_id": ana})
+    project.flush()
+    dlg = ExportDialog(ProjectExportBackend(project, journey_id))
+    qtbot.addWidget(dlg)
+    try:
+        dlg.path_edit.setText(str(tmp_path / "Checkout.pdf"))
+        assert not dlg.form.isRowVisible(dlg.persona_box)
+        dlg.set_format("persona")
+        assert dlg.form.isRowVisible(dlg.persona_box)
+        assert not dlg.form.isRowVisible(dlg.paper_box)
+        # The journey's own persona comes first; the sheet gets its own file name.
+        assert dlg.persona_box.currentText() == "Ana Ruiz"
+        assert Path(dlg.path_edit.text()) == tmp_path / "Ana Ruiz - persona.pdf"
+        assert "Ana Ruiz" in dlg.summary_label.text()
+        dlg.persona_box.setCurrentIndex(dlg.persona_box.findText("Bruno"))
+        assert Path(dlg.path_edit.text()) == tmp_path / "Bruno - persona.pdf"
+        dlg.persona_box.setCurrentIndex(dlg.persona_box.findText("Ana Ruiz"))
+        written = dlg.export_now()
+        assert written == tmp_path / "Ana Ruiz - persona.pdf"
+        assert pdfinfo(written)["Pages"] == "1"
+        text = pdftotext(written)
+        assert "Ana Ruiz" in text and "Small-shop owner" in text
+        assert "Pay suppliers on time" in text and "Persona of: Checkout" in text
+    finally:
+        dlg.close()
+    # Back to the poster: the map's file name again, not the persona's.
+    dlg = ExportDialog(ProjectExportBackend(project, journey_id))
+    qtbot.addWidget(dlg)
+    try:
+        dlg.path_edit.setText(str(tmp_path / "Checkout.pdf"))
+        dlg.set_format("persona")
+        dlg.set_format("pdf")
+        assert Path(dlg.path_edit.text()) == tmp_path / "Checkout.pdf"
+    finally:
+        dlg.close()
+        project.close()
+
+
+def test_a_file_without_personas_offers_no_persona_sheet(dialog: ExportDialog) -> None:
+    assert dialog.format_box.findData("persona") == -1
+    assert not dialog.form.isRowVisible(dialog.persona_box)
