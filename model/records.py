@@ -198,6 +198,7 @@ class OpportunityRecord(TypedDict):
     status: str
     due_date: dt.date | None
     cards: list[LinkedCard]
+    description: str
 
 
 class EmotionPointRecord(TypedDict):

@@ -20,7 +20,7 @@ def register_rows(journey: Journey) -> list[OpportunityRecord]:
         OpportunityRecord(
             id=o.id, title=o.title, owner=o.owner, importance=o.importance, cost=o.cost,
             ease=o.ease, priority=opportunity_priority(o), status=o.status,
-            due_date=o.due_date,
+            due_date=o.due_date, description=o.description,
             cards=[LinkedCard(id=c.id, kind=c.kind, text=c.text, department=c.department)
                    for c in o.cards],
         )

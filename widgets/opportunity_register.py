@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -46,6 +47,7 @@ from model.entities import OpportunityStatus
 from model.i18n import QT_TR_NOOP
 from model.records import OpportunityRecord
 from widgets.i18n import qtr
+from widgets.opportunity_detail import OpportunityDetail
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -407,8 +409,27 @@ class OpportunityRegister(QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
         outer.addLayout(bar)
         outer.addWidget(self.empty_label)
-        outer.addWidget(self.table, 1)
+        self.detail = OpportunityDetail()
+        self.detail.committed.connect(lambda oid, text: self.edited.emit(
+            oid, {"description": text}))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        outer.addWidget(split, 1)
         outer.addWidget(self.formula)
+
+    def _show_detail(self) -> None:
+        opp_id = self.selected_id()
+        row = self.model.row_of(opp_id) if opp_id is not None else None
+        if row is None:
+            self.detail.show_opportunity(None, "", "")
+            return
+        rec = self.model.record(row)
+        self.detail.show_opportunity(rec["id"], rec["title"], rec["description"])
 
     def set_opportunities(self, rows: Sequence[OpportunityRecord], today: dt.date) -> None:
         selected = self.selected_id()
@@ -417,6 +438,7 @@ class OpportunityRegister(QWidget):
         self.delete_button.setEnabled(bool(rows))
         if selected is not None:
             self.select(selected)
+        self._show_detail()
 
     def select(self, opp_id: int) -> None:
         row = self.model.row_of(opp_id)

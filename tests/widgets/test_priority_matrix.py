@@ -15,7 +15,7 @@ LONG = "Replace the whole invoice portal with a self-service account area for ev
 def record(opp_id: int, title: str, importance: int, cost: int, ease: int) -> OpportunityRecord:
     return OpportunityRecord(id=opp_id, title=title, owner="", importance=importance,
                              cost=cost, ease=ease, priority=priority(importance, cost, ease),
-                             status="idea", due_date=None, cards=[])
+                             status="idea", due_date=None, cards=[], description="")
 
 
 def shown_matrix(qtbot, rows: list[OpportunityRecord], width: int, height: int = 260):
