@@ -2,7 +2,8 @@
 
 Both sides are ``model.snapshot.journey_snapshot`` dicts. Rows are matched by id: a
 snapshot keeps the ids of the journey it was taken from, so a card that was edited,
-moved or left alone is the same card on both sides.
+moved or left alone is the same card on both sides (``model.card_ids`` makes sure a
+deleted card's id is never given to a new one).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from model.metric_diff import MetricDelta, metric_deltas
 
 # The card fields whose change makes a card "changed" (position within a cell is not
 # one: inserting a card above another is not a change of that other card).
@@ -38,6 +41,11 @@ class CardDiff:
     moved: bool = False
     old_stage: str = ""
     old_lane: str = ""
+    # A removed card: the cell it was in (stage id, lane id), its kind and its place
+    # there, so that compare mode can draw it as a ghost.
+    old_cell: tuple[int, int] | None = None
+    kind: str = ""
+    old_index: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,11 +104,12 @@ class JourneyDiff:
     lanes: list[LaneDiff] = field(default_factory=list)
     emotions: list[EmotionDelta] = field(default_factory=list)
     opportunities: list[OpportunityDiff] = field(default_factory=list)
+    metrics: list[MetricDelta] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (self.cards or self.stages or self.lanes or self.emotions
-                    or self.opportunities)
+                    or self.opportunities or self.metrics)
 
     def count(self, status: CardStatus) -> int:
         return sum(1 for c in self.cards if c.status is status)
@@ -163,7 +172,6 @@ def _cards(old: dict[str, Any], new: dict[str, Any]) -> list[CardDiff]:
     stage_order = {sid: i for i, sid in enumerate(_ordered_ids(new["stages"]))}
     lane_order = {lid: i for i, lid in enumerate(_ordered_ids(new["lanes"]))}
     out: list[CardDiff] = []
-    reused: set[int] = set()
     for card in sorted(new["cards"], key=lambda c: (stage_order.get(c["stage_id"], 0),
                                                     lane_order.get(c["lane_id"], 0),
                                                     c["position"])):
@@ -175,12 +183,6 @@ def _cards(old: dict[str, Any], new: dict[str, Any]) -> list[CardDiff]:
             continue
         fields = tuple(f for f in CARD_COMPARED if before.get(f) != card.get(f))
         moved = (before["stage_id"], before["lane_id"]) != (card["stage_id"], card["lane_id"])
-        if moved and "text" in fields:
-            # SQLite gives a new card the id of the last one deleted: another text in
-            # another cell is another card, not an edit.
-            out.append(CardDiff(cid, CardStatus.ADDED, card["text"], *here))
-            reused.add(cid)
-            continue
         if fields or moved:
             out.append(CardDiff(
                 cid, CardStatus.CHANGED if fields else CardStatus.MOVED, card["text"], *here,
@@ -188,11 +190,17 @@ def _cards(old: dict[str, Any], new: dict[str, Any]) -> list[CardDiff]:
                 old_stage=old_stage.get(before["stage_id"], "") if moved else "",
                 old_lane=old_lane.get(before["lane_id"], "") if moved else "",
             ))
+    old_order: dict[tuple[int, int], list[int]] = {}
+    for card in sorted(old["cards"], key=lambda c: (c["position"], c["id"])):
+        old_order.setdefault((card["stage_id"], card["lane_id"]), []).append(card["id"])
     for card in old["cards"]:
-        if card["id"] not in n or card["id"] in reused:
+        if card["id"] not in n:
+            cell = (card["stage_id"], card["lane_id"])
             out.append(CardDiff(card["id"], CardStatus.REMOVED, card["text"],
                                 old_stage.get(card["stage_id"], ""),
-                                old_lane.get(card["lane_id"], "")))
+                                old_lane.get(card["lane_id"], ""), old_cell=cell,
+                                kind=card.get("kind") or "",
+                                old_index=old_order[cell].index(card["id"])))
     return out
 
 
@@ -232,12 +240,17 @@ def _opportunities(old: dict[str, Any], new: dict[str, Any]) -> list[Opportunity
 
 def diff_journeys(old: dict[str, Any], new: dict[str, Any]) -> JourneyDiff:
     """Everything that differs from ``old`` to ``new`` (two journey_snapshot dicts)."""
+    cards = _cards(old, new)
+    # Metrics are compared on the cards and stages both sides have.
+    same_cards = set(_by_id(old["cards"])) & set(_by_id(new["cards"]))
+    same_stages = set(_by_id(old["stages"])) & set(_by_id(new["stages"]))
     return JourneyDiff(
-        cards=_cards(old, new),
+        cards=cards,
         stages=_stages(old, new),
         lanes=_lanes(old, new),
         emotions=_emotions(old, new),
         opportunities=_opportunities(old, new),
+        metrics=metric_deltas(old, new, same_cards, same_stages),
     )
 
 
@@ -250,6 +263,7 @@ class LineKind(StrEnum):
     MOVED = "moved"
     STRUCTURE = "structure"
     EMOTION = "emotion"
+    METRIC = "metric"
     OPPORTUNITY = "opportunity"
 
 
@@ -310,6 +324,12 @@ def _value(v: int | None) -> str:
     return "no value" if v is None else f"{v:+d}"
 
 
+def _metric_line(m: MetricDelta) -> str:
+    """'NPS +12 → +31 (+19) at “Call centre”' (stage metrics name the stage)."""
+    where = f"“{_short(m.where)}”" if m.card_id is not None else f"stage {m.where}"
+    return f"{m.text()} at {where}"
+
+
 def _opportunity_line(o: OpportunityDiff) -> str:
     if o.old_status is None:
         return f"New opportunity “{o.title}” ({o.new_status})"
@@ -327,6 +347,7 @@ def change_lines(diff: JourneyDiff) -> list[ChangeLine]:
     lines += [ChangeLine(_lane_line(x), LineKind.STRUCTURE) for x in diff.lanes]
     lines += [ChangeLine(f"Emotion at {e.stage} ({e.curve}): {_value(e.old)} → {_value(e.new)}",
                          LineKind.EMOTION) for e in diff.emotions]
+    lines += [ChangeLine(_metric_line(m), LineKind.METRIC, m.card_id) for m in diff.metrics]
     lines += [ChangeLine(_opportunity_line(o), LineKind.OPPORTUNITY)
               for o in diff.opportunities]
     return lines
@@ -396,6 +417,11 @@ def align(other: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
         "points": rows("points", point_ids, curve_id=curve_ids, stage_id=stage_ids),
         "opportunities": rows("opportunities", opp_ids),
         "links": [[mapped(opp_ids, o), mapped(card_ids, c)] for o, c in other["links"]],
+        "metrics": [dict(m, card_id=None if m["card_id"] is None
+                         else mapped(card_ids, m["card_id"]),
+                         stage_id=None if m["stage_id"] is None
+                         else mapped(stage_ids, m["stage_id"]))
+                    for m in other.get("metrics", [])],
     }
 
 

@@ -394,6 +394,7 @@ CHANGE_REMOVED: Final = "#c23b3b"
 CHANGE_STRUCTURE: Final = "#7a4fc9"
 CHANGE_OTHER: Final = "#444444"
 CHANGE_OTHER_PRINT: Final = "#333333"
+CHANGE_METRIC: Final = "#0f7c8c"  # a metric that moved (its chip: better/worse)
 GHOST: Final = "#8c96a3"
 
 # The priority matrix: a wash per quadrant and its bubbles' colour.

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from model.diff import JourneyDiff, LineKind, change_lines, summary
-from model.style import CHANGE_OTHER
+from model.style import CHANGE_METRIC, CHANGE_OTHER
 from widgets.diff_overlay import STATUS_COLORS, STRUCTURE_COLOR
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -16,6 +16,7 @@ LINE_COLORS: dict[LineKind, str] = {
     **{LineKind(s.value): color for s, color in STATUS_COLORS.items()},
     LineKind.STRUCTURE: STRUCTURE_COLOR,
     LineKind.EMOTION: CHANGE_OTHER,
+    LineKind.METRIC: CHANGE_METRIC,
     LineKind.OPPORTUNITY: CHANGE_OTHER,
 }
 

@@ -1,5 +1,8 @@
 """Compare mode on the canvas: marks over changed cards, stages and lanes, the old curve as a ghost.
 
+Removed cards show as ghosts in their old cell and metric changes as chips on their
+cards (``widgets.compare_ghosts``).
+
 The overlay owns its items (none of them takes mouse input or selection) and redraws them
 from the current layout whenever the map is laid out again; the scene is not changed.
 """
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 from model import style
 from model.diff import CardStatus, JourneyDiff
 from model.layout import JourneyLayout
+from widgets.compare_ghosts import GhostCardItem, MetricChipItem, ghost_places, metric_chips
 from widgets.i18n import qtr
 
 # One colour per kind of change: the change list uses the same ones.
@@ -33,6 +37,7 @@ GHOST_COLOR = style.GHOST
 MARK_Z = 15.0
 GHOST_Z = 7.5
 BADGE_Z = 16.0
+GHOST_CARD_Z = 9.0  # under the cards (z 10): a ghost never covers a card
 
 
 def _passive(item: QGraphicsItem, z: float) -> QGraphicsItem:
@@ -50,6 +55,8 @@ class DiffOverlay:
         self.scene = scene
         self.items: list[QGraphicsItem] = []
         self.marked_cards: dict[int, CardStatus] = {}
+        self.ghosts: list[GhostCardItem] = []
+        self.chips: list[MetricChipItem] = []
 
     def clear(self) -> None:
         for item in self.items:
@@ -57,6 +64,8 @@ class DiffOverlay:
                 self.scene.removeItem(item)
         self.items = []
         self.marked_cards = {}
+        self.ghosts = []
+        self.chips = []
 
     def _add(self, item: QGraphicsItem, z: float) -> None:
         self.scene.addItem(_passive(item, z))
@@ -99,6 +108,13 @@ class DiffOverlay:
             self._add(outline, GHOST_Z)
         self._ghost_curves(layout, old_points)
         self._emotion_badges(diff, layout)
+        for place in ghost_places(diff.cards, layout):
+            ghost = GhostCardItem(place)
+            self._add(ghost, GHOST_CARD_Z)
+            self.ghosts.append(ghost)
+        for chip in metric_chips(diff.metrics, layout):
+            self._add(chip, BADGE_Z)
+            self.chips.append(chip)
 
     def _ghost_curves(self, layout: JourneyLayout, old_points: dict[int, dict[int, int]]) -> None:
         centers = {s.id: s.column.x + s.column.w / 2 for s in layout.stages}

@@ -35,7 +35,7 @@ LINE_COLORS = {
     LineKind.ADDED: style.CHANGE_ADDED, LineKind.REMOVED: style.CHANGE_REMOVED,
     LineKind.CHANGED: style.CHANGE_CHANGED_PRINT, LineKind.MOVED: style.CHANGE_MOVED,
     LineKind.STRUCTURE: style.CHANGE_STRUCTURE, LineKind.EMOTION: style.CHANGE_OTHER_PRINT,
-    LineKind.OPPORTUNITY: style.CHANGE_OTHER_PRINT,
+    LineKind.METRIC: style.CHANGE_METRIC, LineKind.OPPORTUNITY: style.CHANGE_OTHER_PRINT,
 }
 TEXT, MUTED, RULE, OVERDUE = style.LIGHT.text, style.INK_MUTED, style.RULE, style.OVERDUE_TEXT
 PHOTO_SIDE = 96.0  # a persona photo on its sheet, in points

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from model.card_ids import keep_card_ids_unique
 from model.changes import ChangeHub
 from model.entities import Journey
 from model.schema import SCHEMA_VERSION
@@ -169,6 +170,7 @@ class Project:
                 finally:
                     src.close()
         self.session: Session = sessionmaker(self.engine, expire_on_commit=False)()
+        keep_card_ids_unique(self.session)  # a deleted card's id is never reused
         self._committed_changes = self._raw.total_changes
         # The working copy on disk equals the database as of this many changes.
         self._snapshot_changes = self._raw.total_changes if source is not None else -1
