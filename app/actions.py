@@ -132,12 +132,15 @@ class Actions:
                                tip=qtr("Store a dated copy of this journey in the file"))
         self.compare_journey = a(w, qtr("Compare with &Journey…"), s["compare_journey"],
                                  tip=qtr("Mark what differs from another journey (e.g. to-be)"))
+        self.review_pack = a(w, qtr("Export Review &Pack…"), s["review_pack"],
+                             tip=qtr("One PDF for stakeholders: poster, changes since a "
+                                     "snapshot, register, persona sheets"))
 
     def journey_actions(self) -> list[QAction]:
         """The actions that need a current journey."""
         return [self.rename_journey, self.duplicate_journey, self.delete_journey,
                 self.add_stage, self.add_lane, self.add_curve, self.delete_curve,
-                self.review, self.take_snapshot, self.compare_journey]
+                self.review, self.take_snapshot, self.compare_journey, self.review_pack]
 
     def card_actions(self) -> list[QAction]:
         """What a card's context menu offers."""
@@ -189,7 +192,8 @@ def build_menus(window: QMainWindow, acts: Actions, templates: dict[str, tuple[s
     journey.addSeparator()
     journey.addActions([acts.add_stage, acts.add_lane, acts.add_curve, acts.delete_curve])
     journey.addSeparator()
-    journey.addActions([acts.review, acts.take_snapshot, acts.compare_journey])
+    journey.addActions([acts.review, acts.take_snapshot, acts.compare_journey,
+                        acts.review_pack])
 
     workshop = bar.addMenu(qtr("&Workshop"))
     workshop.addActions([acts.capture, acts.present])

@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
             "review": self.review.review_dialog,
             "take_snapshot": lambda: self.snapshots.take_snapshot(),
             "compare_journey": self.snapshots.compare_with_journey,
+            "review_pack": lambda: self.review.export_review_pack(),
         }
 
     def _show_theme(self, dark: bool) -> None:

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from app.commands import EditJourneyCommand, start_review_command
 from app.context import EditorContext
 from app.document import Document
+from app.export.atomic import ExportCancelled, ExportError
+from app.paths import safe_file_stem
 from model.changes import Change, What
 from model.records import JourneyFields, ReviewRecord
-from model.review import SNOOZE_DAYS, add_months, overdue_reviews
+from model.review import SNOOZE_DAYS, SnapshotError, add_months, overdue_reviews
 from model.review_edits import snapshot_records
 from widgets.i18n import qtr
 from widgets.review_banner import ReviewBanner, day_text
 from widgets.review_chip import ReviewChip
 from widgets.review_dialog import ReviewDialog
+from widgets.review_pack_dialog import Progress, ReviewPackDialog
 
 
 def review_record(doc: Document, journey_id: int) -> ReviewRecord:
@@ -129,3 +134,47 @@ class ReviewController:
             settled = next_review is None or next_review >= self.today()
             if settled and self.banner.journey_id == record["journey_id"]:
                 self.banner.hide()
+
+    # -- the review pack -------------------------------------------------------------
+
+    def export_review_pack(self) -> Path | None:
+        """Journey → Export Review Pack…: the dialog, then one PDF for the stakeholders."""
+        doc = self.ctx.doc
+        if doc is None or doc.journey_id is None:
+            return None
+        doc.flush()
+        journey_id = doc.journey_id
+        today = self.today()
+        name = review_record(doc, journey_id)["name"] or "journey"
+        snapshots = [(r["id"], f"{r['label']} ({day_text(r['taken_at'].date(), today)})")
+                     for r in snapshot_records(doc.project.session, journey_id)]
+        folder = doc.path.parent if doc.path is not None else Path.home()
+        default = folder / f"{safe_file_stem(name)} review pack.pdf"
+
+        def write(path: Path, snapshot_id: int | None, progress: Progress) -> Path:
+            from app.export.review_pack import gather, write_review_pack
+
+            if not progress(0, 2):
+                raise ExportCancelled()
+            try:
+                pack = gather(doc.project, journey_id, snapshot_id, today)
+            except (SnapshotError, KeyError) as exc:
+                raise ExportError(QCoreApplication.translate(
+                    "ReviewController", "The snapshot cannot be read: {0}").format(exc)) from exc
+            if not progress(1, 2):
+                raise ExportCancelled()
+            try:
+                written = write_review_pack(path, pack)
+            except OSError as exc:
+                raise ExportError(f"{path}: {exc.strerror or exc}") from exc
+            progress(2, 2)
+            return written
+
+        dialog = ReviewPackDialog(name, snapshots, default, write, self.ctx.window)
+        dialog.exec()
+        written_path = dialog.result_path
+        dialog.deleteLater()
+        if written_path is not None:
+            self.ctx.status(QCoreApplication.translate(
+                "ReviewController", "Review pack written to {0}").format(written_path), 6000)
+        return written_path

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from app.export.review_pack import gather, write_review_pack
 from model.edits import Editor
 from model.store import Project, Workspace
@@ -67,3 +69,33 @@ def test_the_review_pack_from_the_command_line(workspace: Workspace, tmp_path: P
     assert "Since“Q3review”" in normalized(pdftotext(out))
     bad = run("review-pack", tmp_path / "map.cjm", "--since", "Nope", "--pdf", out)
     assert_clean_failure(bad, "no snapshot labelled 'Nope'")
+
+
+def test_a_personas_photo_is_on_its_sheet_in_the_pack(workspace: Workspace,
+                                                      tmp_path: Path) -> None:
+    import subprocess
+
+    from PIL import Image
+
+    from model.entities import Persona
+    from model.images import prepare_photo
+    from tests.model.test_analysis import image_bytes
+
+    project = Project.new(workspace)
+    try:
+        jid, snapshot_id = _reviewed_map(project)
+        amira = project.session.query(Persona).one()
+        Editor(project.session, project.changes).update_persona(
+            amira.id, {"photo": prepare_photo(image_bytes("PNG", (300, 200)))})
+        out = write_review_pack(tmp_path / "pack.pdf", gather(project, jid, snapshot_id, TODAY))
+    finally:
+        project.close()
+    images = subprocess.run(["pdfimages", "-list", "-f", "3", "-l", "3", str(out)],
+                            check=True, capture_output=True, text=True).stdout
+    assert len(images.splitlines()) == 3  # two header lines, one image: the photo
+    subprocess.run(["pdftoppm", "-f", "3", "-l", "3", "-r", "50", "-png", str(out),
+                    str(tmp_path / "page")], check=True)
+    [page] = tmp_path.glob("page*.png")
+    pixels = Image.open(page).convert("RGB")
+    # The orange photo sits under the heading, at the left margin.
+    assert pixels.getpixel((60, 110)) == pytest.approx((255, 165, 0), abs=12)
