@@ -13,14 +13,15 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from model import style
 from model.diff import CardDiff, CardStatus
 from model.layout import Cell, JourneyLayout
 from model.metric_diff import MetricDelta
 
-GHOST_INK = "#c23b3b"
+GHOST_INK = style.CHANGE_REMOVED
 GHOST_MIN_H = 22.0  # a ghost shorter than this is folded into a "+N more" one
 CHIP_H = 16.0
-BETTER, WORSE, NEUTRAL = "#2e9d57", "#c23b3b", "#0f7c8c"
+BETTER, WORSE, NEUTRAL = style.CHANGE_ADDED, style.CHANGE_REMOVED, style.CHANGE_METRIC
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,12 @@ def ghost_places(removed: list[CardDiff], layout: JourneyLayout) -> list[GhostPl
 class GhostCardItem(QGraphicsItem):
     """A removed card: a dashed outline with its old text, in its old cell."""
 
-    def __init__(self, place: GhostPlace) -> None:
+    def __init__(self, place: GhostPlace, palette: style.Palette = style.LIGHT) -> None:
         super().__init__()
         self.place = place
+        self._fill = QColor(palette.background)
+        self._fill.setAlpha(150)  # the cell shows through: it is not a card any more
+        self._ink = QColor(palette.muted)
         self.card_ids = place.card_ids
         self._rect = QRectF(place.rect)
         self.setPos(self._rect.topLeft())
@@ -99,14 +103,11 @@ class GhostCardItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        fill = QColor("#ffffff")
-        fill.setAlpha(150)
-        painter.setBrush(fill)
-        pen = QPen(QColor(GHOST_INK), 1.5, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        painter.setBrush(self._fill)
+        painter.setPen(QPen(QColor(GHOST_INK), 1.5, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(self._font)
-        painter.setPen(QColor("#8a5a5a"))
+        painter.setPen(self._ink)
         y = 3 + self._ascent
         for line in self._lines:
             painter.drawText(6, int(y), line)
@@ -143,8 +144,10 @@ def _wrapped(text: str, fm: QFontMetricsF, width: float, lines: int) -> list[str
 class MetricChipItem(QGraphicsItem):
     """'NPS +19' on a card's top edge: green when customers are better off, red if worse."""
 
-    def __init__(self, card_id: int, deltas: list[MetricDelta], card: QRectF) -> None:
+    def __init__(self, card_id: int, deltas: list[MetricDelta], card: QRectF,
+                 palette: style.Palette = style.LIGHT) -> None:
         super().__init__()
+        self._fill = QColor(palette.background)
         self.card_id = card_id
         self.deltas = deltas
         first = deltas[0]
@@ -167,14 +170,15 @@ class MetricChipItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setPen(QPen(QColor(self.color), 1))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(self._fill)
         painter.drawRoundedRect(self._rect, CHIP_H / 2, CHIP_H / 2)
         painter.setFont(self._font)
         painter.setPen(QColor(self.color))
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
-def metric_chips(deltas: list[MetricDelta], layout: JourneyLayout) -> list[MetricChipItem]:
+def metric_chips(deltas: list[MetricDelta], layout: JourneyLayout,
+                 palette: style.Palette = style.LIGHT) -> list[MetricChipItem]:
     """One chip per card whose metrics moved (the card's first changed metric named)."""
     per_card: dict[int, list[MetricDelta]] = {}
     for d in deltas:
@@ -183,5 +187,5 @@ def metric_chips(deltas: list[MetricDelta], layout: JourneyLayout) -> list[Metri
     chips = []
     for card_id, changes in per_card.items():
         r = layout.cards[card_id].rect
-        chips.append(MetricChipItem(card_id, changes, QRectF(r.x, r.y, r.w, r.h)))
+        chips.append(MetricChipItem(card_id, changes, QRectF(r.x, r.y, r.w, r.h), palette))
     return chips

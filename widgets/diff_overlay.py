@@ -108,11 +108,13 @@ class DiffOverlay:
             self._add(outline, GHOST_Z)
         self._ghost_curves(layout, old_points)
         self._emotion_badges(diff, layout)
+        canvas = getattr(self.scene, "canvas_style", None)  # the light or the dark canvas
+        palette: style.Palette = canvas.palette if canvas is not None else style.LIGHT
         for place in ghost_places(diff.cards, layout):
-            ghost = GhostCardItem(place)
+            ghost = GhostCardItem(place, palette)
             self._add(ghost, GHOST_CARD_Z)
             self.ghosts.append(ghost)
-        for chip in metric_chips(diff.metrics, layout):
+        for chip in metric_chips(diff.metrics, layout, palette):
             self._add(chip, BADGE_Z)
             self.chips.append(chip)
 
