@@ -212,6 +212,14 @@
         <translation>Markieren, was sich von einer anderen Journey unterscheidet (z. B. Soll-Zustand)</translation>
     </message>
     <message>
+        <source>Export Review &amp;Pack…</source>
+        <translation>Review-&amp;Paket exportieren…</translation>
+    </message>
+    <message>
+        <source>One PDF for stakeholders: poster, changes since a snapshot, register, persona sheets</source>
+        <translation>Ein PDF für die Beteiligten: Poster, Änderungen seit einem Schnappschuss, Register, Persona-Blätter</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1906,6 +1914,14 @@ Nach oben oder unten ziehen, um einen festzulegen.</translation>
         <translation>Exportieren – {0}</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Persona sheet (PDF, one A4 page)</source>
+        <translation>Persona-Blatt (PDF, eine A4-Seite)</translation>
+    </message>
+    <message>
         <source>Custom size</source>
         <translation>Eigene Größe</translation>
     </message>
@@ -1952,6 +1968,10 @@ Nach oben oder unten ziehen, um einen festzulegen.</translation>
     <message>
         <source>Format:</source>
         <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Persona:</source>
+        <translation>Persona:</translation>
     </message>
     <message>
         <source>Paper:</source>
@@ -2281,6 +2301,29 @@ Zum Umsortieren ziehen, zum Umbenennen doppelklicken.</translation>
     </message>
 </context>
 <context>
+    <name>OpportunityDetail</name>
+    <message>
+        <source>Opportunity description</source>
+        <translation>Beschreibung der Chance</translation>
+    </message>
+    <message>
+        <source>What the opportunity is, why it matters, what done looks like…</source>
+        <translation>Worum es geht, warum es zählt, woran man erkennt, dass es erledigt ist…</translation>
+    </message>
+    <message>
+        <source>Saved when you leave the field or press Ctrl+Enter; Escape puts back the saved text</source>
+        <translation>Wird gespeichert, wenn Sie das Feld verlassen oder Strg+Eingabe drücken; Escape stellt den gespeicherten Text wieder her</translation>
+    </message>
+    <message>
+        <source>Description of “{0}”</source>
+        <translation>Beschreibung von „{0}“</translation>
+    </message>
+    <message>
+        <source>Select an opportunity to describe it.</source>
+        <translation>Wählen Sie eine Chance, um sie zu beschreiben.</translation>
+    </message>
+</context>
+<context>
     <name>OpportunityTableModel</name>
     <message>
         <source>1 (low) to 5 (high)</source>
@@ -2529,6 +2572,17 @@ Zum Umsortieren ziehen, zum Umbenennen doppelklicken.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <source>The snapshot cannot be read: {0}</source>
+        <translation>Der Schnappschuss kann nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>Review pack written to {0}</source>
+        <translation>Review-Paket geschrieben nach {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review “%1”</source>
@@ -2565,6 +2619,77 @@ Zum Umsortieren ziehen, zum Umbenennen doppelklicken.</translation>
     <message>
         <source>Last snapshot:</source>
         <translation>Letzter Schnappschuss:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPackDialog</name>
+    <message>
+        <source>Export Review Pack – {0}</source>
+        <translation>Review-Paket exportieren – {0}</translation>
+    </message>
+    <message>
+        <source>Changes since</source>
+        <translation>Änderungen seit</translation>
+    </message>
+    <message>
+        <source>No snapshot (leave out what changed)</source>
+        <translation>Kein Schnappschuss (Änderungen weglassen)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>One PDF for the stakeholders: the poster, what changed since the snapshot, the opportunity register (overdue items first) and the persona sheets.</source>
+        <translation>Ein PDF für die Beteiligten: das Poster, was sich seit dem Schnappschuss geändert hat, das Chancen-Register (Überfälliges zuerst) und die Persona-Blätter.</translation>
+    </message>
+    <message>
+        <source>Changes since:</source>
+        <translation>Änderungen seit:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export Review Pack to</source>
+        <translation>Review-Paket exportieren nach</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF-Dateien (*.pdf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Review Pack</source>
+        <translation>Review-Paket exportieren</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Wählen Sie eine Datei für den Export.</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} ist schon vorhanden. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Writing the review pack…</source>
+        <translation>Das Review-Paket wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Review Pack Not Written</source>
+        <translation>Review-Paket nicht geschrieben</translation>
     </message>
 </context>
 <context>
