@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
@@ -56,6 +58,8 @@ class CanvasController(QObject):
         self.structure = structure
         self._card_actions = card_actions
         self._paste_action = paste_action
+        # More entries for a lane header's menu (the view filters add Hide Lane).
+        self.extend_lane_menu: Callable[[QMenu, int], None] | None = None
         s = ctx.scene
         s.cards_moved.connect(self.move_cards)
         s.cards_nudged.connect(self.nudge_cards)
@@ -192,6 +196,8 @@ class CanvasController(QObject):
             for text, slot in entries:
                 action = menu.addAction(text)
                 action.triggered.connect(lambda _c=False, f=slot: f())
+            if kind is HeaderKind.LANE and self.extend_lane_menu is not None:
+                self.extend_lane_menu(menu, obj_id)  # Hide Lane (a view filter)
         elif target is Target.CELL and cell is not None:
             add = menu.addMenu(self.tr("Add Card"))
             for kind_value, label in CARD_KIND_LABELS.items():

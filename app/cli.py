@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the CSV without the UTF-8 byte order mark spreadsheets use to detect UTF-8",
     )
+    exp.add_argument("--view", default="", metavar="NAME",
+                     help="PDF/PNG/SVG of the map as a saved view shows it (hidden lanes, "
+                     "one persona's curves, a highlighted card kind)")
     exp.add_argument(
         "--heat",
         choices=HEAT_CHOICES,
@@ -399,6 +402,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     heat=args.heat if fmt in ("pdf", "png", "svg") else None,
                     register_page=not args.no_register,
                     register_on_poster=args.register_on_poster,
+                    view=args.view if fmt in ("pdf", "png", "svg") else "",
                 )
                 export_journey(project, journey.id, path, opts)
                 print(f"Wrote {path}")

@@ -14,7 +14,7 @@ from model.changes import Change, How, What
 from model.completeness import Finding, check
 from model.edits import Editor
 from model.entities import Card, EmotionCurve, Lane, Opportunity, Persona, Stage
-from model.layout import JourneyLayout, compute_layout
+from model.layout import JourneyLayout
 from model.metric_records import card_badges, metric_records, stage_heat
 from model.records import (
     CardBadge,
@@ -33,6 +33,18 @@ from model.records import (
 from model.register import register_rows
 from model.store import Project, Workspace
 from model.templates import create_journey
+from model.workshop import (
+    SavedViewRecord,
+    ViewFilter,
+    VoteRoundRecord,
+    opportunity_votes,
+    participant_counts,
+    participant_votes,
+    round_records,
+    view_layout,
+    view_records,
+    vote_counts,
+)
 from widgets.i18n import qtr
 
 
@@ -77,10 +89,11 @@ class Document(QObject):
     def display_name(self) -> str:
         return self.project.path.name if self.project.path else qtr("Untitled")
 
-    def layout(self) -> JourneyLayout | None:
+    def layout(self, view: ViewFilter | None = None) -> JourneyLayout | None:
+        """The current journey laid out, as ``view`` shows it (hidden lanes, curves)."""
         if self.journey_id is None:
             return None
-        return compute_layout(self.project.journey(self.journey_id))
+        return view_layout(self.project.journey(self.journey_id), view)
 
     def set_journey(self, journey_id: int | None) -> None:
         if journey_id != self.journey_id:
@@ -210,6 +223,41 @@ class Document(QObject):
         if self.journey_id is None:
             return {}
         return stage_heat(self.project.session, self.journey_id, heat_kind)
+
+    # -- workshop: saved views and dot voting ----------------------------------------
+
+    def lanes(self) -> list[LaneRecord]:
+        """The current journey's lanes in order, hidden or not."""
+        if self.journey_id is None:
+            return []
+        lanes = sorted(self.project.journey(self.journey_id).lanes, key=lambda x: x.position)
+        return [LaneRecord(id=x.id, name=x.name, kind=x.kind, color=x.color) for x in lanes]
+
+    def saved_views(self) -> list[SavedViewRecord]:
+        if self.journey_id is None:
+            return []
+        return view_records(self.project.session, self.journey_id)
+
+    def vote_rounds(self) -> list[VoteRoundRecord]:
+        if self.journey_id is None:
+            return []
+        return round_records(self.project.session, self.journey_id)
+
+    def vote_counts(self, round_id: int) -> dict[int, int]:
+        return vote_counts(self.project.session, round_id)
+
+    def participant_counts(self, round_id: int) -> dict[str, int]:
+        return participant_counts(self.project.session, round_id)
+
+    def participant_votes(self, round_id: int, participant: str) -> dict[int, int]:
+        return participant_votes(self.project.session, round_id, participant)
+
+    def opportunity_votes(self, round_id: int) -> dict[int, int]:
+        """Dots per opportunity of the current journey (on the cards it is linked to)."""
+        if self.journey_id is None:
+            return {}
+        return opportunity_votes(self.project.journey(self.journey_id),
+                                 self.vote_counts(round_id))
 
     # -- edits -------------------------------------------------------------------
 

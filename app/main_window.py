@@ -38,6 +38,7 @@ from app.opportunities import OpportunityController
 from app.personas import PersonaController
 from app.presenter import PresenterController
 from app.review import ReviewController
+from app.saved_views import SavedViewsController
 from app.settings import Settings
 from app.snapshots import CompareMode, SnapshotActions
 from app.structure import StructureDialogs
@@ -195,8 +196,14 @@ class MainWindow(QMainWindow):
         self.theme = ThemeController(settings, self)
         self.theme.dark_changed.connect(self._show_theme)
         self._show_theme(self.theme.dark)
-        recent = build_menus(self, self.acts, templates, self.journey_box, [self.filters.menu],
-                             [self.theme.menu, LanguageMenu(settings, self)])
+        self.filters.relayout = self._relayout
+        self.canvas.extend_lane_menu = self.filters.add_lane_entries
+        self.saved_views = SavedViewsController(self.ctx, self.filters,
+                                                lambda: self.presenter.start())
+        recent = build_menus(self, self.acts, templates, self.journey_box, [
+            self.filters.menu, self.filters.lanes_menu, self.filters.curves_menu,
+            self.saved_views.menu, self.saved_views.present_menu],
+            [self.theme.menu, LanguageMenu(settings, self)])
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
         self.scene.selectionChanged.connect(self._refresh_inspector)
 
@@ -297,6 +304,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(doc.undo_stack)
         self.setWindowModified(doc.modified)
         self.scene.current_cell = None
+        self.filters.forget()
         self._fill_journey_box()
         self._relayout(reset_view=True)
         self.snapshots.attach(doc)
@@ -385,13 +393,14 @@ class MainWindow(QMainWindow):
     def _relayout(self, reset_view: bool = False) -> None:
         self._needs_layout = False
         doc = self.ctx.doc
-        layout = doc.layout() if doc is not None else None
+        layout = doc.layout(self.filters.current()) if doc is not None else None
         if layout is None:
             self.scene.clear_map()
             self.heat.refresh()
             self._update_title()
             return
         self.scene.apply_layout(layout)
+        self.filters.sync()
         self.heat.refresh()
         self.compare.refresh()
         self._sync_header()

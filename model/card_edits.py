@@ -17,6 +17,7 @@ from model.metric_edits import put_metrics, take_metrics
 from model.records import CARD_DEFAULTS, CardFields
 from model.snapshot import Row, card_links
 from model.snapshot_types import CardSnapshot, card_row
+from model.workshop_edits import put_votes, take_votes
 
 CARD_FIELDS = frozenset(
     {"kind", "text", "color", "notes", "channel", "department", "owner", "usage_share",
@@ -28,7 +29,7 @@ _CARD_DEFAULTS: Row = dict(CARD_DEFAULTS)
 
 # What a card snapshot holds besides the card's own fields (and its id).
 _NOT_CARD_FIELDS = frozenset(
-    {"opportunities", "metrics", "journey_id", "stage_id", "lane_id", "position"}
+    {"opportunities", "metrics", "votes", "journey_id", "stage_id", "lane_id", "position"}
 )
 
 COLOR_RE = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
@@ -142,7 +143,8 @@ class CardEdits(EditBase):
         card: Card = self._get(Card, card_id)
         journey = card.journey
         snap = CardSnapshot(**card_row(card), opportunities=card_links(self.session, card_id),
-                            metrics=take_metrics(self.session, [card_id]))
+                            metrics=take_metrics(self.session, [card_id]),
+                            votes=take_votes(self.session, [card_id]))
         cards = self.cell_cards(journey, (card.stage_id, card.lane_id))
         snap["position"] = cards.index(card)  # its place in the cell, whatever is stored
         cards.remove(card)
@@ -162,6 +164,7 @@ class CardEdits(EditBase):
                 opp.cards.append(card)
         self.session.flush()
         put_metrics(self.session, snap["metrics"])
+        put_votes(self.session, snap["votes"])
         return card_id
 
     def move_cards(

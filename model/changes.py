@@ -17,6 +17,8 @@ class What(StrEnum):
     PERSONA = "persona"
     OPPORTUNITY = "opportunity"
     SNAPSHOT = "snapshot"
+    VIEW = "view"  # a saved view
+    VOTE = "vote"  # a voting round or its counts
 
 
 class How(StrEnum):

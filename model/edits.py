@@ -1,7 +1,8 @@
 """Every change a user can make to a project, as small reversible operations.
 
 The Editor is made of its parts: card_edits, structure_edits (stages, lanes, curves),
-journey_edits (journeys, personas, opportunities), metric_edits and review_edits, all
+journey_edits (journeys, personas, opportunities), metric_edits, review_edits and
+workshop_edits (saved views, voting rounds), all
 on edit_base. Each edit changes the ORM objects, flushes, emits a ``Change`` and
 returns what an undo needs (old values, a snapshot, an old position). Undo commands
 in app/ hold those return values (ids and plain data, never ORM objects).
@@ -17,11 +18,12 @@ from model.entities import Card, Journey, Lane, Stage
 from model.journey_edits import JourneyEdits
 from model.metric_edits import MetricEdits, take_metrics
 from model.structure_edits import StructureEdits
+from model.workshop_edits import WorkshopEdits
 
 __all__ = ["EditError", "Editor"]
 
 
-class Editor(StructureEdits, JourneyEdits, MetricEdits):
+class Editor(StructureEdits, JourneyEdits, MetricEdits, WorkshopEdits):
     """Reversible edits on one project's session, announced on its change hub."""
 
     # -- imports -------------------------------------------------------------------

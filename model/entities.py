@@ -288,6 +288,59 @@ class Snapshot(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
+saved_view_lanes = Table(
+    "saved_view_lanes",
+    Base.metadata,
+    Column("view_id", Integer, ForeignKey("saved_views.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("lane_id", Integer, ForeignKey("lanes.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class SavedView(Base):
+    """A named view of a journey (schema v6): hidden lanes, one persona's curves, zoom."""
+
+    __tablename__ = "saved_views"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    zoom: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)  # None: fit
+    highlight_kind: Mapped[str | None] = mapped_column(String, nullable=True, default=None)
+    # Only this persona's curves; None: every curve.
+    persona_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personas.id", ondelete="SET NULL"), nullable=True, default=None
+    )
+
+
+class VoteRound(Base):
+    """A dot-voting round on a journey's pain points and/or opportunities (schema v6)."""
+
+    __tablename__ = "vote_rounds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String, default="")
+    dots: Mapped[int] = mapped_column(Integer, default=3)  # per participant
+    pain_points: Mapped[bool] = mapped_column(Boolean, default=True)
+    opportunities: Mapped[bool] = mapped_column(Boolean, default=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Vote(Base):
+    """How many dots one participant put on one card in a round ('' = entered directly)."""
+
+    __tablename__ = "votes"
+
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("vote_rounds.id", ondelete="CASCADE"), primary_key=True)
+    card_id: Mapped[int] = mapped_column(
+        ForeignKey("cards.id", ondelete="CASCADE"), primary_key=True)
+    participant: Mapped[str] = mapped_column(String, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=1)
+
+
 # Indexes the hot queries use (cards of a cell, children of a journey).
 
 Index("ix_cards_cell", Card.stage_id, Card.lane_id, Card.position)
@@ -302,3 +355,7 @@ Index("ix_metrics_journey", Metric.journey_id)
 Index("ix_metrics_card", Metric.card_id)
 Index("ix_metrics_stage", Metric.stage_id)
 Index("ix_snapshots_journey", Snapshot.journey_id)
+Index("ix_saved_views_journey", SavedView.journey_id)
+Index("ix_saved_view_lanes_lane", saved_view_lanes.c.lane_id)
+Index("ix_vote_rounds_journey", VoteRound.journey_id)
+Index("ix_votes_card", Vote.card_id)

@@ -18,6 +18,7 @@ from model.entities import (
     Opportunity,
     OpportunityStatus,
     Persona,
+    SavedView,
 )
 from model.metric_edits import take_metrics
 from model.records import JourneyFields, OpportunityFields, PersonaFields
@@ -30,6 +31,7 @@ from model.snapshot_types import (
     persona_row,
 )
 from model.templates import create_journey
+from model.workshop_edits import put_back_journey_workshop, take_journey_workshop
 
 JOURNEY_FIELDS = frozenset(
     {"name", "objective", "scenario", "persona_id", "owner", "next_review",
@@ -96,6 +98,7 @@ class JourneyEdits(EditBase, SnapshotEdits):
         journey: Journey = self._get(Journey, journey_id)
         snap = journey_snapshot(journey)
         snap["snapshot_rows"] = self.journey_snapshot_rows(journey_id)
+        snap["workshop"] = take_journey_workshop(self.session, journey_id)
         # The ORM does not know cards and points depend on stages and lanes: delete the
         # dependants first so SQLite's ON DELETE CASCADE finds nothing left to do.
         for opp in journey.opportunities:
@@ -113,6 +116,7 @@ class JourneyEdits(EditBase, SnapshotEdits):
     def restore_journey(self, snap: dict[str, Any]) -> int:
         journey = restore_journey(self.session, snap)
         self.put_back_snapshot_rows(snap.get("snapshot_rows", []))
+        put_back_journey_workshop(self.session, snap.get("workshop", {}))
         self._emit(What.JOURNEY, journey.id, How.ADDED, journey.id)
         return journey.id
 
@@ -149,8 +153,12 @@ class JourneyEdits(EditBase, SnapshotEdits):
         persona: Persona = self._get(Persona, persona_id)
         journeys = list(self.session.scalars(select(Journey).filter_by(persona_id=persona_id)))
         curves = list(self.session.scalars(select(EmotionCurve).filter_by(persona_id=persona_id)))
+        views = list(self.session.scalars(select(SavedView).filter_by(persona_id=persona_id)))
         snap = PersonaSnapshot(**persona_row(persona), used_by={
-            "journeys": [j.id for j in journeys], "curves": [c.id for c in curves]})
+            "journeys": [j.id for j in journeys], "curves": [c.id for c in curves],
+            "views": [v.id for v in views]})
+        for view in views:
+            view.persona_id = None
         for journey in journeys:
             journey.persona_id = None
         for curve in curves:
@@ -170,6 +178,10 @@ class JourneyEdits(EditBase, SnapshotEdits):
             curve = self.session.get(EmotionCurve, curve_id)
             if curve is not None:
                 curve.persona_id = persona_id
+        for view_id in users["views"]:
+            view = self.session.get(SavedView, view_id)
+            if view is not None:
+                view.persona_id = persona_id
         self.session.flush()
         return persona_id
 

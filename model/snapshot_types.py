@@ -133,11 +133,21 @@ class SnapshotRow(TypedDict):
     data: bytes
 
 
+class VoteRow(TypedDict):
+    """Dots one participant put on one card in a voting round (schema v6)."""
+
+    round_id: int
+    card_id: int
+    participant: str
+    count: int
+
+
 class CardSnapshot(CardRow):
     """A removed card: its row (position = its place in the cell) and what hung on it."""
 
     opportunities: list[int]  # the opportunities it was linked to
     metrics: list[MetricRow]  # empty when a stage or lane holds the card (and its metrics)
+    votes: list[VoteRow]  # its dots in every voting round
 
 
 class StageSnapshot(StageRow):
@@ -153,6 +163,7 @@ class LaneSnapshot(LaneRow):
 
     cards: list[CardSnapshot]
     metrics: list[MetricRow]
+    view_lanes: list[list[int]]  # [view id, lane id] of the saved views that hid it
 
 
 class CurveSnapshot(CurveRow):
@@ -164,6 +175,7 @@ class PersonaUsers(TypedDict):
 
     journeys: list[int]
     curves: list[int]
+    views: list[int]  # saved views showing only its curves
 
 
 class PersonaSnapshot(PersonaRow):

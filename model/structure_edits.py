@@ -34,6 +34,7 @@ from model.snapshot_types import (
     stage_row,
 )
 from model.style import LANE_COLORS, LANE_DEFAULT_COLOR, MAX_STAGE_WIDTH, MIN_STAGE_WIDTH
+from model.workshop_edits import put_view_lanes, take_view_lanes, take_votes
 
 STAGE_FIELDS = frozenset({"name", "description", "color", "width"})
 LANE_FIELDS = frozenset({"name", "kind", "color"})
@@ -95,7 +96,7 @@ class StructureEdits(CardEdits):
         Its metrics are not here: the stage or lane takes all its cards' metrics at once.
         """
         return CardSnapshot(**card_row(card), opportunities=card_links(self.session, card.id),
-                            metrics=[])
+                            metrics=[], votes=take_votes(self.session, [card.id]))
 
     def restore_stage(self, snap: StageSnapshot) -> int:
         data = {k: v for k, v in snap.items()
@@ -162,6 +163,7 @@ class StructureEdits(CardEdits):
             **lane_row(lane),
             cards=[self._held_card(c) for c in cards],
             metrics=take_metrics(self.session, [c.id for c in cards]),
+            view_lanes=take_view_lanes(self.session, [lane_id]),
         )
         self._drop_cards(journey, cards)
         self.session.flush()
@@ -174,12 +176,13 @@ class StructureEdits(CardEdits):
 
     def restore_lane(self, snap: LaneSnapshot) -> int:
         data = {k: v for k, v in snap.items()
-                if k not in ("cards", "metrics", "journey_id", "position")}
+                if k not in ("cards", "metrics", "view_lanes", "journey_id", "position")}
         journey_id = snap["journey_id"]
         lane_id = self.add_lane(journey_id, snap["position"], data)
         for c in sorted(snap["cards"], key=lambda c: c["position"]):
             self.restore_card(c)
         put_metrics(self.session, snap["metrics"])
+        put_view_lanes(self.session, snap["view_lanes"])
         self._emit(What.LANE, lane_id, How.UPDATED, journey_id)
         return lane_id
 

@@ -69,6 +69,7 @@ class ExportChoice:
     register_page: bool = True
     register_on_poster: bool = False  # the top opportunities on the poster sheet itself
     persona_id: int | None = None  # the persona whose sheet is exported (fmt "persona")
+    view: str = ""  # a saved view's name ("" the whole map)
 
 
 # Called with (done, total) during an export; returning False cancels it.
@@ -163,6 +164,12 @@ class ExportDialog(QDialog):
         self.poster_register_check = QCheckBox(self.tr("Top opportunities"))
         self.poster_register_check.setToolTip(self.tr(
             "The five opportunities with the highest priority, printed beside the map"))
+        self.view_box = QComboBox()
+        self.view_box.setAccessibleName(self.tr("Saved view"))
+        self.view_box.addItem(self.tr("Whole map"), "")
+        for name in getattr(backend, "view_names", []):
+            self.view_box.addItem(name, name)
+        self.view_box.setToolTip(self.tr("Print the map as a saved view shows it"))
         self.path_edit = QLineEdit()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -175,6 +182,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format_box)
         form.addRow(self.tr("Persona:"), self.persona_box)
+        form.addRow(self.tr("View:"), self.view_box)
         form.addRow(self.tr("Paper:"), self.paper_box)
         form.addRow(self.tr("Size:"), self.custom_row)
         form.addRow(self.tr("Orientation:"), self.orientation_box)
@@ -226,6 +234,7 @@ class ExportDialog(QDialog):
             self.paper_box.currentIndexChanged,
             self.orientation_box.currentIndexChanged,
             self.tile_box.currentIndexChanged,
+            self.view_box.currentIndexChanged,
             self.tile_check.toggled,
             self.poster_register_check.toggled,
             self.dpi_box.valueChanged,
@@ -260,6 +269,7 @@ class ExportDialog(QDialog):
             register_page=self.register_check.isChecked(),
             register_on_poster=self.poster_register_check.isChecked(),
             persona_id=self.persona_box.currentData() if fmt == PERSONA else None,
+            view=str(self.view_box.currentData() or ""),
         )
 
     def set_format(self, fmt: str) -> None:
@@ -283,6 +293,7 @@ class ExportDialog(QDialog):
         self._set_row_visible(self.bom_check, fmt == "csv")
         self._set_row_visible(self.register_check, fmt == "pdf")
         self._set_row_visible(self.poster_register_check, pages)
+        self._set_row_visible(self.view_box, pages and self.view_box.count() > 1)
         current = Path(self.path_edit.text()) if self.path_edit.text() else None
         if PERSONA in (fmt, self._last_format):
             # A persona sheet is another document than the map: its own file name, in

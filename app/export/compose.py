@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from sqlalchemy.orm import object_session
@@ -40,6 +40,7 @@ from model.metric_records import card_badges, stage_heat
 from model.records import CardBadge, HeatCell, OpportunityRecord
 from model.register import register_rows
 from model.style import ASCENT, MAP_TYPE, SEVERITY_DOTS, TINT_ALPHA, TypeSpec
+from model.workshop import ViewFilter, faded, view_layout
 
 Point = tuple[float, float]
 # A path segment: a line to a point, or a cubic bezier (control 1, control 2, end).
@@ -171,7 +172,7 @@ class MapDocument:
 
     @classmethod
     def from_journey(cls, journey: Journey, today: dt.date | None = None,
-                     heat: str | None = None) -> MapDocument:
+                     heat: str | None = None, view: ViewFilter | None = None) -> MapDocument:
         persona = journey.persona
         who = ""
         if persona is not None:
@@ -181,7 +182,7 @@ class MapDocument:
         date = today.isoformat() + (f" (last changed {changed})" if changed else "")
         session = object_session(journey)
         return cls(
-            layout=compute_layout(journey),
+            layout=_view_layout(journey, view),
             name=journey.name or "Untitled journey",
             objective=journey.objective,
             persona=who,
@@ -197,6 +198,18 @@ class MapDocument:
             review=journey.next_review.isoformat() if journey.next_review else "",
             persona_card=PersonaCard.of(persona) if persona is not None else None,
         )
+
+
+def _view_layout(journey: Journey, view: ViewFilter | None) -> JourneyLayout:
+    """The map as a saved view shows it; a highlight prints the other kinds washed out."""
+    if view is None:
+        return compute_layout(journey)
+    layout = view_layout(journey, view, incremental=False)  # its own: the editor's stays
+    kind = view.highlight_kind
+    if kind is not None:
+        layout.cards = {i: g if g.kind == kind else replace(g, fill=faded(g.fill))
+                        for i, g in layout.cards.items()}
+    return layout
 
 
 def _overlaps(a: Rect, b: Rect | None) -> bool:

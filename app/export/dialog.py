@@ -18,9 +18,11 @@ from app.export.service import (
     export_journey,
     export_persona_sheet,
     preview_image,
+    saved_view,
 )
 from app.paths import safe_file_stem
 from model.entities import Persona
+from model.workshop import view_records
 from widgets.i18n import qtr
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ def _options(choice: ExportChoice) -> ExportOptions:
         csv_bom=choice.csv_bom,
         register_page=choice.register_page,
         register_on_poster=choice.register_on_poster,
+        view=choice.view,
     )
 
 
@@ -53,16 +56,22 @@ class ProjectExportBackend:
         self.project: Project = project
         self.journey_id = journey_id
         self.heat = heat  # the heat overlay shown in the window goes onto the export
-        self._doc: MapDocument | None = None
+        self._docs: dict[str, MapDocument] = {}
         journey = self.project.journey(journey_id)
         self.title = journey.name or qtr("Untitled journey")
+        self.view_names = [v.name for v in view_records(project.session, journey_id)]
 
     @property
     def doc(self) -> MapDocument:
-        if self._doc is None:  # built once: the dialog is modal, the map cannot change
-            self._doc = MapDocument.from_journey(self.project.journey(self.journey_id),
-                                                 heat=self.heat)
-        return self._doc
+        return self.doc_for("")
+
+    def doc_for(self, view: str) -> MapDocument:
+        """The map as a saved view shows it ("" whole map); built once per view."""
+        if view not in self._docs:  # the dialog is modal: the map cannot change meanwhile
+            journey = self.project.journey(self.journey_id)
+            self._docs[view] = MapDocument.from_journey(
+                journey, heat=self.heat, view=saved_view(self.project, journey, view))
+        return self._docs[view]
 
     def default_path(self, fmt: str) -> Path:
         folder = self.project.path.parent if self.project.path is not None else Path.home()
@@ -85,7 +94,7 @@ class ProjectExportBackend:
             if name is None:
                 raise ValueError("Choose a persona.")
             return f"A4 portrait, one page: the persona sheet of “{name}”"
-        return describe(self.doc, _options(choice).checked())
+        return describe(self.doc_for(choice.view), _options(choice).checked())
 
     def preview(self, choice: ExportChoice, max_side: int) -> QImage | None:
         if choice.fmt == PERSONA:
@@ -93,7 +102,7 @@ class ProjectExportBackend:
         options = _options(choice).checked()
         if options.fmt not in PAGE_FORMATS:
             return None
-        return preview_image(self.doc, options, max_side)
+        return preview_image(self.doc_for(choice.view), options, max_side)
 
     def export(self, path: Path, choice: ExportChoice, progress: Progress) -> Path:
         if choice.fmt == PERSONA:
@@ -104,7 +113,7 @@ class ProjectExportBackend:
             return written
         options = _options(choice).checked()
         if options.fmt in PAGE_FORMATS:
-            return export_document(self.doc, path, options, progress)
+            return export_document(self.doc_for(choice.view), path, options, progress)
         return export_journey(self.project, self.journey_id, path,
                               replace(options, heat=self.heat), progress)
 

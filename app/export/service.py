@@ -23,6 +23,7 @@ from app.export.paper import (
 from app.export.tiles import tile_has_content
 from model.entities import Journey, Persona
 from model.i18n import QT_TR_NOOP
+from model.workshop import ViewFilter
 from widgets.i18n import qtr
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class ExportOptions:
     heat: str | None = None  # heat overlay: "headline", "nps", "csat", "ces", "custom"
     register_page: bool = True  # PDF: the opportunity register as extra page(s), if any
     register_on_poster: bool = False  # the top opportunities on the poster sheet itself
+    view: str = ""  # a saved view's name: the map as that view shows it ("" whole map)
 
     def checked(self) -> ExportOptions:
         """The same options, or a PaperError/ExportError saying what is wrong."""
@@ -68,8 +70,23 @@ class ExportOptions:
         return replace(self)
 
 
-def document(journey: Journey, heat: str | None = None) -> MapDocument:
-    return MapDocument.from_journey(journey, heat=heat)
+def document(journey: Journey, heat: str | None = None,
+             view: ViewFilter | None = None) -> MapDocument:
+    return MapDocument.from_journey(journey, heat=heat, view=view)
+
+
+def saved_view(project: Project, journey: Journey, name: str) -> ViewFilter | None:
+    """A journey's saved view by name (None for ""), or an ExportError naming the views."""
+    if not name:
+        return None
+    from model.workshop import find_view, view_records
+
+    found = find_view(project.session, journey.id, name)
+    if found is None:
+        names = ", ".join(repr(v.name) for v in view_records(project.session, journey.id))
+        raise ExportError(f"{journey.name!r} has no saved view named {name!r}; "
+                          f"its views: {names or 'none'}.")
+    return found.filter
 
 
 def poster_paper(doc: MapDocument, options: ExportOptions) -> Paper:
@@ -153,7 +170,8 @@ def export_journey(
 
         personas = list(project.session.scalars(select(Persona).order_by(Persona.id)))
         return write_json(target, project.journeys(), personas)
-    doc = document(project.journey(journey_id), options.heat)
+    journey = project.journey(journey_id)
+    doc = document(journey, options.heat, saved_view(project, journey, options.view))
     return export_document(doc, target, options, progress)
 
 

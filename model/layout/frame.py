@@ -174,10 +174,17 @@ def links(journey: Journey) -> dict[int, int]:
     return counts
 
 
-def full_layout(journey: Journey, m: Metrics) -> JourneyLayout:
+def shown_lanes(journey: Journey, hidden_lanes: frozenset[int] = frozenset()) -> list[Any]:
+    """The journey's lanes in order, without those a view hides."""
+    return [lane for lane in sorted(journey.lanes, key=lambda x: x.position)
+            if lane.id not in hidden_lanes]
+
+
+def full_layout(journey: Journey, m: Metrics,
+                hidden_lanes: frozenset[int] = frozenset()) -> JourneyLayout:
     """Lay a journey out from scratch (the reference the incremental update must match)."""
     stages = sorted(journey.stages, key=lambda s: s.position)
-    lanes = sorted(journey.lanes, key=lambda x: x.position)
+    lanes = shown_lanes(journey, hidden_lanes)
     by_cell: dict[Cell, list[Card]] = defaultdict(list)
     for card in journey.cards:
         by_cell[(card.stage_id, card.lane_id)].append(card)

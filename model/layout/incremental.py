@@ -18,6 +18,7 @@ from model.layout.frame import (
     frame,
     full_layout,
     links,
+    shown_lanes,
     stack_height,
 )
 from model.layout.geometry import METRICS, CardGeom, Cell, Metrics, Rect
@@ -28,21 +29,23 @@ Built = list[tuple[Card, TextBlock, float]]  # a cell's cards, wrapped text, car
 
 
 def compute_layout(
-    journey: Journey, metrics: Metrics = METRICS, *, incremental: bool = True
+    journey: Journey, metrics: Metrics = METRICS, *, incremental: bool = True,
+    hidden_lanes: frozenset[int] = frozenset(),
 ) -> JourneyLayout:
     """Lay out a journey: columns from stage widths, rows grown to fit their tallest cell.
 
     Incrementally from the previous layout of the journey when there is one (same
-    result as ``incremental=False``, which computes everything again).
+    result as ``incremental=False``, which computes everything again). Lanes in
+    ``hidden_lanes`` (a view filter) are left out: the lanes below move up.
     """
     with _no_cyclic_gc():
         if not incremental:
-            return full_layout(journey, metrics)
+            return full_layout(journey, metrics, hidden_lanes)
         index = cell_index(journey)
         state = index.state
         if state is not None and state.metrics != metrics:
-            return full_layout(journey, metrics)
-        return _update(journey, index, state, metrics)
+            return full_layout(journey, metrics, hidden_lanes)
+        return _update(journey, index, state, metrics, hidden_lanes)
 
 
 @contextmanager
@@ -63,10 +66,11 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _update(
-    journey: Journey, index: CellIndex, state: LayoutState | None, m: Metrics
+    journey: Journey, index: CellIndex, state: LayoutState | None, m: Metrics,
+    hidden_lanes: frozenset[int] = frozenset(),
 ) -> JourneyLayout:
     stages = sorted(journey.stages, key=lambda s: s.position)
-    lanes = sorted(journey.lanes, key=lambda x: x.position)
+    lanes = shown_lanes(journey, hidden_lanes)
     prev = state.layout if state is not None else None
     order = dict(state.order) if state is not None else {}
     old_stacks = state.stacks if state is not None else {}

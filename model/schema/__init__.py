@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 APPLICATION_ID = 0x4A424D50  # "JBMP": marks a file as a Journeyboard project
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # version N -> statements that turn a version-N file into version N+1
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -43,6 +43,28 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "data BLOB NOT NULL, PRIMARY KEY (id), FOREIGN KEY(journey_id) REFERENCES journeys (id) "
         "ON DELETE CASCADE)",
         "CREATE INDEX ix_snapshots_journey ON snapshots (journey_id)",
+    ),
+    5: (
+        "CREATE TABLE saved_views (id INTEGER NOT NULL, journey_id INTEGER NOT NULL, "
+        "position INTEGER NOT NULL, name VARCHAR NOT NULL, zoom FLOAT, highlight_kind VARCHAR, "
+        "persona_id INTEGER, PRIMARY KEY (id), FOREIGN KEY(journey_id) REFERENCES journeys (id) "
+        "ON DELETE CASCADE, FOREIGN KEY(persona_id) REFERENCES personas (id) ON DELETE SET NULL)",
+        "CREATE INDEX ix_saved_views_journey ON saved_views (journey_id)",
+        "CREATE TABLE saved_view_lanes (view_id INTEGER NOT NULL, lane_id INTEGER NOT NULL, "
+        "PRIMARY KEY (view_id, lane_id), FOREIGN KEY(view_id) REFERENCES saved_views (id) "
+        "ON DELETE CASCADE, FOREIGN KEY(lane_id) REFERENCES lanes (id) ON DELETE CASCADE)",
+        "CREATE INDEX ix_saved_view_lanes_lane ON saved_view_lanes (lane_id)",
+        "CREATE TABLE vote_rounds (id INTEGER NOT NULL, journey_id INTEGER NOT NULL, "
+        "name VARCHAR NOT NULL, dots INTEGER NOT NULL, pain_points BOOLEAN NOT NULL, "
+        "opportunities BOOLEAN NOT NULL, started_at DATETIME NOT NULL, PRIMARY KEY (id), "
+        "FOREIGN KEY(journey_id) REFERENCES journeys (id) ON DELETE CASCADE)",
+        "CREATE INDEX ix_vote_rounds_journey ON vote_rounds (journey_id)",
+        "CREATE TABLE votes (round_id INTEGER NOT NULL, card_id INTEGER NOT NULL, "
+        "participant VARCHAR NOT NULL, count INTEGER NOT NULL, "
+        "PRIMARY KEY (round_id, card_id, participant), FOREIGN KEY(round_id) REFERENCES "
+        "vote_rounds (id) ON DELETE CASCADE, FOREIGN KEY(card_id) REFERENCES cards (id) "
+        "ON DELETE CASCADE)",
+        "CREATE INDEX ix_votes_card ON votes (card_id)",
     ),
 }
 
@@ -226,6 +248,24 @@ def value_checks(version: int) -> tuple[tuple[str, str], ...]:
             ("an opportunity score is not 1..5", "SELECT count(*) FROM opportunities WHERE "
              "importance NOT BETWEEN 1 AND 5 OR cost NOT BETWEEN 1 AND 5 "
              "OR ease NOT BETWEEN 1 AND 5"),
+            # Saved views and voting rounds (schema v6).
+            ("a saved view's zoom is not 0.01..10", "SELECT count(*) FROM saved_views WHERE "
+             "zoom IS NOT NULL AND zoom NOT BETWEEN 0.01 AND 10"),
+            ("a saved view highlights an unknown card kind", "SELECT count(*) FROM saved_views "
+             f"WHERE highlight_kind IS NOT NULL AND highlight_kind NOT IN "
+             f"({_quoted([k.value for k in CardKind])})"),
+            ("a saved view hides a lane of another journey", "SELECT count(*) FROM "
+             "saved_view_lanes x JOIN saved_views v ON v.id = x.view_id JOIN lanes l "
+             "ON l.id = x.lane_id WHERE l.journey_id != v.journey_id"),
+            ("a voting round's dots are not 1..99", "SELECT count(*) FROM vote_rounds WHERE "
+             "dots NOT BETWEEN 1 AND 99"),
+            ("a voting round's targets are not 0 or 1", "SELECT count(*) FROM vote_rounds WHERE "
+             "pain_points NOT IN (0, 1) OR opportunities NOT IN (0, 1)"),
+            ("a vote count is not 1..9999", "SELECT count(*) FROM votes WHERE count NOT "
+             "BETWEEN 1 AND 9999"),
+            ("a vote is on a card of another journey", "SELECT count(*) FROM votes x JOIN "
+             "vote_rounds r ON r.id = x.round_id JOIN cards c ON c.id = x.card_id "
+             "WHERE c.journey_id != r.journey_id"),
         ]
     return tuple(checks)
 

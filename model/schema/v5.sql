@@ -1,4 +1,4 @@
--- Journeyboard .cjm schema, version 5 (current): v4 plus review interval and snapshots. Frozen: a test checks model/entities.py matches.
+-- Journeyboard .cjm schema, version 5: v4 plus review interval and snapshots. Frozen: a test checks model/entities.py matches.
 CREATE TABLE personas (
 	id INTEGER NOT NULL, 
 	name VARCHAR NOT NULL, 

@@ -106,3 +106,56 @@ def test_new_file_has_the_current_signature_and_header(tmp_path: Path) -> None:
         assert read_signature(conn) == _orm_signature()
     finally:
         conn.close()
+
+
+def test_a_version_5_file_gains_empty_views_and_voting_tables_and_keeps_its_rows(
+        tmp_path: Path) -> None:
+    from model.store import Project, Workspace
+    from model.workshop import round_records, view_records
+
+    path = tmp_path / "v5.cjm"
+    create_empty_database(path, version=5)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.executescript(
+            "INSERT INTO journeys (id, position, name, objective, scenario, owner, created_at, "
+            "modified_at, review_interval_months) VALUES (1, 0, 'Checkout', '', '', '', "
+            "'2025-01-02 03:04:05', '2025-01-02 03:04:05', 6);"
+            "INSERT INTO lanes (id, journey_id, position, name, kind, color) "
+            "VALUES (1, 1, 0, 'Pains', 'pain_points', '#eeeeee');"
+            "INSERT INTO stages (id, journey_id, position, name, description, color, width) "
+            "VALUES (1, 1, 0, 'Pay', '', '#ffffff', 220.0);"
+            "INSERT INTO cards (id, journey_id, stage_id, lane_id, position, kind, text, color, "
+            "notes, channel, department, owner) VALUES (1, 1, 1, 1, 0, 'pain_point', 'Slow', "
+            "'', '', '', '', '')"
+        )
+        assert read_signature(conn) == expected_signature(5)
+    finally:
+        conn.close()
+    original = path.read_bytes()
+    workspace = Workspace(tmp_path / "ws")
+    project = Project.open(path, workspace)
+    try:
+        assert project.migrated_from == 5
+        (journey,) = project.journeys()
+        assert (journey.name, journey.review_interval_months, journey.cards[0].text) == (
+            "Checkout", 6, "Slow")
+        assert view_records(project.session, 1) == [] and round_records(project.session, 1) == []
+        from model.edits import Editor
+
+        ed = Editor(project.session, project.changes)
+        round_id = ed.start_round(1, {"dots": 2})
+        ed.set_votes(round_id, 1, "Ana", 2)
+        ed.save_view(1, {"name": "Pains only", "highlight_kind": "pain_point"})
+        project.save()
+    finally:
+        project.close()
+    assert path.read_bytes() != original
+    assert (tmp_path / "v5.v5-backup.cjm").read_bytes() == original
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert read_signature(conn) == expected_signature(SCHEMA_VERSION)
+        assert conn.execute("SELECT participant, count FROM votes").fetchall() == [("Ana", 2)]
+    finally:
+        conn.close()

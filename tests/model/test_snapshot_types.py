@@ -22,6 +22,7 @@ from model.entities import (
     Persona,
     Snapshot,
     Stage,
+    Vote,
 )
 from model.store import Project, Workspace
 from tests.model.store_child import build_full_project, dump_rows
@@ -30,6 +31,7 @@ ROWS: list[tuple[type[Any], type[Base]]] = [
     (st.CardRow, Card), (st.MetricRow, Metric), (st.PointRow, EmotionPoint),
     (st.StageRow, Stage), (st.LaneRow, Lane), (st.CurveRow, EmotionCurve),
     (st.PersonaRow, Persona), (st.OpportunityRow, Opportunity), (st.SnapshotRow, Snapshot),
+    (st.VoteRow, Vote),
 ]
 
 
