@@ -28,6 +28,9 @@ class EditorContext:
         self.refresh: Callable[[], None] = lambda: None  # set by the window: relayout now
         # the heat overlay's metric while it is shown (exports follow it), else None
         self.heat: Callable[[], str | None] = lambda: None
+        # dots per votable card of the voting round shown (0 for none yet), else {}
+        self.votes: Callable[[], dict[int, int]] = lambda: {}
+        self.refresh_badges: Callable[[], None] = lambda: None  # set by the window
 
     @property
     def journey_id(self) -> int | None:

@@ -134,6 +134,9 @@ def run_gui(file: str | None, template: str = "cjm7",
     from app.windows import EditorWindows
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.screen_fit import install
+
+    install(app)  # no dialog opens larger than a small laptop's screen
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     settings = Settings()

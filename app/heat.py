@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QRectF
 
 from app.context import EditorContext
+from model.records import CardBadge
 from widgets.heat_strip import STRIP_H, HeatLegend, HeatStripItem
 
 
@@ -35,7 +38,10 @@ class HeatOverlay:
         """Show the current document's badges, and the heat overlay when it is on."""
         doc, scene = self.ctx.doc, self.ctx.scene
         kind = self.legend.heat_kind()
-        scene.set_card_badges(doc.card_badges(kind) if doc is not None else {}, self.on)
+        badges = doc.card_badges(kind) if doc is not None else {}
+        for card_id, count in self.ctx.votes().items():  # the dot-vote pills
+            badges[card_id] = replace(badges.get(card_id, CardBadge()), votes=count)
+        scene.set_card_badges(badges, self.on)
         layout = scene.layout
         if not self.on or doc is None or layout is None:
             if self.strip is not None and self.strip.scene() is scene:

@@ -12,9 +12,11 @@ from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +45,7 @@ from app.settings import Settings
 from app.snapshots import CompareMode, SnapshotActions
 from app.structure import StructureDialogs
 from app.theme import ThemeController
+from app.voting import VotingController
 from model.changes import Change
 from model.store import Workspace
 from model.templates import TEMPLATES
@@ -64,6 +67,7 @@ from widgets.scene import JourneyScene
 from widgets.snapshots_panel import SnapshotsPanel
 from widgets.timer import Countdown, TimerPanel
 from widgets.view import JourneyView
+from widgets.voting_panel import VotingPanel
 
 # Saved dock layouts from before the persona/opportunity panels would scatter the new
 # docks; a layout saved with another version is not restored.
@@ -74,6 +78,18 @@ def fitted_size(wanted: QSize, available: QSize) -> QSize:
     """A window size no larger than 95 % of the screen area it may use."""
     return QSize(min(wanted.width(), int(available.width() * 0.95)),
                  min(wanted.height(), int(available.height() * 0.95)))
+
+
+class DockScroll(QScrollArea):
+    """A dock's contents, scrolling when the dock is squeezed on a small or 200 % screen."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setAccessibleName(title)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the panel inside takes the focus
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(48, 36)
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +126,10 @@ class MainWindow(QMainWindow):
         timer_dock = self._dock(self.timer_panel, self.tr("Timer"),
                                 Qt.DockWidgetArea.LeftDockWidgetArea, "timer")
         timer_dock.hide()  # shown when a workshop needs it (Workshop → Timer, or F5)
+        self.voting_panel = VotingPanel()
+        voting_dock = self._dock(self.voting_panel, self.tr("Voting"),
+                                 Qt.DockWidgetArea.LeftDockWidgetArea, "voting")
+        voting_dock.hide()  # Workshop → Dot Voting shows it
         self.persona_panel = PersonaPanel()
         self.register = OpportunityRegister()
         self.matrix = PriorityMatrix()
@@ -165,12 +185,14 @@ class MainWindow(QMainWindow):
         header_row = self.header.layout()
         assert header_row is not None
         header_row.addWidget(self.review_chip)
+        self.review_chip.set_compact(self.header.compact)  # a small screen: short text
         self.review = ReviewController(self.ctx, self.review_banner, self.review_chip)
         self.review.review_started = lambda _j: self._dock_of(self.snapshots_panel).show()
         self.files = FileActions(self.ctx, settings, workspace, self.set_document,
                                  self._drop_document, self._update_title)
         self.imports = ImportActions(self.ctx)
         self.heat = HeatOverlay(self.ctx)
+        self.ctx.refresh_badges = self.heat.refresh
         self.acts = Actions(self, self.undo_group, self._slots())
         self.canvas = CanvasController(self.ctx, self.structure, self.inspector, self.header,
                                        self.card_palette, self.acts.card_actions(),
@@ -181,7 +203,7 @@ class MainWindow(QMainWindow):
                        self.card_palette, self.inspector])
         self.capture = CaptureController(self.ctx, self.capture_bar)
         self.keyboard.add_panel(self.timer_panel)
-        self.presenter = PresenterController(self.ctx, self.countdown)
+        self.presenter = PresenterController(self.ctx, self.countdown, settings)
         self.metric_actions = MetricActions(self.ctx, self.inspector)
         self.personas = PersonaController(self.ctx, self.persona_panel, self.header,
                                           lambda: self.show_dock(self.persona_panel))
@@ -192,6 +214,10 @@ class MainWindow(QMainWindow):
             key: (qtr(spec.title), partial(self.files.new_document, key))
             for key, spec in TEMPLATES.items()
         }
+        self.voting = VotingController(self.ctx, self.voting_panel, self.register,
+                                       lambda: self.show_wide(self.voting_panel),
+                                       lambda: self.show_dock(self.register))
+        self.voting.watch(voting_dock)
         self.filters = FilterController(self.ctx)
         self.theme = ThemeController(settings, self)
         self.theme.dark_changed.connect(self._show_theme)
@@ -202,7 +228,8 @@ class MainWindow(QMainWindow):
                                                 lambda: self.presenter.start())
         recent = build_menus(self, self.acts, templates, self.journey_box, [
             self.filters.menu, self.filters.lanes_menu, self.filters.curves_menu,
-            self.saved_views.menu, self.saved_views.present_menu],
+            self.saved_views.menu, self.saved_views.present_menu, self.presenter.screens_menu,
+            self.voting.build_menu(self, voting_dock.toggleViewAction())],
             [self.theme.menu, LanguageMenu(settings, self)])
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
         self.scene.selectionChanged.connect(self._refresh_inspector)
@@ -257,10 +284,17 @@ class MainWindow(QMainWindow):
         self.heat.refresh()  # the heat strip is a scene item of its own
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea,
-              name: str) -> QDockWidget:
+              name: str, scroll: bool = True) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if scroll:  # a tall or wide panel scrolls rather than make the window outgrow the screen
+            area_widget = DockScroll(title)
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QFrame.Shape.NoFrame)
+            area_widget.setWidget(widget)
+            dock.setWidget(area_widget)
+        else:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
@@ -280,8 +314,18 @@ class MainWindow(QMainWindow):
             dock.show()
             dock.raise_()
 
+    def show_wide(self, widget: QWidget) -> None:
+        """Show a panel's dock wide enough to use (a small screen squeezes side docks)."""
+        self.show_dock(widget)
+        dock = self._dock_of(widget)
+        wanted = min(widget.sizeHint().width() + 24, int(self.width() * 0.45))
+        if dock.width() < wanted:
+            self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
     def _dock_of(self, widget: QWidget) -> QDockWidget:
         dock = widget.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()  # through a scroll area
         assert isinstance(dock, QDockWidget)
         return dock
 
@@ -407,6 +451,7 @@ class MainWindow(QMainWindow):
         self._refresh_inspector()
         self.personas.refresh()
         self.opportunities.refresh()
+        self.voting.refresh()
         self._update_title()
         if reset_view:
             QTimer.singleShot(0, self.view.fit)

@@ -79,5 +79,13 @@ class Settings:
     def set_language(self, code: str) -> None:
         self._s.setValue("language", code)
 
+    def presenter_screen(self) -> str:
+        """The name of the screen presenter mode uses ("" : one without the editor)."""
+        value = self._s.value("presenter/screen", "")
+        return value if isinstance(value, str) else ""
+
+    def set_presenter_screen(self, name: str) -> None:
+        self._s.setValue("presenter/screen", name)
+
     def sync(self) -> None:
         self._s.sync()

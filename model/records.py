@@ -286,6 +286,7 @@ class CardBadge:
     small_sample: bool = False
     usage: str = ""  # "12 % use it"; empty when unknown or not a touchpoint
     heat: float | None = None  # the headline on 0 (worst) .. 1 (best), for the heat strip
+    votes: int | None = None  # dots in the voting round shown; None: not voted on / no round
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from model.style import BADGE_RADIUS, CANVAS_BADGE_H, CANVAS_BADGE_PT
 from widgets.canvas_style import CanvasStyle, canvas_style
 
 PILL_H = CANVAS_BADGE_H
+VOTE_H = 18.0  # the dot-vote pill: large enough to read on a projector
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _FONT_PT = CANVAS_BADGE_PT
 
@@ -39,8 +40,13 @@ class CardBadgeItem(QGraphicsItem):
         self.heat_on = False
         self._card = QRectF()
         self._font = badge_font()
+        self._vote_font = badge_font()
+        self._vote_font.setPointSizeF(9.0)
+        self._vote_font.setBold(True)
         self._headline_rect = QRectF()
         self._usage_rect = QRectF()
+        self._votes_rect = QRectF()
+        self._votes_text = ""
 
     def set_badge(self, badge: CardBadge, card: QRectF, heat_on: bool) -> None:
         """Cache what to draw and where (the card's rect in its own coordinates)."""
@@ -58,10 +64,18 @@ class CardBadgeItem(QGraphicsItem):
         if badge.usage:
             w = fm.horizontalAdvance(badge.usage) + 8
             self._usage_rect = QRectF(card.left() + 3, y, w, PILL_H)
+        self._votes_rect = QRectF()
+        self._votes_text = ""
+        if badge.votes is not None:
+            # Top right, clear of the text's first line start: a dot and the count.
+            self._votes_text = f"\u25cf {badge.votes}"
+            w = max(VOTE_H * 1.6,
+                    QFontMetricsF(self._vote_font).horizontalAdvance(self._votes_text) + 10)
+            self._votes_rect = QRectF(card.right() - w - 2, card.top() - VOTE_H / 2, w, VOTE_H)
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._card.adjusted(-3, -3, 3, 3)
+        return self._card.adjusted(-3, -3 - VOTE_H / 2, 3, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -93,6 +107,14 @@ class CardBadgeItem(QGraphicsItem):
             painter.drawRoundedRect(self._usage_rect, BADGE_RADIUS, BADGE_RADIUS)
             painter.setPen(self.style.badge_usage_text)
             painter.drawText(self._usage_rect, Qt.AlignmentFlag.AlignCenter, b.usage)
+        if not self._votes_rect.isNull():
+            voted = bool(b.votes)
+            painter.setPen(QPen(QColor("#7a1f00" if voted else "#8a96a5"), 0.8))
+            painter.setBrush(QColor("#e8590c") if voted else QColor("#ffffff"))
+            painter.drawRoundedRect(self._votes_rect, VOTE_H / 2, VOTE_H / 2)
+            painter.setFont(self._vote_font)
+            painter.setPen(QColor("#ffffff") if voted else QColor("#5f6b7a"))
+            painter.drawText(self._votes_rect, Qt.AlignmentFlag.AlignCenter, self._votes_text)
 
 
 class CardDecorations:

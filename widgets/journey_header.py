@@ -22,6 +22,9 @@ from widgets.i18n import qtr
 from widgets.photo import initials_of, round_photo
 
 NEW_PERSONA = "new"  # item data of the "New persona…" entry; persona ids are ints
+# Logical px of screen width under which the header drops its labels: 1366 px at 200 %
+# is 683, 1280 at 200 % is 640, 1440 at 200 % is 720.
+COMPACT_BELOW = 760
 
 
 def ask_persona_name(parent: QWidget) -> str | None:
@@ -75,6 +78,7 @@ class JourneyHeader(QWidget):
         self.objective_edit.editingFinished.connect(self._on_objective_finished)
         objective_label = QLabel(self.tr("Objective:"))
         objective_label.setBuddy(self.objective_edit)
+        self.objective_edit.setAccessibleName(self.tr("Objective"))
 
         self.persona_combo = QComboBox()
         self.persona_combo.setToolTip(self.tr("The persona whose journey this is"))
@@ -85,6 +89,8 @@ class JourneyHeader(QWidget):
         self.persona_combo.activated.connect(self._on_persona_activated)
         persona_label = QLabel(self.tr("Persona:"))
         persona_label.setBuddy(self.persona_combo)
+        self.persona_combo.setAccessibleName(self.tr("Persona"))
+        self._labels = (objective_label, persona_label)
         self.persona_button = QToolButton()
         self.persona_button.setAutoRaise(True)
         self.persona_button.setIconSize(QSize(28, 28))
@@ -105,13 +111,35 @@ class JourneyHeader(QWidget):
         layout.addWidget(persona_label)
         layout.addWidget(self.persona_combo)
         self.set_journey({}, [])
+        self.set_compact(self._narrow_screen())
+
+    def _narrow_screen(self) -> bool:
+        """A small or 200 %-scaled laptop screen (1366 px at scale 2 is 683 wide)."""
+        return self.screen().availableGeometry().width() < COMPACT_BELOW
+
+    def set_compact(self, compact: bool) -> None:
+        """Without the field labels (the fields keep placeholders, tooltips and names)."""
+        self.compact = compact
+        for label in self._labels:
+            label.setVisible(not compact)
+        self.persona_combo.setMinimumContentsLength(4 if compact else 6)
+        layout = self.layout()
+        assert layout is not None
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            gap = item.spacerItem() if item is not None else None
+            if gap is not None:
+                gap.changeSize(4 if compact else 12, 0)
+        layout.invalidate()
+        self._fit_name()
 
     def _fit_name(self) -> None:
         """Wide enough for the whole name (up to a limit), so the title is not cut."""
         text = self.name_edit.text() or self.name_edit.placeholderText()
         width = self.name_edit.fontMetrics().horizontalAdvance(text) + 24
         # Up to 40 % of the screen, so the header never makes the window wider than it.
-        limit = min(460, int(self.screen().availableGeometry().width() * 0.4))
+        share = 0.16 if getattr(self, "compact", False) else 0.4
+        limit = min(460, int(self.screen().availableGeometry().width() * share))
         self.name_edit.setMinimumWidth(max(min(80, limit), min(width, limit)))
 
     # -- public API --------------------------------------------------------------

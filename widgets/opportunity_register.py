@@ -77,6 +77,7 @@ class Column(IntEnum):
     PRIORITY = 7
     STATUS = 8
     DUE = 9
+    VOTES = 10  # dots on the linked cards in the voting round shown (hidden without one)
 
 
 HEADERS = {
@@ -90,6 +91,7 @@ HEADERS = {
     Column.PRIORITY: QT_TR_NOOP("Priority"),
     Column.STATUS: QT_TR_NOOP("Status"),
     Column.DUE: QT_TR_NOOP("Due"),
+    Column.VOTES: QT_TR_NOOP("Votes"),
 }
 FIELDS = {
     Column.TITLE: "title", Column.OWNER: "owner", Column.IMPORTANCE: "importance",
@@ -124,6 +126,7 @@ class OpportunityTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[OpportunityRecord] = []
         self._today = dt.date.today()
+        self.votes: dict[int, int] | None = None  # per opportunity, in the round shown
 
     def set_rows(self, rows: Sequence[OpportunityRecord], today: dt.date) -> None:
         """Show new rows; the same opportunities in the same order only update their cells
@@ -183,6 +186,8 @@ class OpportunityTableModel(QAbstractTableModel):
                 return QDate(due.year, due.month, due.day) if due else NO_DATE
             return rec[FIELDS[col]] if col in FIELDS else None  # type: ignore[literal-required]
         if role == SORT_ROLE:
+            if col == Column.VOTES:
+                return float((self.votes or {}).get(rec["id"], 0))
             if col in SCORES or col == Column.PRIORITY:
                 return float(rec[FIELDS.get(col, "priority")])  # type: ignore[literal-required]
             if col == Column.DUE:
@@ -197,8 +202,8 @@ class OpportunityTableModel(QAbstractTableModel):
                 return "\n".join(c["text"] for c in rec["cards"]) or None
             if col == Column.PRIORITY:
                 return qtr(PRIORITY_FORMULA)
-        if role == Qt.ItemDataRole.TextAlignmentRole and (col in SCORES
-                                                          or col == Column.PRIORITY):
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+                col in SCORES or col in (Column.PRIORITY, Column.VOTES)):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -217,6 +222,8 @@ class OpportunityTableModel(QAbstractTableModel):
             return f"{rec['priority']:g}"
         if col == Column.STATUS:
             return qtr(STATUS_LABELS.get(rec["status"], rec["status"]))
+        if col == Column.VOTES:
+            return "" if self.votes is None else str(self.votes.get(rec["id"], 0))
         due = rec["due_date"]
         return due.isoformat() if due else ""
 
@@ -398,6 +405,7 @@ class OpportunityRegister(QWidget):
         for col in (*SCORES, Column.PRIORITY):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(Column.CARDS, 160)
+        self.table.setColumnHidden(Column.VOTES, True)  # shown with a voting round
 
         self.formula = QLabel(qtr(PRIORITY_FORMULA) + " · " + qtr("overdue items are red"))
         self.formula.setStyleSheet("color: palette(mid);")
@@ -439,6 +447,22 @@ class OpportunityRegister(QWidget):
         if selected is not None:
             self.select(selected)
         self._show_detail()
+
+    def set_votes(self, votes: dict[int, int] | None) -> None:
+        """Dots per opportunity in the voting round shown; None: no round, no column."""
+        if votes == self.model.votes:
+            return
+        self.model.votes = votes
+        self.table.setColumnHidden(Column.VOTES, votes is None)
+        rows = self.model.rowCount()
+        if rows:
+            self.model.dataChanged.emit(self.model.index(0, Column.VOTES),
+                                        self.model.index(rows - 1, Column.VOTES))
+        self.proxy.invalidate()  # a sort by votes follows the new counts
+
+    def sort_by_votes(self) -> None:
+        """Most-voted first."""
+        self.table.sortByColumn(Column.VOTES, Qt.SortOrder.DescendingOrder)
 
     def select(self, opp_id: int) -> None:
         row = self.model.row_of(opp_id)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from widgets.timer import Countdown, TimerDisplay
 # read from the back of a room: the lanes below are scrolled to with Up/Down instead).
 STAGE_SHARE = 0.24
 MIN_ZOOM = 1.25
+HINT_FROM_WIDTH = 1000  # narrower screens leave out the key hint (the stage name needs it)
 MAX_ZOOM = 2.5
 STEP_KEYS = {
     Qt.Key.Key_Right: 1, Qt.Key.Key_PageDown: 1, Qt.Key.Key_Space: 1,
@@ -108,6 +110,11 @@ class PresenterWindow(QWidget):
         self.journey_label.setStyleSheet("color: #52606d;")
         hint = QLabel(self.tr("← → stages   ↑ ↓ scroll   T timer   Esc back to the editor"))
         hint.setStyleSheet("color: #7b8794;")
+        # A small or 200 % screen (683 px wide) cuts long names rather than overflow it,
+        # and leaves the key hint out (resizeEvent).
+        for label in (self.stage_label, self.journey_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint = hint
         self.timer = TimerDisplay(countdown, 26.0)
         self.countdown = countdown
         bar = QHBoxLayout()
@@ -187,6 +194,7 @@ class PresenterWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.hint.setVisible(self.width() >= HINT_FROM_WIDTH)
         if self.isVisible():
             self.show_stage(self.index)
 

@@ -17,15 +17,24 @@ class ReviewChip(QToolButton):
         self.setAutoRaise(True)
         self.setToolTip(self.tr("Review interval and next review date (Journey → Review…)"))
         self.setAccessibleName(self.tr("Next review"))
+        self.compact = False  # a small screen: "Review…", the date in the tooltip
+        self._shown: tuple[dt.date | None, int, dt.date] = (None, 3, dt.date.today())
         self.show_review(None, 3, dt.date.today())
 
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        self.show_review(*self._shown)
+
     def show_review(self, next_review: dt.date | None, interval: int, today: dt.date) -> None:
+        self._shown = (next_review, interval, today)
         if next_review is None:
-            self.setText(self.tr("Set review date…"))
+            self.setText(self.tr("Review…") if self.compact else self.tr("Set review date…"))
             self.setStyleSheet("")
             return
-        self.setText(self.tr("Review: %1").replace("%1", day_text(next_review, today)))
+        when = self.tr("Review: %1").replace("%1", day_text(next_review, today))
+        self.setText(self.tr("Review…") if self.compact else when)
         overdue = next_review < today
         self.setStyleSheet("QToolButton { color: #8a5a00; font-weight: bold; }" if overdue
                            else "")
-        self.setToolTip(self.tr("Every %n month(s); click to change", "", interval))
+        self.setToolTip((when + "\n" if self.compact else "")
+                        + self.tr("Every %n month(s); click to change", "", interval))
