@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
                                        lambda: self.show_wide(self.voting_panel),
                                        lambda: self.show_dock(self.register))
         self.voting.watch(voting_dock)
+        self.keyboard.add_panel(self.voting_panel)
         self.filters = FilterController(self.ctx)
         self.theme = ThemeController(settings, self)
         self.theme.dark_changed.connect(self._show_theme)
