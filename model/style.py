@@ -154,6 +154,11 @@ class Palette:
     badge_small_fill: str  # a metric from fewer than 30 answers
     badge_small_text: str
     heat_no_data: str
+    vote_fill: str  # the dot-vote pill of a card with votes
+    vote_edge: str
+    vote_text: str
+    vote_none_fill: str  # the pill of a card with none yet
+    vote_none_text: str
 
     def fill(self, color: str, role: Role) -> str:
         """A user-picked (light) fill as this palette shows it."""
@@ -194,6 +199,11 @@ LIGHT: Final = Palette(
     badge_small_fill="#fff4d6",
     badge_small_text="#7a4a00",
     heat_no_data="#ffffff",
+    vote_fill="#e8590c",
+    vote_edge="#7a1f00",
+    vote_text="#ffffff",
+    vote_none_fill="#ffffff",
+    vote_none_text="#5f6b7a",
 )
 
 DARK: Final = Palette(
@@ -226,6 +236,11 @@ DARK: Final = Palette(
     badge_small_fill="#4a3a12",
     badge_small_text="#ffe08a",
     heat_no_data="#252a31",
+    vote_fill="#ff922b",
+    vote_edge="#ffd8a8",
+    vote_text="#181b20",
+    vote_none_fill="#252a31",
+    vote_none_text="#a9b4c0",
 )
 
 

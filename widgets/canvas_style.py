@@ -52,6 +52,12 @@ class CanvasStyle:
         self.pen_badge_metric = QPen(QColor(p.badge_metric_edge), 0.6)
         self.badge_small_fill = QColor(p.badge_small_fill)
         self.badge_small_text = QColor(p.badge_small_text)
+        self.vote_fill = QColor(p.vote_fill)
+        self.vote_text = QColor(p.vote_text)
+        self.vote_none_fill = QColor(p.vote_none_fill)
+        self.vote_none_text = QColor(p.vote_none_text)
+        self.pen_vote = QPen(QColor(p.vote_edge), 0.8)
+        self.pen_vote_none = QPen(QColor(p.badge_usage_edge), 0.8)
         self._fills: dict[tuple[str, Role], QColor] = {}
         self._tints: dict[bool, QColor] = {
             True: qcolor(p.positive, style.TINT_ALPHA),

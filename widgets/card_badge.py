@@ -108,12 +108,12 @@ class CardBadgeItem(QGraphicsItem):
             painter.setPen(self.style.badge_usage_text)
             painter.drawText(self._usage_rect, Qt.AlignmentFlag.AlignCenter, b.usage)
         if not self._votes_rect.isNull():
-            voted = bool(b.votes)
-            painter.setPen(QPen(QColor("#7a1f00" if voted else "#8a96a5"), 0.8))
-            painter.setBrush(QColor("#e8590c") if voted else QColor("#ffffff"))
+            st, voted = self.style, bool(b.votes)
+            painter.setPen(st.pen_vote if voted else st.pen_vote_none)
+            painter.setBrush(st.vote_fill if voted else st.vote_none_fill)
             painter.drawRoundedRect(self._votes_rect, VOTE_H / 2, VOTE_H / 2)
             painter.setFont(self._vote_font)
-            painter.setPen(QColor("#ffffff") if voted else QColor("#5f6b7a"))
+            painter.setPen(st.vote_text if voted else st.vote_none_text)
             painter.drawText(self._votes_rect, Qt.AlignmentFlag.AlignCenter, self._votes_text)
 
 

@@ -108,6 +108,10 @@ def read_signature(conn: sqlite3.Connection) -> SchemaSignature:
         "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
     ).fetchall()
     for kind, name, tbl_name, sql in rows:
+        if not all(isinstance(v, str) for v in (kind, name, tbl_name)) or not (
+                sql is None or isinstance(sql, str)):
+            # A damaged file can hold a blob where SQLite keeps a name.
+            raise sqlite3.DatabaseError("the schema table holds a value of the wrong type")
         if kind == "table":
             if name.startswith("sqlite_"):
                 others.append((kind, name))

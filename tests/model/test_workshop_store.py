@@ -275,3 +275,25 @@ def test_a_file_with_bad_views_or_votes_is_refused_and_left_untouched(
         Project.open(bad, workspace)
     assert "Traceback" not in info.value.message
     assert bad.read_bytes() == before
+
+
+def test_a_schema_row_holding_a_blob_for_a_name_is_refused_as_damaged(tmp_path: Path) -> None:
+    """Found by the loader fuzz: a flipped byte turned an index's table name into a blob."""
+    workspace = Workspace(tmp_path / "ws")
+    project = Project.new(workspace)
+    Editor(project.session, project.changes).add_journey("cjm7", "Checkout")
+    project.save(tmp_path / "good.cjm")
+    project.close()
+    bad = tmp_path / "bad.cjm"
+    shutil.copyfile(tmp_path / "good.cjm", bad)
+    conn = sqlite3.connect(bad, isolation_level=None)
+    try:
+        conn.execute("PRAGMA writable_schema=ON")
+        conn.execute("UPDATE sqlite_master SET tbl_name = CAST(tbl_name AS BLOB) "
+                     "WHERE name = 'ix_votes_card'")
+    finally:
+        conn.close()
+    before = bad.read_bytes()
+    with pytest.raises(DamagedFileError, match="wrong type"):
+        Project.open(bad, workspace)
+    assert bad.read_bytes() == before
