@@ -1316,6 +1316,10 @@ Doppelklicken, um eine Notiz hinzuzufügen.</translation>
         <translation>Fällig</translation>
     </message>
     <message>
+        <source>Votes</source>
+        <translation>Stimmen</translation>
+    </message>
+    <message>
         <source>Filter: title, owner, department, card…</source>
         <translation>Filter: Titel, Verantwortliche, Abteilung, Kärtchen…</translation>
     </message>
@@ -1653,6 +1657,86 @@ Doppelklicken, um eine Notiz hinzuzufügen.</translation>
         <source>Droid Sans Fallback font</source>
         <translation>Schrift Droid Sans Fallback</translation>
     </message>
+    <message>
+        <source>Voting round</source>
+        <translation>Abstimmungsrunde</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Start a new voting round</source>
+        <translation>Eine neue Abstimmungsrunde beginnen</translation>
+    </message>
+    <message>
+        <source>Place dots by clicking cards</source>
+        <translation>Punkte durch Klick auf Karten setzen</translation>
+    </message>
+    <message>
+        <source>Click a card, or press Space on the selected card, to place a dot; Shift+click or Backspace takes one back</source>
+        <translation>Eine Karte anklicken oder auf der gewählten Karte die Leertaste drücken setzt einen Punkt; Umschalt+Klick oder Rücktaste nimmt einen zurück</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Participant&apos;s name</source>
+        <translation>Name des Teilnehmers</translation>
+    </message>
+    <message>
+        <source>Whose turn it is: type a name or keep the number</source>
+        <translation>Wer an der Reihe ist: einen Namen eingeben oder die Nummer lassen</translation>
+    </message>
+    <message>
+        <source>Dots left</source>
+        <translation>Übrige Punkte</translation>
+    </message>
+    <message>
+        <source>Next Participant</source>
+        <translation>Nächster Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Count on the selected card</source>
+        <translation>Anzahl auf der gewählten Karte</translation>
+    </message>
+    <message>
+        <source>Set Count</source>
+        <translation>Anzahl setzen</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Take every dot off this round (Undo puts them back)</source>
+        <translation>Alle Punkte dieser Runde entfernen (Rückgängig stellt sie wieder her)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete this round</source>
+        <translation>Diese Runde löschen</translation>
+    </message>
+    <message>
+        <source>Sort Register</source>
+        <translation>Register sortieren</translation>
+    </message>
+    <message>
+        <source>Opportunity register, most votes first</source>
+        <translation>Chancenregister, meiste Stimmen zuerst</translation>
+    </message>
+    <message>
+        <source>Set Importance</source>
+        <translation>Wichtigkeit setzen</translation>
+    </message>
+    <message>
+        <source>Importance from the votes: the most-voted opportunity 5, none 1 (one undo step)</source>
+        <translation>Wichtigkeit aus den Stimmen: die meistgewählte Chance 5, ohne Stimmen 1 (ein Rückgängig-Schritt)</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1962,6 +2046,18 @@ Nach oben oder unten ziehen, um einen festzulegen.</translation>
         <translation>Die fünf Chancen mit der höchsten Priorität, neben der Karte gedruckt</translation>
     </message>
     <message>
+        <source>Saved view</source>
+        <translation>Gespeicherte Ansicht</translation>
+    </message>
+    <message>
+        <source>Whole map</source>
+        <translation>Ganze Karte</translation>
+    </message>
+    <message>
+        <source>Print the map as a saved view shows it</source>
+        <translation>Die Karte so drucken, wie eine gespeicherte Ansicht sie zeigt</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -1972,6 +2068,10 @@ Nach oben oder unten ziehen, um einen festzulegen.</translation>
     <message>
         <source>Persona:</source>
         <translation>Persona:</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Ansicht:</translation>
     </message>
     <message>
         <source>Paper:</source>
@@ -2061,12 +2161,76 @@ Nach oben oder unten ziehen, um einen festzulegen.</translation>
         <translation>&amp;Alle Kärtchen gleich</translation>
     </message>
     <message>
+        <source>&amp;Lanes</source>
+        <translation>&amp;Bahnen</translation>
+    </message>
+    <message>
+        <source>Emotion &amp;Curves</source>
+        <translation>Emotions&amp;kurven</translation>
+    </message>
+    <message>
         <source>All cards shown alike.</source>
         <translation>Alle Kärtchen werden gleich gezeigt.</translation>
     </message>
     <message>
         <source>Highlighting {0} cards; the others are dimmed.</source>
         <translation>Kärtchen der Art {0} hervorgehoben; die anderen sind abgeblendet.</translation>
+    </message>
+    <message>
+        <source>At least one lane stays shown.</source>
+        <translation>Mindestens eine Bahn bleibt sichtbar.</translation>
+    </message>
+    <message>
+        <source>(unnamed lane)</source>
+        <translation>(unbenannte Bahn)</translation>
+    </message>
+    <message>
+        <source>Lane {0} hidden (Workshop → Lanes shows it again).</source>
+        <translation>Bahn {0} ausgeblendet (Workshop → Bahnen zeigt sie wieder).</translation>
+    </message>
+    <message>
+        <source>Lane {0} shown.</source>
+        <translation>Bahn {0} eingeblendet.</translation>
+    </message>
+    <message>
+        <source>All lanes shown.</source>
+        <translation>Alle Bahnen eingeblendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Show All Lanes</source>
+        <translation>&amp;Alle Bahnen zeigen</translation>
+    </message>
+    <message>
+        <source>Every emotion curve shown.</source>
+        <translation>Alle Emotionskurven eingeblendet.</translation>
+    </message>
+    <message>
+        <source>Only {0}&apos;s emotion curves shown.</source>
+        <translation>Nur die Emotionskurven von {0} eingeblendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Every Curve</source>
+        <translation>&amp;Alle Kurven</translation>
+    </message>
+    <message>
+        <source>Only {0}&apos;s Curves</source>
+        <translation>Nur die Kurven von {0}</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>(no curve has a persona)</source>
+        <translation>(keine Kurve hat eine Persona)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Lane</source>
+        <translation>Bahn &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Lanes</source>
+        <translation>&amp;Alle Bahnen zeigen</translation>
     </message>
 </context>
 <context>
@@ -2105,12 +2269,20 @@ Ein einzelnes Kärtchen, eine Phase oder eine Bahn auswählen, um sie zu bearbei
         <translation>Ziel:</translation>
     </message>
     <message>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
         <source>The persona whose journey this is</source>
         <translation>Die Persona, deren Journey das ist</translation>
     </message>
     <message>
         <source>Persona:</source>
         <translation>Persona:</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Open this persona in the persona library</source>
@@ -2204,6 +2376,10 @@ Zum Umsortieren ziehen, zum Umbenennen doppelklicken.</translation>
     <message>
         <source>Timer</source>
         <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Voting</source>
+        <translation>Abstimmung</translation>
     </message>
     <message>
         <source>Personas</source>
@@ -2389,6 +2565,26 @@ Zum Umsortieren ziehen, zum Umbenennen doppelklicken.</translation>
 <context>
     <name>PresenterController</name>
     <message>
+        <source>Present &amp;On</source>
+        <translation>Präsentieren &amp;auf</translation>
+    </message>
+    <message>
+        <source>Presenter mode will use {0}.</source>
+        <translation>Der Präsentationsmodus verwendet {0}.</translation>
+    </message>
+    <message>
+        <source>a screen without the editor</source>
+        <translation>einen Bildschirm ohne den Editor</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (a screen without the editor)</source>
+        <translation>&amp;Automatisch (ein Bildschirm ohne den Editor)</translation>
+    </message>
+    <message>
+        <source>Screen {0}: {1} ({2} x {3})</source>
+        <translation>Bildschirm {0}: {1} ({2} x {3})</translation>
+    </message>
+    <message>
         <source>Open a journey with stages to present it.</source>
         <translation>Eine Journey mit Phasen öffnen, um sie zu präsentieren.</translation>
     </message>
@@ -2560,6 +2756,10 @@ Zum Umsortieren ziehen, zum Umbenennen doppelklicken.</translation>
         <translation>Prüftermin festlegen…</translation>
     </message>
     <message>
+        <source>Review…</source>
+        <translation>Überprüfung…</translation>
+    </message>
+    <message>
         <source>Review: %1</source>
         <translation>Überprüfung: %1</translation>
     </message>
@@ -2690,6 +2890,120 @@ Zum Umsortieren ziehen, zum Umbenennen doppelklicken.</translation>
     <message>
         <source>Review Pack Not Written</source>
         <translation>Review-Paket nicht geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Start Voting Round</source>
+        <translation>Abstimmungsrunde beginnen</translation>
+    </message>
+    <message>
+        <source>Round name</source>
+        <translation>Name der Runde</translation>
+    </message>
+    <message>
+        <source>Dots per participant</source>
+        <translation>Punkte pro Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Schmerzpunkte</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Dots each:</source>
+        <translation>Punkte je Person:</translation>
+    </message>
+    <message>
+        <source>Vote on:</source>
+        <translation>Abstimmen über:</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsController</name>
+    <message>
+        <source>Saved &amp;Views</source>
+        <translation>Gespeicherte &amp;Ansichten</translation>
+    </message>
+    <message>
+        <source>&amp;Present a View</source>
+        <translation>Ansicht &amp;präsentieren</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Name dieser Ansicht:</translation>
+    </message>
+    <message>
+        <source>A saved view needs a name.</source>
+        <translation>Eine gespeicherte Ansicht braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>View {0} saved in the file.</source>
+        <translation>Ansicht {0} in der Datei gespeichert.</translation>
+    </message>
+    <message>
+        <source>View {0} applied.</source>
+        <translation>Ansicht {0} angewendet.</translation>
+    </message>
+    <message>
+        <source>Rename View</source>
+        <translation>Ansicht umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>There is already a view named {0}.</source>
+        <translation>Es gibt schon eine Ansicht namens {0}.</translation>
+    </message>
+    <message>
+        <source>Delete View</source>
+        <translation>Ansicht löschen</translation>
+    </message>
+    <message>
+        <source>View {0} deleted (Undo brings it back).</source>
+        <translation>Ansicht {0} gelöscht (Rückgängig holt sie zurück).</translation>
+    </message>
+    <message>
+        <source>This journey has no saved view yet.</source>
+        <translation>Diese Journey hat noch keine gespeicherte Ansicht.</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Ansicht:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Current View…</source>
+        <translation>Aktuelle Ansicht &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename View…</source>
+        <translation>Ansicht &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete View…</source>
+        <translation>Ansicht &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Apply this view</source>
+        <translation>Diese Ansicht anwenden</translation>
+    </message>
+    <message>
+        <source>(no saved view)</source>
+        <translation>(keine gespeicherte Ansicht)</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +3190,116 @@ Zum Umsortieren ziehen, am rechten Rand die Breite ändern, zum Umbenennen doppe
     <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>VotingController</name>
+    <message>
+        <source>Participant {0}</source>
+        <translation>Teilnehmer {0}</translation>
+    </message>
+    <message>
+        <source>pain points</source>
+        <translation>Schmerzpunkte</translation>
+    </message>
+    <message>
+        <source>opportunities</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>{0} dots each, on {1}. {2} placed so far.</source>
+        <translation>{0} Punkte je Person, über {1}. Bisher {2} gesetzt.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Round {0}</source>
+        <translation>Runde {0}</translation>
+    </message>
+    <message>
+        <source>Voting round started: {0}, click a card to place a dot.</source>
+        <translation>Abstimmungsrunde begonnen: {0}, eine Karte anklicken, um einen Punkt zu setzen.</translation>
+    </message>
+    <message>
+        <source>{0} reset: every dot taken off (Undo puts them back).</source>
+        <translation>{0} zurückgesetzt: alle Punkte entfernt (Rückgängig stellt sie wieder her).</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s turn.</source>
+        <translation>{0} ist an der Reihe.</translation>
+    </message>
+    <message>
+        <source>{0} is on pain points and opportunities only.</source>
+        <translation>{0} gilt nur für Schmerzpunkte und Chancen.</translation>
+    </message>
+    <message>
+        <source>This round is not on cards of this kind.</source>
+        <translation>Diese Runde gilt nicht für Karten dieser Art.</translation>
+    </message>
+    <message>
+        <source>{0} has no dots left: Next Participant.</source>
+        <translation>{0} hat keine Punkte mehr: Nächster Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} dots left.</source>
+        <translation>{0}: {1} von {2} Punkten übrig.</translation>
+    </message>
+    <message>
+        <source>Importance already follows the votes (or nothing was voted on an opportunity&apos;s cards).</source>
+        <translation>Die Wichtigkeit folgt schon den Stimmen (oder auf den Karten keiner Chance wurde abgestimmt).</translation>
+    </message>
+    <message>
+        <source>Importance set from the votes (opportunities changed: {0}).</source>
+        <translation>Wichtigkeit aus den Stimmen gesetzt (geänderte Chancen: {0}).</translation>
+    </message>
+    <message>
+        <source>Dot &amp;Voting</source>
+        <translation>Punkte&amp;abstimmung</translation>
+    </message>
+    <message>
+        <source>&amp;Start Round…</source>
+        <translation>Runde &amp;beginnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Round</source>
+        <translation>Runde &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Importance from Votes</source>
+        <translation>&amp;Wichtigkeit aus Stimmen setzen</translation>
+    </message>
+    <message>
+        <source>S&amp;ort Register by Votes</source>
+        <translation>Register nach Stimmen s&amp;ortieren</translation>
+    </message>
+    <message>
+        <source>Click a pain point or opportunity to place a dot; Shift+click takes one back.</source>
+        <translation>Einen Schmerzpunkt oder eine Chance anklicken setzt einen Punkt; Umschalt+Klick nimmt einen zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <source>(no round yet)</source>
+        <translation>(noch keine Runde)</translation>
+    </message>
+    <message>
+        <source>Start a round to vote on pain points and opportunities.</source>
+        <translation>Eine Runde beginnen, um über Schmerzpunkte und Chancen abzustimmen.</translation>
+    </message>
+    <message>
+        <source>Dots left: {0} of {1}</source>
+        <translation>Übrige Punkte: {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Select a card to enter its count.</source>
+        <translation>Eine Karte wählen, um ihre Anzahl einzugeben.</translation>
+    </message>
+    <message>
+        <source>Count on “{0}”:</source>
+        <translation>Anzahl auf „{0}“:</translation>
     </message>
 </context>
 </TS>
