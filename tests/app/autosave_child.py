@@ -6,13 +6,31 @@ writes ``counter=N`` into the first and the last card (two undoable edits), star
 autosave on the worker thread, and prints ``saved N`` once the write is taken in. The
 worker prints ``write N`` / ``wrote N`` around its part. ``wait PID`` reaps a child and
 prints ``reaped``.
+
+The children write to a slow disk: every fsync waits SLOW_FSYNC_S first. On a fast
+disk (or tmpfs, where fsync returns at once) a write otherwise lasts well under a
+millisecond, and the test's kills would almost never land inside one.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
+
+SLOW_FSYNC_S = 0.004
+
+
+def _slow_disk() -> None:
+    """Make every fsync of this process take at least SLOW_FSYNC_S, as on a busy disk."""
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        time.sleep(SLOW_FSYNC_S)
+        real(fd)
+
+    os.fsync = fsync
 
 
 def _say(line: str) -> None:
@@ -69,6 +87,7 @@ def _fork_server(target: Path, root: Path) -> None:
             if pid == 0:
                 try:
                     _say(f"child {os.getpid()}")
+                    _slow_disk()
                     _autosave_loop(target, root)
                 finally:
                     os._exit(3)
