@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         """Paint the canvas light or dark (exports stay light whatever it shows)."""
         self.scene.set_canvas_style(canvas_style(dark))
         self.heat.refresh()  # the heat strip is a scene item of its own
+        self.compare.refresh()  # ghosts and chips take the palette when they are made
 
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea,
               name: str, scroll: bool = True) -> QDockWidget:

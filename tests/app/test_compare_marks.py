@@ -60,6 +60,22 @@ def test_a_removed_card_is_a_ghost_in_its_old_cell_until_compare_ends(
     assert not [i for i in window.scene.items() if isinstance(i, GhostCardItem)]
 
 
+def test_ghosts_follow_the_canvas_into_the_dark_theme(window: MainWindow, monkeypatch) -> None:
+    from app.settings import Theme
+    from model.style import DARK, LIGHT
+
+    gone = add_card(window, 2, "actions", "Prints the invoice")
+    take(window, monkeypatch, "Q3")
+    delete(window, gone)
+    window.snapshots_panel.compare_button.click()
+    [ghost] = window.compare.overlay.ghosts
+    assert ghost._ink.name() == LIGHT.muted
+    window.theme.actions[Theme.DARK].trigger()
+    [ghost] = window.compare.overlay.ghosts
+    assert ghost._ink.name() == DARK.muted
+    window.theme.actions[Theme.LIGHT].trigger()
+
+
 def test_many_removed_cards_in_a_full_cell_fold_into_one_ghost(
         window: MainWindow, monkeypatch) -> None:
     ids = [add_card(window, 0, "actions", f"Step {i}") for i in range(4)]
