@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+
+from app.version import VersionAction
 
 CLI_COMMANDS = ("new", "import", "import-survey", "export", "review-pack")
 
@@ -36,21 +36,6 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-class _VersionAction(argparse.Action):
-    """--version, read only when asked: the package metadata costs start-up time."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
-                 default: Any = argparse.SUPPRESS, help: str | None = None) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
-
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: object, option_string: str | None = None) -> None:
-        from app.version import app_version
-
-        print(f"{parser.prog} {app_version()}")
-        parser.exit()
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="journeyboard",
@@ -62,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("file", nargs="?", help="a .cjm project file to open")
-    parser.add_argument("--version", action=_VersionAction,
+    parser.add_argument("--version", action=VersionAction,
                         help="show program's version number and exit")
     parser.add_argument(
         "--template",

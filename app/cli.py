@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from app import workspace_root
 from app.cli_survey import SurveyCommandError, add_survey_parser, run_import_survey
 from app.export.heat_layer import HEAT_CHOICES
 from app.export.paper import PAPERS, TILE_PAPERS
+from app.version import VersionAction
 
 if TYPE_CHECKING:
     from model.store import Project, Workspace
@@ -35,21 +36,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
-
-
-class _VersionAction(argparse.Action):
-    """--version, read only when asked (the package metadata costs start-up time)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
-                 default: Any = argparse.SUPPRESS, help: str | None = None) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
-
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: object, option_string: str | None = None) -> None:
-        from app.version import app_version
-
-        print(f"journeyboard {app_version()}")
-        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--pdf", type=Path, metavar="FILE", required=True, help="the PDF to write")
     # Every entry point answers --version, each subcommand too (journeyboard export --version).
     for command in (parser, *sub.choices.values()):
-        command.add_argument("--version", action=_VersionAction,
+        command.add_argument("--version", action=VersionAction,
                              help="print the version of Journeyboard and exit")
     return parser
 

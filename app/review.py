@@ -22,7 +22,8 @@ from widgets.i18n import qtr
 from widgets.review_banner import ReviewBanner, day_text
 from widgets.review_chip import ReviewChip
 from widgets.review_dialog import ReviewDialog
-from widgets.review_pack_dialog import Progress, ReviewPackDialog
+from widgets.review_pack_dialog import ReviewPackDialog
+from widgets.write_progress import Progress
 
 
 def review_record(doc: Document, journey_id: int) -> ReviewRecord:

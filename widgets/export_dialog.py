@@ -9,15 +9,13 @@ leaves the dialog open.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -38,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from model.i18n import QT_TR_NOOP
 from widgets.i18n import qtr
+from widgets.write_progress import Progress, error_message, write_with_progress
 
 FORMATS: tuple[tuple[str, str], ...] = (
     ("pdf", QT_TR_NOOP("PDF poster")),
@@ -72,8 +70,6 @@ class ExportChoice:
     view: str = ""  # a saved view's name ("" the whole map)
 
 
-# Called with (done, total) during an export; returning False cancels it.
-Progress = Callable[[int, int], bool]
 
 
 class ExportBackend(Protocol):
@@ -330,7 +326,7 @@ class ExportDialog(QDialog):
             self.summary_label.setText(self.backend.describe(self.choice()))
             self.export_button.setEnabled(True)
         except Exception as exc:  # an impossible set-up is explained, not exported
-            self.summary_label.setText(_message(exc))
+            self.summary_label.setText(error_message(exc))
             self.export_button.setEnabled(False)
         self._preview_timer.start()
 
@@ -341,7 +337,7 @@ class ExportDialog(QDialog):
             image = self.backend.preview(self.choice(), PREVIEW_SIDE)
         except Exception as exc:
             image = None
-            self.preview_label.setText(_message(exc))
+            self.preview_label.setText(error_message(exc))
         self.preview_image = image
         if image is None:
             if not self.preview_label.text():
@@ -380,36 +376,14 @@ class ExportDialog(QDialog):
                 self.tr("{0} already exists. Replace it?").format(path.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-
-        def report(done: int, total: int) -> bool:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = self.backend.export(path, self.choice(), report)
-        except Exception as exc:
-            QApplication.restoreOverrideCursor()
-            progress.close()
-            if not getattr(exc, "cancelled", False):  # a cancel needs no message box
-                QMessageBox.warning(self, self.tr("Export failed"), _message(exc))
+        written = write_with_progress(
+            self, self.tr("Exporting…"), self.tr("Cancel"), self.tr("Export failed"),
+            lambda report: self.backend.export(path, self.choice(), report))
+        if written is None:
             return None
-        QApplication.restoreOverrideCursor()
-        progress.close()
         self.result_path = written
         self.accept()
         return written
-
-
-def _message(exc: BaseException) -> str:
-    message: Any = getattr(exc, "message", None)
-    return str(message) if message else str(exc)
 
 
 def run_export_dialog(backend: ExportBackend, parent: QWidget | None = None) -> Path | None:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,14 +20,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-# (done, total) -> False to cancel, as for the Export dialog.
-Progress = Callable[[int, int], bool]
+from widgets.write_progress import Progress, write_with_progress
+
 WritePack = Callable[[Path, "int | None", Progress], Path]
 
 
@@ -100,30 +97,12 @@ class ReviewPackDialog(QDialog):
                                           .format(path.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        progress = QProgressDialog(self.tr("Writing the review pack…"), self.tr("Cancel"),
-                                   0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-
-        def report(done: int, total: int) -> bool:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = self._write(path, self.snapshot_id(), report)
-        except Exception as exc:  # shown to the user, the dialog stays open
-            QApplication.restoreOverrideCursor()
-            progress.close()
-            if not getattr(exc, "cancelled", False):
-                message = getattr(exc, "message", None) or str(exc)
-                QMessageBox.warning(self, self.tr("Review Pack Not Written"), str(message))
+        written = write_with_progress(
+            self, self.tr("Writing the review pack…"), self.tr("Cancel"),
+            self.tr("Review Pack Not Written"),
+            lambda report: self._write(path, self.snapshot_id(), report))
+        if written is None:
             return None
-        QApplication.restoreOverrideCursor()
-        progress.close()
         self.result_path = written
         self.accept()
         return written

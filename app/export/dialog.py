@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from model.store import Project
-    from widgets.export_dialog import ExportChoice, Progress
+    from widgets.export_dialog import ExportChoice
+    from widgets.write_progress import Progress
 
 
 def _options(choice: ExportChoice) -> ExportOptions:
