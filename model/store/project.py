@@ -17,15 +17,15 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
 
 from model.card_ids import keep_card_ids_unique
 from model.changes import ChangeHub
 from model.entities import Journey
 from model.schema import SCHEMA_VERSION
+from model.store.copy_in import copy_in, disk_from_info, disk_info
+from model.store.engine import make_engine
 from model.store.errors import (
     DamagedFileError,
     FileChangedOnDiskError,
@@ -36,14 +36,11 @@ from model.store.errors import (
     WorkingCopyError,
 )
 from model.store.files import (
-    SIDECARS,
     Fingerprint,
     canonical,
-    copy_and_fingerprint,
     fingerprint,
     fsync_path,
     keep_backup,
-    open_regular,
     remove_sidecars,
     remove_stale_temps,
     sidecar_state,
@@ -75,30 +72,6 @@ from model.store.workspace import (
     _read_session_info,
     _remove_session_folder,
 )
-
-
-def _make_engine() -> Engine:
-    # One in-memory database for the life of the project (StaticPool: one connection).
-    engine = create_engine(
-        "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
-    )
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        # pysqlite's own implicit BEGIN breaks SAVEPOINT (SQLAlchemy's documented recipe):
-        # let SQLAlchemy emit BEGIN itself, so an edit can be rolled back to a savepoint.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA trusted_schema=OFF")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA temp_store=MEMORY")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
-
-    return engine
 
 
 def write_database(src: sqlite3.Connection, path: Path) -> None:
@@ -152,7 +125,7 @@ class Project:
         # must say whether it holds unsaved work. An opened file's copy is there at once.
         self._folder_used = source is not None
         self._reported_generation = 0  # the newest flush whose outcome was taken in
-        self.engine = _make_engine()
+        self.engine = make_engine()
         with self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert isinstance(raw, sqlite3.Connection)
@@ -220,7 +193,7 @@ class Project:
             check_header(path)  # cheap: refuse non-projects before copying anything
             folder, owner = workspace.new_session()
             work = folder / WORK_NAME
-            disk, folded = _copy_in(path, work)
+            disk, folded = copy_in(path, work)
             # The file may have changed since the first look: trust only the copy.
             version = check_header(work, shown_as=path)
             conn = connect(work)
@@ -306,7 +279,7 @@ class Project:
             raise
         project._target_lock = lock
         project.dirty = True
-        project._disk = _disk_from_info(info)
+        project._disk = disk_from_info(info)
         if project._disk is None and session.target is not None:
             with contextlib.suppress(ProjectFileError, OSError):
                 project._disk = fingerprint(session.target)
@@ -561,7 +534,7 @@ class Project:
             "journeys": self._journey_names() if not self._closed else [],
             # The target as this session knows it: after a crash, recovery still notices
             # a change someone else made to the file meanwhile.
-            "disk": _disk_info(self._disk),
+            "disk": disk_info(self._disk),
         }
 
     def _journey_names(self) -> list[str]:
@@ -594,85 +567,6 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _disk_info(disk: Fingerprint | None) -> dict[str, object] | None:
-    if disk is None:
-        return None
-    return {"size": disk.size, "mtime_ns": disk.mtime_ns, "inode": list(disk.inode),
-            "sha256": disk.sha256, "sidecars": [list(s) for s in disk.sidecars]}
-
-
-def _disk_from_info(info: dict[str, object] | None) -> Fingerprint | None:
-    data = info.get("disk") if info else None
-    if not isinstance(data, dict):
-        return None
-    try:
-        dev, ino = data["inode"]
-        return Fingerprint(
-            int(data["size"]), int(data["mtime_ns"]), (int(dev), int(ino)), str(data["sha256"]),
-            tuple((str(a), int(b), int(c)) for a, b, c in data["sidecars"]),
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _copy_in(path: Path, work: Path) -> tuple[Fingerprint, tuple[str, ...]]:
-    """Copy the file (and SQLite's -wal/-journal beside it) into the session; fold them in.
-
-    A -wal holds committed changes not yet in the file, a -journal an unfinished
-    transaction to undo: SQLite applies either on the copy exactly as it would on the
-    original, which is never touched.
-    """
-    try:
-        disk = copy_and_fingerprint(path, work)
-        real = Path(os.path.realpath(path))
-        folded = []
-        for suffix in SIDECARS:
-            side = Path(f"{real}{suffix}")
-            if not os.path.lexists(side):
-                continue
-            try:
-                fd = open_regular(side)
-            except ProjectFileError:
-                continue  # not a file SQLite would use either
-            try:
-                if os.fstat(fd).st_size == 0:
-                    continue
-                with open(f"{work}{suffix}", "wb") as out:
-                    while chunk := os.read(fd, 1 << 20):
-                        out.write(chunk)
-            finally:
-                os.close(fd)
-            folded.append(side.name)
-    except ProjectFileError:
-        raise
-    except OSError as exc:
-        raise ProjectFileError(
-            path, f"Could not make a working copy of the file: {exc.strerror or exc}."
-        ) from None
-    with open(work, "rb") as fh:
-        wal_mode = fh.read(20)[18:20] == b"\x02\x02"
-    if folded or wal_mode:
-        try:
-            conn = connect(work)
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                conn.execute("PRAGMA journal_mode=DELETE").fetchone()
-            finally:
-                conn.close()
-        except DB_ERRORS as exc:
-            if not folded:
-                raise DamagedFileError(path, f"The file is damaged ({exc}).") from None
-            raise DamagedFileError(
-                path,
-                f"The file and the unfinished changes beside it ({', '.join(folded)}) do not "
-                f"fit together ({exc}). Open it with the program that wrote it last.",
-            ) from None
-        for suffix in ("-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(f"{work}{suffix}")
-    return disk, tuple(folded)
 
 
 @contextlib.contextmanager
