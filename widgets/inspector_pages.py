@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QSpinBox, QVBoxLayout, QWi
 from model.entities import CardKind, LaneKind
 from model.i18n import QT_TR_NOOP
 from model.palette import CARD_KIND_LABELS, LANE_KIND_LABELS
-from model.records import CARD_DEFAULTS, CardFields, LaneFields, StageFields
+from model.records import CARD_DEFAULTS, CardFields, F, LaneFields, StageFields
 from model.style import (
     DEFAULT_STAGE_WIDTH,
     LANE_DEFAULT_COLOR,
@@ -158,7 +158,27 @@ class CardPage(EditorPage[CardFields]):
         self._show_color()
 
 
-class StagePage(EditorPage[StageFields]):
+class HeaderPage(EditorPage[F]):
+    """A stage or lane page: a plain colour of its own (no kind colour behind it)."""
+
+    color_button: ColorButton
+
+    def _color_title(self) -> str:
+        raise NotImplementedError
+
+    def _show_color(self) -> None:
+        color = self._values["color"] or self.DEFAULTS["color"]
+        self.color_button.set_color(color, color)
+
+    def _choose_color(self) -> None:
+        chosen = ask_color(self, self._values["color"] or self.DEFAULTS["color"],
+                           self._color_title())
+        if chosen is not None:
+            self._commit("color", chosen)
+            self._show_color()
+
+
+class StagePage(HeaderPage[StageFields]):
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "name": "",
         "description": "",
@@ -194,19 +214,11 @@ class StagePage(EditorPage[StageFields]):
         self.width_spin.setValue(round(float(self._values["width"])))
         self._show_color()
 
-    def _show_color(self) -> None:
-        color = self._values["color"] or self.DEFAULTS["color"]
-        self.color_button.set_color(color, color)
-
-    def _choose_color(self) -> None:
-        chosen = ask_color(self, self._values["color"] or self.DEFAULTS["color"],
-                           qtr("Stage colour"))
-        if chosen is not None:
-            self._commit("color", chosen)
-            self._show_color()
+    def _color_title(self) -> str:
+        return qtr("Stage colour")
 
 
-class LanePage(EditorPage[LaneFields]):
+class LanePage(HeaderPage[LaneFields]):
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "name": "",
         "kind": LaneKind.TEXT.value,
@@ -237,13 +249,5 @@ class LanePage(EditorPage[LaneFields]):
         set_combo_data(self.kind_combo, self._values["kind"])
         self._show_color()
 
-    def _show_color(self) -> None:
-        color = self._values["color"] or self.DEFAULTS["color"]
-        self.color_button.set_color(color, color)
-
-    def _choose_color(self) -> None:
-        chosen = ask_color(self, self._values["color"] or self.DEFAULTS["color"],
-                           qtr("Lane colour"))
-        if chosen is not None:
-            self._commit("color", chosen)
-            self._show_color()
+    def _color_title(self) -> str:
+        return qtr("Lane colour")
