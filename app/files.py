@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from app.context import EditorContext
@@ -43,10 +44,20 @@ def unsaved_changes_box(parent: QWidget, name: str) -> QMessageBox:
                       buttons.Save | buttons.Discard | buttons.Cancel, parent)
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
-    for button, text in ((buttons.Save, "&Save"), (buttons.Discard, "&Discard"),
-                         (buttons.Cancel, "&Cancel")):
-        box.button(button).setText(text)
+    for button, text in ((buttons.Save, QT_TR_NOOP("&Save")),
+                         (buttons.Discard, QT_TR_NOOP("&Discard")),
+                         (buttons.Cancel, QT_TR_NOOP("&Cancel"))):
+        box.button(button).setText(qtr(text))
     return box
+
+
+def raise_widget(window: QWidget) -> None:
+    """Bring a window to the front, restored if it was minimised."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 class FileActions:
@@ -67,6 +78,9 @@ class FileActions:
         self._attach = attach
         self._detach = detach
         self._title_changed = title_changed
+        # Another window of this process that has a file open (set by app.windows): asking
+        # for that file again brings its window forward instead of refusing it.
+        self.find_open: Callable[[Path], QWidget | None] = lambda _path: None
 
     @property
     def _parent(self) -> QWidget:
@@ -100,6 +114,10 @@ class FileActions:
         doc = self.ctx.doc
         current = doc.path if doc is not None else None
         if current is not None and path.exists() and path.resolve() == current.resolve():
+            return True
+        other = self.find_open(path)
+        if other is not None:
+            raise_widget(other)
             return True
         if not self.maybe_save():
             return False

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.document import new_document
+from app.files import raise_widget
 from app.main_window import MainWindow
 from app.settings import Settings
 from app.single_instance import OpenRequest
@@ -45,6 +47,7 @@ class EditorWindows(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._windows.append(window)
         window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
+        window.files.find_open = partial(self._other_window_for, besides=window)
         front = self._front_window(besides=window)
         if front is not None:
             self._cascade(window, front)
@@ -58,17 +61,21 @@ class EditorWindows(QObject):
                 return window
         return None
 
+    def _other_window_for(self, path: Path, besides: MainWindow) -> MainWindow | None:
+        found = self.window_for(path)
+        return found if found is not besides else None
+
     def open_request(self, request: OpenRequest) -> MainWindow | None:
         """Show what another launch asked for; None when the file could not be opened."""
         if request.path is None:
             window = self.make_window()
             window.set_document(new_document(self.workspace, self.template))
             window.show()
-            raise_window(window)
+            raise_widget(window)
             return window
         existing = self.window_for(request.path)
         if existing is not None:
-            raise_window(existing)
+            raise_widget(existing)
             return existing
         window = self.make_window()
         # A bad file is said in a message; then no window is left behind.
@@ -77,7 +84,7 @@ class EditorWindows(QObject):
             window.deleteLater()
             return None
         window.show()
-        raise_window(window)
+        raise_widget(window)
         return window
 
     def _forget(self, window: MainWindow) -> None:
@@ -99,12 +106,3 @@ class EditorWindows(QObject):
                 or spot.y() + window.height() > screen.bottom()):
             spot = screen.topLeft()
         window.move(spot)
-
-
-def raise_window(window: MainWindow) -> None:
-    """Bring a window to the front, restored if it was minimised."""
-    if window.isMinimized():
-        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-    window.show()
-    window.raise_()
-    window.activateWindow()

@@ -552,6 +552,10 @@
         <translation>Änderungen an „{0}“ vor dem Schließen speichern?</translation>
     </message>
     <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
         <source>New Map</source>
         <translation>Neue Karte</translation>
     </message>

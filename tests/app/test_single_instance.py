@@ -208,3 +208,22 @@ def test_two_real_editors_share_one_window_list_and_survive_a_crash(tmp_path: Pa
     third = run_journeyboard("--quit-after", "2", "bravo.cjm", cwd=tmp_path)
     assert third.returncode == 0, third.stderr
     assert "shown: bravo.cjm" in third.stdout
+
+
+def test_file_open_in_one_window_of_a_file_another_window_has_raises_that_window(
+        qtbot, editor: EditorWindows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    refused: list[str] = []  # before: "already open in another Journeyboard window"
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: refused.append(args[2]))
+    bravo = new_map(tmp_path, "bravo.cjm", "Bravo")
+    first = editor.open_request(OpenRequest(bravo))
+    second = editor.open_request(OpenRequest(None))
+    assert first is not None and second is not None
+    assert second.doc is not None and second.doc.path is None
+    # File > Open (or a recent file) in the untitled window asks for bravo again.
+    assert second.open_file(bravo)
+    assert second.doc is not None and second.doc.path is None  # it keeps its own map
+    assert first.doc is not None and first.doc.path == bravo
+    assert editor.windows() == [first, second]
+    assert refused == []
+    # The same file opened in its own window is left as it is.
+    assert first.open_file(bravo) and first.doc.path == bravo
