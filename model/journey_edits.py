@@ -31,7 +31,11 @@ from model.snapshot_types import (
     persona_row,
 )
 from model.templates import create_journey
-from model.workshop_edits import put_back_journey_workshop, take_journey_workshop
+from model.workshop_edits import (
+    copy_views,
+    put_back_journey_workshop,
+    take_journey_workshop,
+)
 
 JOURNEY_FIELDS = frozenset(
     {"name", "objective", "scenario", "persona_id", "owner", "next_review",
@@ -91,6 +95,7 @@ class JourneyEdits(EditBase, SnapshotEdits):
             position=last + 1,
             created_at=self._now(),
         )
+        copy_views(self.session, journey, copy)
         self._emit(What.JOURNEY, copy.id, How.ADDED, copy.id)
         return copy.id
 

@@ -118,6 +118,28 @@ def take_journey_workshop(session: Session, journey_id: int) -> dict[str, Any]:
     return {"views": view_rows, "rounds": round_rows}
 
 
+def copy_views(session: Session, source: Journey, copy: Journey) -> None:
+    """Give a duplicated journey the saved views of its original, on its own lanes.
+
+    The copy's lanes are the original's in the same order (model.snapshot copies them by
+    position). Voting rounds stay with the original: they record a workshop held on it.
+    """
+    session.flush()
+    lanes = dict(zip((x.id for x in sorted(source.lanes, key=lambda x: x.position)),
+                     (x.id for x in sorted(copy.lanes, key=lambda x: x.position)), strict=True))
+    views = session.scalars(select(SavedView).where(
+        SavedView.journey_id == source.id).order_by(SavedView.position, SavedView.id))
+    for view in list(views):
+        data = row(view)
+        del data["id"]
+        data["journey_id"] = copy.id
+        twin = SavedView(**data)
+        session.add(twin)
+        session.flush()
+        put_view_lanes(session, [[twin.id, lanes[lane]]
+                                 for lane in hidden_lanes_of(session, view.id)])
+
+
 def put_back_journey_workshop(session: Session, rows: dict[str, Any]) -> None:
     for data in rows.get("views", []):
         data = dict(data)

@@ -297,3 +297,37 @@ def test_a_schema_row_holding_a_blob_for_a_name_is_refused_as_damaged(tmp_path: 
     with pytest.raises(DamagedFileError, match="wrong type"):
         Project.open(bad, workspace)
     assert bad.read_bytes() == before
+
+
+def test_a_duplicated_journey_has_its_originals_views_on_its_own_lanes_but_no_votes(
+        project: Project) -> None:
+    ed = Editor(project.session, project.changes)
+    jid = ed.add_journey("cjm7", "Checkout")
+    backstage = lane_of(project, jid, LaneKind.BACKSTAGE)
+    actions = lane_of(project, jid, LaneKind.ACTIONS)
+    ed.save_view(jid, {"name": "Customer only", "zoom": 0.5, "highlight_kind": "pain_point",
+                       "hidden_lanes": [backstage, actions]})
+    ed.save_view(jid, {"name": "Everything"})
+    pain = ed.add_card(jid, (project.journey(jid).stages[0].id,
+                             lane_of(project, jid, LaneKind.PAIN_POINTS)), None,
+                       {"kind": CardKind.PAIN_POINT.value, "text": "Slow"})
+    round_id = ed.start_round(jid, {"dots": 3, "pain_points": True, "opportunities": True})
+    ed.set_votes(round_id, pain, "Ana", 2)
+    before = dump_rows(project.session)
+
+    copy = ed.duplicate_journey(jid, "Checkout (to-be)")
+
+    views = view_records(project.session, copy)
+    assert [v.name for v in views] == ["Customer only", "Everything"]
+    assert views[0].filter == ViewFilter(
+        frozenset({lane_of(project, copy, LaneKind.BACKSTAGE),
+                   lane_of(project, copy, LaneKind.ACTIONS)}), None, "pain_point", 0.5)
+    assert views[1].filter == ViewFilter()
+    assert round_records(project.session, copy) == []
+    assert [v.name for v in view_records(project.session, jid)] == ["Customer only",
+                                                                     "Everything"]
+    after = dump_rows(project.session)
+    snap = ed.remove_journey(copy)  # what undoing the duplicate does
+    assert dump_rows(project.session) == before
+    ed.restore_journey(snap)  # and redoing it
+    assert dump_rows(project.session) == after
