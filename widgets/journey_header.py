@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -94,19 +95,29 @@ class JourneyHeader(QWidget):
         self.persona_button = QToolButton()
         self.persona_button.setAutoRaise(True)
         self.persona_button.setIconSize(QSize(28, 28))
-        self.persona_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.persona_button.setToolTip(self.tr("Open this persona in the persona library"))
+        # The photo only: the persona list beside it already shows the name, and the
+        # objective needs the width more than a second copy of the name does.
+        self.persona_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.persona_button.clicked.connect(self._on_persona_clicked)
         self.persona_button.hide()
 
+        # The name over the objective (a sentence needs the width), then the persona; the
+        # window appends its review date to this row (main_window).
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(6)
-        layout.addWidget(self.name_edit, 2)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.name_edit)
+        objective_row = QHBoxLayout()
+        objective_row.setContentsMargins(2, 0, 0, 0)
+        objective_row.setSpacing(6)
+        objective_row.addWidget(objective_label)
+        objective_row.addWidget(self.objective_edit, 1)
+        titles.addLayout(objective_row)
+        layout.addLayout(titles, 1)
         layout.addSpacing(12)
-        layout.addWidget(objective_label)
-        layout.addWidget(self.objective_edit, 3)
-        layout.addSpacing(12)
+        self._gap = layout.itemAt(layout.count() - 1)
         layout.addWidget(self.persona_button)
         layout.addWidget(persona_label)
         layout.addWidget(self.persona_combo)
@@ -125,11 +136,9 @@ class JourneyHeader(QWidget):
         self.persona_combo.setMinimumContentsLength(4 if compact else 6)
         layout = self.layout()
         assert layout is not None
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            gap = item.spacerItem() if item is not None else None
-            if gap is not None:
-                gap.changeSize(4 if compact else 12, 0)
+        gap = self._gap.spacerItem() if self._gap is not None else None
+        if gap is not None:
+            gap.changeSize(4 if compact else 12, 0)
         layout.invalidate()
         self._fit_name()
 
@@ -176,8 +185,12 @@ class JourneyHeader(QWidget):
         self._shown_persona = persona_id
         self.persona_button.setVisible(persona_id is not None)
         if persona_id is not None:
+            shown = name or self.tr("(unnamed persona)")
             self.persona_button.setIcon(QIcon(round_photo(photo, 28, initials_of(name))))
-            self.persona_button.setText(name or self.tr("(unnamed persona)"))
+            self.persona_button.setText(shown)  # for screen readers; the button shows the photo
+            self.persona_button.setAccessibleName(shown)
+            self.persona_button.setToolTip(
+                self.tr("{0}: open in the persona library").format(shown))
 
     def _on_persona_clicked(self) -> None:
         if self._shown_persona is not None:

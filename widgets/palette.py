@@ -162,5 +162,10 @@ class CardPalette(QListWidget):
         width = self.sizeHintForColumn(0) + frame + 12
         return QSize(max(120, width), rows * row_h + frame + 4)
 
+    def minimumSizeHint(self) -> QSize:
+        # Never narrower than its longest kind name: a squeezed palette reads "Tou…".
+        frame = 2 * self.frameWidth()
+        return QSize(self.sizeHintForColumn(0) + frame + 4, super().minimumSizeHint().height())
+
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.kind_activated.emit(item.data(KIND_ROLE))

@@ -2289,8 +2289,8 @@ Ein einzelnes Kärtchen, eine Phase oder eine Bahn auswählen, um sie zu bearbei
         <translation>Persona</translation>
     </message>
     <message>
-        <source>Open this persona in the persona library</source>
-        <translation>Diese Persona in der Persona-Bibliothek öffnen</translation>
+        <source>{0}: open in the persona library</source>
+        <translation>{0}: in der Persona-Bibliothek öffnen</translation>
     </message>
     <message>
         <source>No persona</source>

@@ -91,7 +91,8 @@ def test_a_persona_with_a_photo_is_made_picked_for_journey_and_curve_and_undone(
     combo.activated.emit(combo.findData(persona.id))
     assert journey(window).persona_id == persona.id
     assert window.header.persona_button.isVisible()
-    assert window.header.persona_button.text() == "Trial user Tina"
+    assert window.header.persona_button.accessibleName() == "Trial user Tina"
+    assert "Trial user Tina" in window.header.persona_button.toolTip()
     curve = session.query(EmotionCurve).first()
     curve_combo = panel.curve_combos[curve.id]
     curve_combo.activated.emit(curve_combo.findData(persona.id))

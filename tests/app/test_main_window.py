@@ -343,3 +343,18 @@ def test_renaming_a_journey_updates_the_switcher_and_title(window, monkeypatch) 
     assert "Returns" in window.windowTitle()
     window.acts.undo.trigger()
     assert window.journey_box.currentText() == "Customer journey"
+
+
+def test_on_a_laptop_the_objective_gets_the_width_of_the_name_above_it(
+        window: MainWindow) -> None:
+    """At 1366 px with the default docks a facilitator reads a whole objective sentence."""
+    objective = "Find out why first-time buyers abandon checkout and come back"
+    window.header.set_journey({"name": "Buying running shoes online", "objective": objective},
+                              [(1, "Lena Hoffmann")])
+    window.header.show_persona(1, "Lena Hoffmann", None)
+    window.resize(1366, 768)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    edit = window.header.objective_edit
+    # the whole sentence fits, with room for the clear button
+    assert edit.fontMetrics().horizontalAdvance(objective) < edit.width() - 40
