@@ -461,3 +461,58 @@ class PosterSpec:
 
 
 POSTER: Final = PosterSpec()
+
+# --------------------------------------------------------------------------- window chrome
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """The window's own notes, banners and timer (not the map): light or dark desktop."""
+
+    ok: str  # a line that worked ("Added …")
+    problem: str  # an error said under a field
+    warning: str  # an overdue review, a caveat on figures
+    banner_fill: str  # the review reminder above the canvas
+    banner_edge: str
+    banner_text: str
+    timer_done_fill: str  # the workshop timer once the time is up
+    timer_done_text: str
+    timer_flash_fill: str  # its pulse
+    note_fill: str  # a note strip (the snapshot window's "read only")
+    preview_fill: str  # behind the export preview
+    preview_edge: str
+
+
+LIGHT_CHROME: Final = Chrome(
+    ok="#1d6b3a",
+    problem="#b3261e",
+    warning="#8a5a00",
+    banner_fill="#fff4d6",
+    banner_edge="#e3c46f",
+    banner_text="#4a3b0b",
+    timer_done_fill="#fff1c2",
+    timer_done_text="#7a4b00",
+    timer_flash_fill="#ffd86b",
+    note_fill="#eef2f7",
+    preview_fill="#d9dde3",
+    preview_edge="#b8bfc9",
+)
+
+DARK_CHROME: Final = Chrome(
+    ok="#7bd88f",
+    problem="#ff8a80",
+    warning="#ffc266",
+    banner_fill="#3b3118",
+    banner_edge="#6b5a22",
+    banner_text="#ffe8a3",
+    timer_done_fill="#4a3a12",
+    timer_done_text="#ffe08a",
+    timer_flash_fill="#7a5d0e",
+    note_fill="#2a3038",
+    preview_fill="#2a2f36",
+    preview_edge="#4a525c",
+)
+
+
+def chrome_for(dark: bool) -> Chrome:
+    return DARK_CHROME if dark else LIGHT_CHROME

@@ -14,8 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-OK_STYLE = "color: #1d6b3a;"
-PROBLEM_STYLE = "color: #b3261e; font-weight: bold;"
+from widgets.chrome import chrome, follow_desktop
+
+
+def result_style(ok: bool) -> str:
+    """A line that worked in the chrome's "ok" colour, a refused one bold in "problem"."""
+    c = chrome()
+    return f"color: {c.ok};" if ok else f"color: {c.problem}; font-weight: bold;"
 
 
 class CaptureLine(QLineEdit):
@@ -65,6 +70,8 @@ class CaptureBar(QFrame):
         label.setBuddy(self.line)
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("Capture result"))
+        self._ok = True
+        follow_desktop(self.message, lambda: self.message.setStyleSheet(result_style(self._ok)))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton()
         close.setText(self.tr("Close"))
@@ -105,7 +112,8 @@ class CaptureBar(QFrame):
     def show_result(self, message: str, ok: bool) -> None:
         """Say what became of the last line; a card added clears the line for the next."""
         self.message.setText(message)
-        self.message.setStyleSheet(OK_STYLE if ok else PROBLEM_STYLE)
+        self._ok = ok
+        self.message.setStyleSheet(result_style(ok))
         if ok:
             self.line.setText("")  # also forgets the line's undo: Ctrl+Z undoes the card
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.i18n import QT_TR_NOOP
+from widgets.chrome import chrome, follow_desktop
 from widgets.i18n import qtr
 from widgets.write_progress import Progress, error_message, write_with_progress
 
@@ -194,7 +195,8 @@ class ExportDialog(QDialog):
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Small minimum: at 200 % on a laptop the dialog must still fit the screen.
         self.preview_label.setMinimumSize(QSize(PREVIEW_MIN_SIDE, PREVIEW_MIN_SIDE))
-        self.preview_label.setStyleSheet("background: #d9dde3; border: 1px solid #b8bfc9;")
+        follow_desktop(self.preview_label, lambda: self.preview_label.setStyleSheet(
+            f"background: {chrome().preview_fill}; border: 1px solid {chrome().preview_edge};"))
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
 

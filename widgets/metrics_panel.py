@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from model.metrics import SMALL_SAMPLE, MetricKind, format_value, is_small_sample, metric_label
 from model.records import FieldsEdit, MetricFields, MetricRecord
 from model.style import WARNING_TEXT
+from widgets.chrome import chrome_text
 from widgets.i18n import qtr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -170,7 +171,7 @@ class MetricsPanel(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: 600")
         self.note = QLabel(qtr("* fewer than {n} answers: a small sample").format(n=SMALL_SAMPLE))
-        self.note.setStyleSheet("color: #9a5b00")
+        chrome_text(self.note, "warning")
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.kind_box)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from model.i18n import QT_TR_NOOP
 from model.records import CurveRecord, FieldsEdit, PersonaFields, PersonaRecord
+from widgets.chrome import chrome_text
 from widgets.editor_page import EditorPage
 from widgets.i18n import qtr
 from widgets.photo import initials_of, photo_pixmap, round_photo
@@ -129,7 +130,7 @@ class PersonaPanel(QWidget):
             lambda: self._emit_edit({"photo": None}))
         self.photo_error = QLabel()
         self.photo_error.setWordWrap(True)
-        self.photo_error.setStyleSheet("color: #b3261e;")
+        chrome_text(self.photo_error, "problem")
         self.photo_error.hide()
         photo_buttons = QVBoxLayout()
         photo_buttons.addWidget(self.photo_button)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
@@ -94,7 +103,7 @@ class PresenterWindow(QWidget):
         self.scene = scene
         self.setWindowTitle(self.tr("{0} — presenting").format(title))
         self.setAccessibleName(self.tr("Presenter"))
-        self.setStyleSheet("PresenterWindow { background: #ffffff; }")
+        self._follow_canvas()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view = PresenterView(scene)
         self.journey_label = QLabel(title)
@@ -107,14 +116,13 @@ class PresenterWindow(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(small.pointSizeF() * 1.3)
         self.journey_label.setFont(small)
-        self.journey_label.setStyleSheet("color: #52606d;")
         hint = QLabel(self.tr("← → stages   ↑ ↓ scroll   T timer   Esc back to the editor"))
-        hint.setStyleSheet("color: #7b8794;")
         # A small or 200 % screen (683 px wide) cuts long names rather than overflow it,
         # and leaves the key hint out (resizeEvent).
         for label in (self.stage_label, self.journey_label):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint = hint
+        self._muted((self.journey_label, hint))
         self.timer = TimerDisplay(countdown, 26.0)
         self.countdown = countdown
         bar = QHBoxLayout()
@@ -134,6 +142,22 @@ class PresenterWindow(QWidget):
         self.index = 0
 
     # -- stepping ------------------------------------------------------------------
+
+    def _follow_canvas(self) -> None:
+        """Around the map, the canvas's own background and text (its light or dark theme)."""
+        colors = self.scene.canvas_style.palette
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(colors.background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colors.text))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+    def _muted(self, labels: tuple[QLabel, ...]) -> None:
+        for label in labels:
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText,
+                             QColor(self.scene.canvas_style.palette.muted))
+            label.setPalette(palette)
 
     def stage_count(self) -> int:
         layout = self.scene.layout

@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale, Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from widgets.chrome import chrome, follow_desktop
+
 
 def day_text(day: dt.date, today: dt.date) -> str:
     """ "3 March", with the year when it is not this year's."""
@@ -24,8 +26,7 @@ class ReviewBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReviewBanner")
-        self.setStyleSheet("#ReviewBanner { background: #fff4d6; border-bottom: 1px solid "
-                           "#e3c46f; } QLabel { color: #4a3b0b; }")
+        follow_desktop(self, self._restyle)
         self.journey_id: int | None = None
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("Review reminder"))
@@ -47,6 +48,11 @@ class ReviewBanner(QFrame):
         self.snooze_button.clicked.connect(lambda: self._report(self.snooze_requested))
         close.clicked.connect(self._dismiss)
         self.hide()
+
+    def _restyle(self) -> None:
+        c = chrome()
+        self.setStyleSheet(f"#ReviewBanner {{ background: {c.banner_fill}; border-bottom: 1px "
+                           f"solid {c.banner_edge}; }} QLabel {{ color: {c.banner_text}; }}")
 
     def show_due(self, journey_id: int, name: str, due: dt.date, today: dt.date,
                  others: int = 0) -> None:

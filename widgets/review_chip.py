@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from widgets.chrome import chrome, follow_desktop
 from widgets.review_banner import day_text
 
 
@@ -20,6 +21,7 @@ class ReviewChip(QToolButton):
         self.compact = False  # a small screen: "Review…", the date in the tooltip
         self._shown: tuple[dt.date | None, int, dt.date] = (None, 3, dt.date.today())
         self.show_review(None, 3, dt.date.today())
+        follow_desktop(self, lambda: self.show_review(*self._shown))
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
@@ -34,7 +36,7 @@ class ReviewChip(QToolButton):
         when = self.tr("Review: %1").replace("%1", day_text(next_review, today))
         self.setText(self.tr("Review…") if self.compact else when)
         overdue = next_review < today
-        self.setStyleSheet("QToolButton { color: #8a5a00; font-weight: bold; }" if overdue
-                           else "")
+        self.setStyleSheet(
+            f"QToolButton {{ color: {chrome().warning}; font-weight: bold; }}" if overdue else "")
         self.setToolTip((when + "\n" if self.compact else "")
                         + self.tr("Every %n month(s); click to change", "", interval))

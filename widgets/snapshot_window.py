@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from model.layout import JourneyLayout
+from widgets.chrome import chrome, follow_desktop
 from widgets.scene import JourneyScene
 from widgets.view import JourneyView
 
@@ -22,7 +23,8 @@ class SnapshotWindow(QDialog):
         self.view.setInteractive(False)  # no selection, drags or typing: read-only
         note = QLabel(self.tr("Read-only snapshot “%1”. Restore it as a journey to edit it.")
                       .replace("%1", title))
-        note.setStyleSheet("background: #eef2f7; padding: 4px 8px;")
+        follow_desktop(note, lambda: note.setStyleSheet(
+            f"background: {chrome().note_fill}; padding: 4px 8px;"))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from model.metrics import MetricKind, badge_text, is_small_sample, metric_label
 from model.survey import SurveyError, SurveyMapping, SurveyPlan, SurveyTable
+from widgets.chrome import chrome_text
 from widgets.i18n import qtr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -107,7 +108,7 @@ class FilePage(QWizardPage):
         browse = QPushButton(qtr("Browse…"))
         browse.clicked.connect(self._browse)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        chrome_text(self.error, "problem")
         self.error.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -263,7 +264,7 @@ class PreviewPage(QWizardPage):
         self.unmatched = QListWidget()
         self.unmatched.setMaximumHeight(110)
         self.errors = QLabel()
-        self.errors.setStyleSheet("color: #b00020")
+        chrome_text(self.errors, "problem")
         self.errors.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.summary)

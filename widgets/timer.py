@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from enum import Enum
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -19,15 +20,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.chrome import chrome, follow_desktop
+
 PRESET_MINUTES = (5, 10, 15)
 TICK_MS = 200
 FLASH_MS = 450
 FLASHES = 6  # on/off changes: three soft pulses, then it stays marked
-IDLE_STYLE = "QLabel { color: #1f2933; border-radius: 6px; padding: 2px 10px; }"
-DONE_STYLE = ("QLabel { color: #7a4b00; background: #fff1c2; border-radius: 6px;"
-              " padding: 2px 10px; }")
-FLASH_STYLE = ("QLabel { color: #7a4b00; background: #ffd86b; border-radius: 6px;"
-               " padding: 2px 10px; }")
+
+
+class Look(Enum):
+    """How the timer is marked: running, time up, or the pulse at the end."""
+
+    IDLE = "idle"
+    DONE = "done"
+    FLASH = "flash"
+
+
+def look_style(look: Look) -> str:
+    """The timer's style sheet: the palette's own text while running, then marked."""
+    box = "border-radius: 6px; padding: 2px 10px;"
+    if look is Look.IDLE:
+        return f"QLabel {{ {box} }}"
+    c = chrome()
+    fill = c.timer_flash_fill if look is Look.FLASH else c.timer_done_fill
+    return f"QLabel {{ color: {c.timer_done_text}; background: {fill}; {box} }}"
 
 
 def format_seconds(seconds: int) -> str:
@@ -121,7 +137,8 @@ class TimerDisplay(QLabel):
         self.setFont(font)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName(self.tr("Time left"))
-        self.setStyleSheet(IDLE_STYLE)
+        self.look = Look.IDLE
+        follow_desktop(self, lambda: self.setStyleSheet(look_style(self.look)))
         self.flash_steps = 0
         self._flash = QTimer(self)
         self._flash.setInterval(FLASH_MS)
@@ -133,27 +150,31 @@ class TimerDisplay(QLabel):
     @property
     def done(self) -> bool:
         """True once the time is up, until the countdown starts again."""
-        return self.styleSheet() in (DONE_STYLE, FLASH_STYLE)
+        return self.look is not Look.IDLE
 
     def _show(self, seconds: int) -> None:
         self.setText(format_seconds(seconds))
         if seconds > 0 and self.done:
             self._flash.stop()
-            self.setStyleSheet(IDLE_STYLE)
+            self._mark(Look.IDLE)
 
     def flash(self) -> None:
         self.flash_steps = 0
         self.setText(self.tr("Time's up"))
-        self.setStyleSheet(FLASH_STYLE)
+        self._mark(Look.FLASH)
         self._flash.start()
 
     def _pulse(self) -> None:
         self.flash_steps += 1
         if self.flash_steps >= FLASHES:
             self._flash.stop()
-            self.setStyleSheet(DONE_STYLE)
+            self._mark(Look.DONE)
             return
-        self.setStyleSheet(FLASH_STYLE if self.flash_steps % 2 == 0 else DONE_STYLE)
+        self._mark(Look.FLASH if self.flash_steps % 2 == 0 else Look.DONE)
+
+    def _mark(self, look: Look) -> None:
+        self.look = look
+        self.setStyleSheet(look_style(look))
 
 
 class TimerPanel(QWidget):

@@ -21,7 +21,8 @@ from model.style import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-HEX = re.compile(r"""["']#[0-9a-fA-F]{3,8}["']""")
+# A colour anywhere in a line: alone in quotes or inside a style sheet ("color: #b3261e;").
+HEX = re.compile(r"#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
 RGB = re.compile(r"QColor\(\s*\d")  # QColor(255, 255, 255, 235) is a colour literal too
 
 # Files that may write a colour literal, and why it is not part of the drawing spec.
@@ -54,6 +55,8 @@ def test_the_colour_check_finds_a_colour_written_in_a_widget(tmp_path: Path) -> 
     assert HEX.search(line)
     assert RGB.search("QColor(28, 110, 214, 16)")
     assert not HEX.search('("#", 0.03)')  # the register's "#" column is not a colour
+    assert HEX.search('label.setStyleSheet("color: #b3261e; font-weight: bold;")')
+    assert not HEX.search("# 3 columns, card #12")
 
 
 def test_every_card_kind_has_a_colour() -> None:
