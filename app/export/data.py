@@ -8,11 +8,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import object_session
+
 from app.export.atomic import ExportError, atomic_path
 from app.export.verify import same_bytes
 from model.csv_io import CsvExportError, export_csv_bytes
-from model.entities import Journey, Persona
+from model.entities import Journey, Persona, SavedView, Vote, VoteRound
 from model.snapshot import row, session_metrics
+from model.workshop_edits import hidden_lanes_of
 
 JSON_FORMAT = "journeyboard-export"
 JSON_VERSION = 1
@@ -61,6 +65,29 @@ def journey_json(journey: Journey) -> dict[str, Any]:
             for o in journey.opportunities
         ],
         "metrics": [_clean(row(m), ("journey_id",)) for m in session_metrics(journey)],
+        **workshop_json(journey),
+    }
+
+
+def workshop_json(journey: Journey) -> dict[str, Any]:
+    """The journey's saved views (with their hidden lanes) and dot-voting rounds."""
+    session = object_session(journey)
+    if session is None:
+        return {"saved_views": [], "vote_rounds": []}
+    views = session.scalars(select(SavedView).where(SavedView.journey_id == journey.id)
+                            .order_by(SavedView.position, SavedView.id))
+    rounds = session.scalars(select(VoteRound).where(VoteRound.journey_id == journey.id)
+                             .order_by(VoteRound.id))
+    return {
+        "saved_views": [{**_clean(row(v), ("journey_id",)),
+                         "hidden_lanes": hidden_lanes_of(session, v.id)} for v in views],
+        "vote_rounds": [
+            {**_clean(row(r), ("journey_id",)),
+             "votes": [_clean(row(v), ("round_id",)) for v in session.scalars(
+                 select(Vote).where(Vote.round_id == r.id)
+                 .order_by(Vote.card_id, Vote.participant))]}
+            for r in rounds
+        ],
     }
 
 

@@ -86,3 +86,35 @@ def test_the_export_dialog_offers_the_saved_views_and_prints_the_one_chosen(
         ].fill
     finally:
         project.close()
+
+
+def test_the_json_export_holds_the_saved_views_and_the_votes(tmp_path: Path) -> None:
+    import json
+
+    project = Project.new(Workspace(tmp_path / "ws"))
+    journey = create_journey(project.session, "cjm7", "Checkout")
+    ed = Editor(project.session, project.changes)
+    stage = sorted(journey.stages, key=lambda s: s.position)[0].id
+    lanes = {x.kind: x.id for x in journey.lanes}
+    pain = ed.add_card(journey.id, (stage, lanes[LaneKind.PAIN_POINTS.value]), None,
+                       {"text": "Slow", "kind": "pain_point"})
+    ed.save_view(journey.id, {"name": "Customer side",
+                              "hidden_lanes": [lanes[LaneKind.BACKSTAGE.value]]})
+    round_id = ed.start_round(journey.id, {"dots": 3, "pain_points": True,
+                                           "opportunities": True})
+    ed.set_votes(round_id, pain, "Ana", 2)
+    path = tmp_path / "map.cjm"
+    project.save(path)
+    project.close()
+
+    out = tmp_path / "map.json"
+    result = run("export", str(path), "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    (exported,) = json.loads(out.read_text(encoding="utf-8"))["journeys"]
+    (view,) = exported["saved_views"]
+    assert view["name"] == "Customer side"
+    assert view["hidden_lanes"] == [lanes[LaneKind.BACKSTAGE.value]]
+    (voting,) = exported["vote_rounds"]
+    assert voting["dots"] == 3
+    assert [(v["card_id"], v["participant"], v["count"]) for v in voting["votes"]] == [
+        (pain, "Ana", 2)]
