@@ -85,8 +85,10 @@ class AddPersonaCommand(EditorCommand):
 class CreatePersonaCommand(AddWithSnapshotCommand[PersonaSnapshot]):
     """Add a persona to the library (a new one, or a duplicate's fields)."""
 
-    def __init__(self, editor: Editor, fields: Row, text: str = qtr("New persona")) -> None:
+    def __init__(self, editor: Editor, fields: Row, text: str | None = None) -> None:
         fields = dict(fields)
+        # Translated when made, not when this module is imported (before the translator).
+        text = qtr("New persona") if text is None else text
         super().__init__(editor, text, lambda: editor.add_persona(fields),
                          editor.remove_persona, editor.restore_persona)
 

@@ -138,3 +138,13 @@ def test_view_language_stores_the_choice_for_the_next_start(window, qtbot) -> No
     assert window.settings.language() == "de"
     assert german.isChecked()
     assert said and "next time" in said[0]
+
+
+def test_undo_steps_are_named_in_german_too(german_window: MainWindow) -> None:
+    from app.commands.journeys import CreatePersonaCommand
+
+    assert german_window.doc is not None
+    german_window.ctx.push(CreatePersonaCommand(german_window.ctx.editor(), {"name": "Tina"}))
+    stack = german_window.doc.undo_stack
+    assert stack.text(stack.count() - 1) == "Neue Persona"
+    assert german_window.acts.undo.text().endswith("Neue Persona")
