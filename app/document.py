@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 from app.autosaver import Autosaver
 from app.commands import UndoableCommand
 from model.changes import Change, How, What
-from model.completeness import Finding, check
+from model.completeness import Finding, Findings
 from model.edits import Editor
 from model.entities import Card, EmotionCurve, Lane, Opportunity, Persona, Stage
 from model.layout import JourneyLayout
@@ -66,6 +66,7 @@ class Document(QObject):
         self.project = project
         self.editor = Editor(project.session, project.changes)
         self.undo_stack = QUndoStack(self)
+        self._findings = Findings()  # the completeness check, kept between edits
         self._unsubscribe = project.changes.subscribe(self._on_change)
         self.autosaver = Autosaver(project, self)
         self.autosaver.failed.connect(self.autosave_failed)
@@ -175,7 +176,8 @@ class Document(QObject):
         """What the current journey still lacks (the completeness check)."""
         if self.journey_id is None:
             return []
-        return check(self.project.journey(self.journey_id), today or dt.date.today())
+        return self._findings.check(self.project.journey(self.journey_id),
+                                    today or dt.date.today())
 
     def card(self, card_id: int) -> CardRecord | None:
         card = self.project.session.get(Card, card_id)
@@ -281,6 +283,7 @@ class Document(QObject):
 
     def _on_change(self, change: Change) -> None:
         self.autosaver.schedule()
+        self._findings.note(change)
         if (
             change.what not in (What.JOURNEY, What.PERSONA)
             and change.journey_id is not None

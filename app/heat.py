@@ -7,6 +7,8 @@ from dataclasses import replace
 from PySide6.QtCore import QRectF
 
 from app.context import EditorContext
+from app.panel_refresh import Changes, concerns
+from model.changes import What
 from model.records import CardBadge
 from widgets.heat_strip import STRIP_H, HeatLegend, HeatStripItem
 
@@ -33,6 +35,12 @@ class HeatOverlay:
         else:
             bar.removeWidget(self.legend)
         self.refresh()
+
+    def cares(self, changes: Changes) -> bool:
+        """Whether a step can change the badges or (while shown) the strip."""
+        if self.on and any(what is What.CARD for what, _ in changes):
+            return True  # a card moving to another stage changes both stages' heat
+        return concerns(changes, (What.CARD, What.STAGE, What.JOURNEY, What.VOTE), False)
 
     def refresh(self) -> None:
         """Show the current document's badges, and the heat overlay when it is on."""

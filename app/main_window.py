@@ -37,6 +37,7 @@ from app.keyboard import KeyboardNavigation
 from app.language_menu import LanguageMenu
 from app.metric_actions import MetricActions
 from app.opportunities import OpportunityController
+from app.panel_refresh import Changes, PanelRefresh, card_moves_only, concerns
 from app.personas import PersonaController
 from app.presenter import PresenterController
 from app.review import ReviewController
@@ -46,7 +47,7 @@ from app.snapshots import CompareMode, SnapshotActions
 from app.structure import StructureDialogs
 from app.theme import ThemeController
 from app.voting import VotingController
-from model.changes import Change
+from model.changes import Change, How, What
 from model.store import Workspace
 from model.templates import TEMPLATES
 from widgets.canvas_style import canvas_style
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.workspace = workspace
         self._needs_layout = False
+        self._changes: set[tuple[What, How]] = set()  # since the last relayout
 
         self.scene = JourneyScene(self)
         self.view = JourneyView(self.scene)
@@ -234,6 +236,8 @@ class MainWindow(QMainWindow):
             [self.theme.menu, LanguageMenu(settings, self)])
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
         self.scene.selectionChanged.connect(self._refresh_inspector)
+        self.panels = PanelRefresh()
+        self._watch_panels()
 
         self.resize(fitted_size(QSize(1400, 900), self.screen().availableGeometry().size()))
         geometry = settings.window_geometry()
@@ -425,7 +429,8 @@ class MainWindow(QMainWindow):
         box.setModal(False)
         box.show()
 
-    def _on_model_changed(self, _change: Change) -> None:
+    def _on_model_changed(self, change: Change) -> None:
+        self._changes.add((change.what, change.how))
         # Many changes (a macro, a journey restore) coalesce into one relayout: at the end
         # of the undo-stack step, or on the next event-loop turn for changes outside one.
         if not self._needs_layout:
@@ -437,7 +442,10 @@ class MainWindow(QMainWindow):
             self._relayout()
 
     def _relayout(self, reset_view: bool = False) -> None:
+        """The canvas now; then the panels the step's changes concern, if they are shown."""
         self._needs_layout = False
+        changes: Changes | None = None if reset_view else frozenset(self._changes)
+        self._changes.clear()
         doc = self.ctx.doc
         layout = doc.layout(self.filters.current()) if doc is not None else None
         if layout is None:
@@ -447,16 +455,34 @@ class MainWindow(QMainWindow):
             return
         self.scene.apply_layout(layout)
         self.filters.sync()
-        self.heat.refresh()
         self.compare.refresh()
-        self._sync_header()
-        self._refresh_inspector()
-        self.personas.refresh()
-        self.opportunities.refresh()
-        self.voting.refresh()
         self._update_title()
+        self.panels.changed(changes)
         if reset_view:
             QTimer.singleShot(0, self.view.fit)
+
+    def _watch_panels(self) -> None:
+        """What each panel shows, so that a step refreshes only those it concerns."""
+        add, w = self.panels.add, What
+        journey = (w.JOURNEY, w.PERSONA)
+        add("heat", self.heat.refresh, self.heat.cares)  # badges and strip: on the canvas
+        add("header", self._sync_header, lambda ch: concerns(ch, journey, False))
+        add("header persona", self.personas.refresh_header,
+            lambda ch: concerns(ch, journey, False))
+        add("inspector", self._refresh_inspector, lambda ch: not card_moves_only(ch),
+            (self.inspector,))
+        add("personas", self.personas.refresh_panel,
+            lambda ch: concerns(ch, (*journey, w.CURVE), False), (self.persona_panel,))
+        add("register", self.opportunities.refresh_register,
+            lambda ch: concerns(ch, (w.OPPORTUNITY, w.CARD, w.JOURNEY), False),
+            (self.register, self.matrix))
+        # A moved card moves its findings in the list (they go in map order).
+        add("completeness", self.opportunities.refresh_check,
+            lambda ch: concerns(ch, (*journey, w.STAGE, w.LANE, w.CARD, w.OPPORTUNITY), True),
+            (self.completeness,))
+        add("voting", self.voting.refresh,
+            lambda ch: concerns(ch, (w.VOTE, w.CARD, w.OPPORTUNITY, w.JOURNEY), False),
+            (self.voting_panel, self.register))
 
     def _on_journey_switched(self, _journey_id: int) -> None:
         self._fill_journey_box()

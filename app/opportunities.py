@@ -1,7 +1,8 @@
 """Opportunities: turn a card into one, link cards, the register, the matrix, the check.
 
 Gestures from the register, the priority matrix and the completeness panel become undo
-commands here; ``refresh()`` shows the model again after every change.
+commands here; ``refresh()`` shows the model again (the window calls its parts after
+the changes that concern them, while they are shown).
 """
 
 from __future__ import annotations
@@ -63,14 +64,22 @@ class OpportunityController(QObject):
         check.finding_activated.connect(self.go_to)
 
     def refresh(self) -> None:
+        """The register, the matrix and the completeness check, from the model."""
+        self.refresh_register()
+        self.refresh_check()
+
+    def refresh_register(self) -> None:
         doc = self.ctx.doc
         if doc is None:
             return
-        today = self.today()
         rows = doc.opportunities()
-        self.register.set_opportunities(rows, today)
+        self.register.set_opportunities(rows, self.today())
         self.matrix.set_opportunities(rows)
-        self.check.set_findings(doc.findings(today))
+
+    def refresh_check(self) -> None:
+        doc = self.ctx.doc
+        if doc is not None:
+            self.check.set_findings(doc.findings(self.today()))
 
     # -- edits ---------------------------------------------------------------------
 

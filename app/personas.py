@@ -73,6 +73,11 @@ class PersonaController(QObject):
 
     def refresh(self) -> None:
         """Show the model: the library, who the journey and its curves are for, the header."""
+        self.refresh_panel()
+        self.refresh_header()
+
+    def refresh_panel(self) -> None:
+        """The library and who the journey and its curves are for."""
         doc = self.ctx.doc
         if doc is None:
             return
@@ -80,6 +85,14 @@ class PersonaController(QObject):
         journey = doc.journey()
         persona_id = journey["persona_id"] if journey is not None else None
         self.panel.set_usage(persona_id, doc.curve_records())
+
+    def refresh_header(self) -> None:
+        """The journey's persona (photo and name) in the header."""
+        doc = self.ctx.doc
+        if doc is None:
+            return
+        journey = doc.journey()
+        persona_id = journey["persona_id"] if journey is not None else None
         persona = doc.persona(persona_id) if persona_id is not None else None
         if persona is None:
             self.header.show_persona(None, "", None)

@@ -66,8 +66,8 @@ class VotingController(QObject):
     def rounds(self) -> list[VoteRoundRecord]:
         return self.ctx.doc.vote_rounds() if self.ctx.doc is not None else []
 
-    def current(self) -> VoteRoundRecord | None:
-        rounds = self.rounds()
+    def current(self, rounds: list[VoteRoundRecord] | None = None) -> VoteRoundRecord | None:
+        rounds = self.rounds() if rounds is None else rounds
         found = next((r for r in rounds if r.id == self.round_id), None)
         return found or (rounds[-1] if rounds else None)
 
@@ -108,9 +108,9 @@ class VotingController(QObject):
 
     def refresh(self) -> None:
         """After any change: rounds, dots left, the register's Votes column."""
-        found = self.current()
-        self.panel.set_rounds([(r.id, r.name) for r in self.rounds()],
-                              found.id if found else None)
+        rounds = self.rounds()
+        found = self.current(rounds)
+        self.panel.set_rounds([(r.id, r.name) for r in rounds], found.id if found else None)
         doc = self.ctx.doc
         if found is None or doc is None:
             self.register.set_votes(None)
@@ -122,10 +122,14 @@ class VotingController(QObject):
             found.dots, self.tr(" and ").join(on), total))
         self.panel.set_participant(self.participant, self.dots_left(found), found.dots)
         self.register.set_votes(doc.opportunity_votes(found.id))
-        self._show_selected()
+        self._show_selected(found)
 
-    def _show_selected(self) -> None:
-        found = self.current()
+    def _show_selected(self, found: VoteRoundRecord | None = None) -> None:
+        # The scene says its selection changed while the window is taken down too.
+        if not (isValid(self.ctx.scene) and isValid(self.panel)):
+            return
+        if found is None:
+            found = self.current()
         card = self._selected_card()
         if found is None or card is None or self.ctx.doc is None:
             self.panel.set_selected_card(None, None)

@@ -80,7 +80,7 @@ class CardEdits(EditBase):
             card.id = card_id
         cards.insert(index, card)
         journey.cards.append(card)
-        self._renumber(cards)
+        self._renumber_cards(journey, cards)
         self.session.flush()
         self._emit(What.CARD, card.id, How.ADDED, journey_id)
         return card.id
@@ -149,7 +149,7 @@ class CardEdits(EditBase):
         snap["position"] = cards.index(card)  # its place in the cell, whatever is stored
         cards.remove(card)
         self._drop_cards(journey, [card])
-        self._renumber(cards)
+        self._renumber_cards(journey, cards)
         self._emit(What.CARD, card_id, How.REMOVED, journey.id)
         return snap
 
@@ -194,7 +194,7 @@ class CardEdits(EditBase):
         for card in cards:
             card.stage_id, card.lane_id = cell
         target[index:index] = cards
-        self._renumber(target)
+        self._renumber_cards(journey, target)
         for card in cards:
             self._emit(What.CARD, card.id, How.MOVED, journey.id)
         return old
@@ -215,7 +215,7 @@ class CardEdits(EditBase):
             ]
             card.stage_id, card.lane_id = cell
             target.insert(min(index, len(target)), card)
-            self._renumber(target)
+            self._renumber_cards(journey, target)
         for cid in cards:
             self._emit(What.CARD, cid, How.MOVED, journey.id)
 
@@ -224,7 +224,7 @@ class CardEdits(EditBase):
         moving = {c.id for c in cards}
         for source_cell in {(c.stage_id, c.lane_id) for c in cards}:
             rest = [c for c in self.cell_cards(journey, source_cell) if c.id not in moving]
-            self._renumber(rest)
+            self._renumber_cards(journey, rest)
         for card in cards:
             card.position = -1
 

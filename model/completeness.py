@@ -6,8 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from model.entities import CardKind, Journey
+from sqlalchemy.orm import object_session
+
+from model.changes import Change, How, What
+from model.entities import Card, CardKind, Journey
 from model.i18n import QT_TR_NOOP
+from model.layout import Cell, cell_index
+from model.layout.frame import loaded
 
 
 class Rule(StrEnum):
@@ -72,52 +77,142 @@ def describe(finding: Finding, template: str | None = None) -> str:
 
 def check(journey: Journey, today: dt.date) -> list[Finding]:
     """Every gap in one journey, in map order (journey, stages, cards, opportunities)."""
+    return Findings().check(journey, today)
+
+
+_WANTED = (CardKind.TOUCHPOINT.value, CardKind.PAIN_POINT.value)
+
+
+@dataclass
+class _Cell:
+    """The findings of one cell's cards, in order, and which cards it held."""
+
+    findings: list[Finding]
+    touchpoint: bool  # the cell holds a touchpoint (its stage has one)
+    card_ids: list[int]
+
+
+class Findings:
+    """The completeness check of one journey, kept per cell between edits.
+
+    Only touchpoints and pain points have card findings, and each depends on the card
+    alone (and its links): after an edit only the cells of the cards it changed are
+    checked again. ``note`` hears every model change; what it cannot place (a journey
+    restored or imported, a stage or lane added or removed) makes the next check whole.
+    """
+
+    def __init__(self) -> None:
+        self._journey_id: int | None = None
+        self._cells: dict[Cell, _Cell] = {}
+        self._cell_of: dict[int, Cell] = {}  # card id -> its cell when last checked
+        self._linked: frozenset[int] = frozenset()
+        self._cards: set[int] = set()  # cards changed since the last check
+        self._whole = True
+
+    def note(self, change: Change) -> None:
+        """A model change: remember what the next check must look at again."""
+        if change.what is What.CARD:
+            self._cards.add(change.id)
+        elif change.what is What.JOURNEY or (
+            change.what in (What.STAGE, What.LANE) and change.how in (How.ADDED, How.REMOVED)
+        ):
+            self._whole = True  # cards came or went without a card change each
+
+    def check(self, journey: Journey, today: dt.date) -> list[Finding]:
+        """Every gap in the journey, in map order, as ``check`` finds it."""
+        jid = journey.id
+        found: list[Finding] = []
+        if not journey.objective.strip():
+            found.append(Finding(Rule.NO_OBJECTIVE, Place.JOURNEY, jid, journey.name))
+        if journey.persona_id is None:
+            found.append(Finding(Rule.NO_PERSONA, Place.JOURNEY, jid, journey.name))
+        if journey.next_review is not None and journey.next_review < today:
+            found.append(Finding(Rule.REVIEW_OVERDUE, Place.JOURNEY, jid,
+                                 journey.next_review.isoformat()))
+        self._update_cells(journey)
+        stages = sorted(journey.stages, key=lambda s: s.position)
+        lanes = [lane.id for lane in sorted(journey.lanes, key=lambda x: x.position)]
+        cells = self._cells
+        shown: list[_Cell] = []
+        for stage in stages:
+            touched = False
+            for lane_id in lanes:
+                entry = cells.get((stage.id, lane_id))
+                if entry is not None:
+                    shown.append(entry)
+                    touched = touched or entry.touchpoint
+            if not touched:
+                found.append(Finding(Rule.STAGE_WITHOUT_TOUCHPOINT, Place.STAGE, stage.id,
+                                     stage.name))
+        for entry in shown:
+            found.extend(entry.findings)
+        for opp in journey.opportunities:
+            if not opp.owner.strip():
+                found.append(Finding(Rule.OPPORTUNITY_WITHOUT_OWNER, Place.OPPORTUNITY, opp.id,
+                                     opp.title))
+            if not opp.status.strip():
+                found.append(Finding(Rule.OPPORTUNITY_WITHOUT_STATUS, Place.OPPORTUNITY, opp.id,
+                                     opp.title))
+            if opp.due_date is None:
+                found.append(Finding(Rule.OPPORTUNITY_WITHOUT_DUE_DATE, Place.OPPORTUNITY,
+                                     opp.id, opp.title))
+        return found
+
+    def _update_cells(self, journey: Journey) -> None:
+        """Check again the cells whose cards changed (all of them the first time)."""
+        index = cell_index(journey)
+        linked = frozenset(c.id for o in journey.opportunities for c in o.cards)
+        if self._whole or journey.id != self._journey_id:
+            self._journey_id = journey.id
+            self._cells.clear()
+            self._cell_of.clear()
+            dirty: set[Cell] = set(index.cells)
+        else:
+            dirty = set()
+            session = object_session(journey)
+            for card_id in self._cards | (linked ^ self._linked):
+                old = self._cell_of.get(card_id)
+                if old is not None:
+                    dirty.add(old)
+                card = session.get(Card, card_id) if session is not None else None
+                if card is not None and loaded(card, "journey_id") == journey.id:
+                    dirty.add((loaded(card, "stage_id"), loaded(card, "lane_id")))
+        self._whole = False
+        self._cards.clear()
+        self._linked = linked
+        for cell in dirty:
+            entry = self._cells.pop(cell, None)
+            if entry is not None:
+                for card_id in entry.card_ids:
+                    if self._cell_of.get(card_id) == cell:
+                        del self._cell_of[card_id]
+            entry = _check_cell(index.ordered(cell), linked)
+            if entry is not None:
+                self._cells[cell] = entry
+                for card_id in entry.card_ids:
+                    self._cell_of[card_id] = cell
+
+
+def _check_cell(cards: list[Card], linked: frozenset[int]) -> _Cell | None:
+    """The findings of a cell's touchpoints and pain points (None: it has neither)."""
     found: list[Finding] = []
-    jid = journey.id
-    if not journey.objective.strip():
-        found.append(Finding(Rule.NO_OBJECTIVE, Place.JOURNEY, jid, journey.name))
-    if journey.persona_id is None:
-        found.append(Finding(Rule.NO_PERSONA, Place.JOURNEY, jid, journey.name))
-    if journey.next_review is not None and journey.next_review < today:
-        found.append(Finding(Rule.REVIEW_OVERDUE, Place.JOURNEY, jid,
-                             journey.next_review.isoformat()))
-
-    stages = sorted(journey.stages, key=lambda s: s.position)
-    lanes = {lane.id: lane.position for lane in journey.lanes}
-    order = {s.id: i for i, s in enumerate(stages)}
-    # Only touchpoints and pain points can have a card finding: sorting just those keeps
-    # the check cheap on a big map (it runs after every edit while the panel is live).
-    wanted = (CardKind.TOUCHPOINT, CardKind.PAIN_POINT)
-    cards = sorted(
-        (c for c in journey.cards
-         if c.kind in wanted and c.stage_id in order and c.lane_id in lanes),
-        key=lambda c: (order[c.stage_id], lanes[c.lane_id], c.position),
-    )
-    touched = {c.stage_id for c in cards if c.kind == CardKind.TOUCHPOINT}
-    for stage in stages:
-        if stage.id not in touched:
-            found.append(Finding(Rule.STAGE_WITHOUT_TOUCHPOINT, Place.STAGE, stage.id,
-                                 stage.name))
-    linked = {c.id for o in journey.opportunities for c in o.cards}
+    ids: list[int] = []
+    touchpoint = False
     for card in cards:
-        if card.kind == CardKind.TOUCHPOINT:
-            if not card.channel.strip():
-                found.append(Finding(Rule.TOUCHPOINT_WITHOUT_CHANNEL, Place.CARD, card.id,
-                                     card.text))
-            if card.usage_share is None:
-                found.append(Finding(Rule.TOUCHPOINT_WITHOUT_USAGE, Place.CARD, card.id,
-                                     card.text))
-        elif card.kind == CardKind.PAIN_POINT and card.id not in linked:
-            found.append(Finding(Rule.PAIN_WITHOUT_OPPORTUNITY, Place.CARD, card.id, card.text))
-
-    for opp in journey.opportunities:
-        if not opp.owner.strip():
-            found.append(Finding(Rule.OPPORTUNITY_WITHOUT_OWNER, Place.OPPORTUNITY, opp.id,
-                                 opp.title))
-        if not opp.status.strip():
-            found.append(Finding(Rule.OPPORTUNITY_WITHOUT_STATUS, Place.OPPORTUNITY, opp.id,
-                                 opp.title))
-        if opp.due_date is None:
-            found.append(Finding(Rule.OPPORTUNITY_WITHOUT_DUE_DATE, Place.OPPORTUNITY, opp.id,
-                                 opp.title))
-    return found
+        kind = loaded(card, "kind")
+        if kind not in _WANTED:
+            continue
+        card_id = loaded(card, "id")
+        ids.append(card_id)
+        if kind == _WANTED[0]:
+            touchpoint = True
+            if not loaded(card, "channel").strip():
+                found.append(Finding(Rule.TOUCHPOINT_WITHOUT_CHANNEL, Place.CARD, card_id,
+                                     loaded(card, "text")))
+            if loaded(card, "usage_share") is None:
+                found.append(Finding(Rule.TOUCHPOINT_WITHOUT_USAGE, Place.CARD, card_id,
+                                     loaded(card, "text")))
+        elif card_id not in linked:
+            found.append(Finding(Rule.PAIN_WITHOUT_OPPORTUNITY, Place.CARD, card_id,
+                                 loaded(card, "text")))
+    return _Cell(found, touchpoint, ids) if ids else None

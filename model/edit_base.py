@@ -4,14 +4,41 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table, event, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import instance_state, set_committed_value
 
 from model.changes import Change, ChangeHub, How, What
 from model.edit_error import EditError
 from model.entities import Card, Journey, Lane, LaneKind, Stage, utcnow
 from model.layout import Cell, cell_index
+
+# Cards whose positions an UPDATE statement shifted (the ORM was told without history):
+# a rollback must make the ORM read them again, as it does for the cards it tracked.
+_SHIFTED = "journeyboard.shifted_cards"
+# A cell's cards shifting by the same step take one UPDATE from this many on.
+_SHIFT_IN_SQL = 8
+_listening = False
+
+
+def _forget_shifted(session: Session, *_args: Any) -> None:
+    for card in session.info.pop(_SHIFTED, []):
+        if card in session and instance_state(card).persistent:
+            session.expire(card, ["position"])
+
+
+def _committed(session: Session, *_args: Any) -> None:
+    session.info.pop(_SHIFTED, None)
+
+
+def _listen() -> None:
+    global _listening
+    if not _listening:
+        _listening = True
+        event.listen(Session, "after_soft_rollback", _forget_shifted)
+        event.listen(Session, "after_commit", _committed)
 
 
 def check_fields(fields: Mapping[str, object], allowed: frozenset[str]) -> None:
@@ -30,6 +57,7 @@ class EditBase:
     def __init__(self, session: Session, hub: ChangeHub) -> None:
         self.session = session
         self.hub = hub
+        _listen()
 
     def _get(self, cls: type[Any], obj_id: int) -> Any:
         obj = self.session.get(cls, obj_id)
@@ -67,6 +95,38 @@ class EditBase:
         for i, item in enumerate(items):
             if item.position != i:
                 item.position = i
+
+    def _renumber_cards(self, journey: Journey, cards: list[Card]) -> None:
+        """Positions 0..n-1 for one cell's cards in list order, without an UPDATE each.
+
+        A card moving in or out of a big cell shifts every card after it by one: those
+        go in one UPDATE statement per step (the ORM is told the new values as the
+        stored ones); a card with a pending change of its own goes through the ORM.
+        """
+        shifts: dict[int, list[tuple[Card, int]]] = {}
+        for i, card in enumerate(cards):
+            state = instance_state(card)
+            old = card.__dict__.get("position") if state.persistent else None
+            if old == i:
+                continue
+            if old is None or "position" in state.committed_state:
+                card.position = i
+            else:
+                shifts.setdefault(i - old, []).append((card, i))
+        table = cast(Table, Card.__table__)
+        shifted = self.session.info.setdefault(_SHIFTED, [])
+        for step, moved in shifts.items():
+            if len(moved) < _SHIFT_IN_SQL:
+                for card, i in moved:
+                    card.position = i
+                continue
+            self.session.execute(
+                update(table).where(table.c.id.in_([c.id for c, _ in moved]))
+                .values(position=table.c.position + step))
+            for card, i in moved:
+                set_committed_value(card, "position", i)
+            shifted.extend(card for card, _ in moved)
+            cell_index(journey).touched(moved[0][0])  # the index hears no event for these
 
     def _check_cell(self, journey: Journey, cell: Cell) -> None:
         stage = self._get(Stage, cell[0])

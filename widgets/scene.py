@@ -316,11 +316,12 @@ class JourneyScene(QGraphicsScene):
         return [i.card_id for i in items]
 
     def select_cards(self, card_ids: list[int]) -> None:
+        wanted = [item for cid in card_ids if (item := self.card_items.get(cid)) is not None]
+        if set(self.selectedItems()) == set(wanted):
+            return  # already so (a moved card stays selected): no selection-changed round
         self.clearSelection()
-        for card_id in card_ids:
-            item = self.card_items.get(card_id)
-            if item is not None:
-                item.setSelected(True)
+        for item in wanted:
+            item.setSelected(True)
 
     # -- painting ------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from shiboken6 import isValid
 
 from model.layout import Cell, JourneyLayout
 from model.style import BLOCK_SHADE, Role
@@ -190,5 +191,6 @@ class LevelOfDetail:
                 painter.drawRect(qrect(item.geom.rect))
 
     def _on_selection_changed(self) -> None:
-        if self._block_mode:
+        # The scene says so while the window is taken down too (at interpreter exit).
+        if self._block_mode and isValid(self._scene):
             self._scene.update()

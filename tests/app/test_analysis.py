@@ -169,6 +169,7 @@ def test_duplicate_and_delete_a_persona_with_undo(window: MainWindow) -> None:
 
 
 def test_turn_a_pain_point_into_an_opportunity_linked_both_ways(window: MainWindow) -> None:
+    window.show_dock(window.completeness)  # tabbed behind the inspector: it shows no edits
     card_id = add_pain(window, 1, "Hold music for 20 minutes\nsecond line", severity=5)
     assert any(f.rule is Rule.PAIN_WITHOUT_OPPORTUNITY and f.place_id == card_id
                for f in window.completeness.findings())
@@ -374,6 +375,7 @@ def test_the_completeness_check_is_live_and_its_entries_go_to_their_place(
     window: MainWindow,
 ) -> None:
     panel = window.completeness
+    window.show_dock(panel)  # tabbed behind the inspector: it shows no edits
     texts = panel.texts()
     assert texts[:2] == ["The journey has no objective", "The journey has no persona"]
     assert "Stage “Awareness” has no touchpoint" in texts
@@ -416,6 +418,7 @@ def test_persona_notes_and_a_pain_points_owner_are_edited_and_undone(
     assert persona.notes == "Interviewed 12 trial users"
 
     card_id = add_pain(window, 2, "Invoice is confusing")
+    window.show_dock(window.inspector)  # the persona panel was in front of it
     window.scene.select_cards([card_id])
     page = window.inspector.card_page
     assert page.owner_edit.isVisibleTo(window.inspector)  # every kind has an owner

@@ -84,6 +84,7 @@ def test_a_review_date_set_in_the_review_dialog_that_has_passed_shows_in_the_com
     window.review.today = lambda: TODAY
     window.opportunities.today = lambda: TODAY
     rule = "The next review was due on 2026-09-01"
+    window.show_dock(window.completeness)
     assert rule not in window.completeness.texts()
 
     def fill_in() -> None:
