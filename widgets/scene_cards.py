@@ -73,8 +73,12 @@ class SceneCards:
         cards = layout.cards
         detail = self.detail
         if previous is not None and layout.base is previous and changed is not None:
-            ids: Any = changed  # the layout knows what the edit changed
-            for card_id in changed:
+            # The layout knows what the edit changed; of the cards that only moved (a
+            # lane above grew) just those with an item need touching.
+            moved = layout.moved_cards
+            rest = changed - moved if moved else changed
+            ids: Any = rest | (moved & made.keys()) if moved else changed
+            for card_id in rest:
                 old, new = previous.cards.get(card_id), cards.get(card_id)
                 if old is None or new is None or (
                     old.cell != new.cell or old.index != new.index or old.fill != new.fill

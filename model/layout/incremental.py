@@ -21,7 +21,7 @@ from model.layout.frame import (
     shown_lanes,
     stack_height,
 )
-from model.layout.geometry import METRICS, CardGeom, Cell, Metrics, Rect
+from model.layout.geometry import METRICS, CardGeom, Cell, Metrics, Rect, shifted_card
 from model.layout.journey_layout import JourneyLayout
 from model.text import TextBlock
 
@@ -137,6 +137,7 @@ def _update(
 
     geoms: dict[int, CardGeom] = dict(prev.cards) if prev is not None else {}
     changed: set[int] = set()
+    moved: set[int] = set()  # only moved: their cell stays, with the same cards
     for card_id in gone:
         if geoms.pop(card_id, None) is not None:
             changed.add(card_id)
@@ -161,13 +162,9 @@ def _update(
                 continue  # untouched: the previous geometry stands
             for i, card_id in enumerate(ids):
                 old = geoms[card_id]
-                h = old.rect.h
-                geoms[card_id] = CardGeom(
-                    card_id, old.kind, old.text, old.fill, Rect(x, y, w, h), cell, i,
-                    old.severity, old.linked, old.lines, old.rtl, old.cut,
-                )
-                y += h + gap
-                changed.add(card_id)
+                geoms[card_id] = shifted_card(old, x, y, i)
+                y += old.rect.h + gap
+            moved.update(ids)
             continue
         for i, (card, block, h) in enumerate(new_cards):
             geom = card_geom(card, cell, i, Rect(x, y, w, h), block, counts)
@@ -187,6 +184,8 @@ def _update(
         ]
         prev.base = None  # only the last step is kept: no chain of old layouts
         layout.base = prev
+        layout.moved_cards = frozenset(moved - changed)
+        changed.update(moved)
         layout.changed_cards = frozenset(changed)
     index.state = LayoutState(m, layout, order, stacks)
     return layout

@@ -39,6 +39,8 @@ class JourneyLayout:
     # from it (None: any may differ). Lets the canvas touch only what an edit changed.
     base: JourneyLayout | None = field(default=None, repr=False, compare=False)
     changed_cards: frozenset[int] | None = field(default=None, repr=False, compare=False)
+    # Of the changed cards, those that only moved (same cell, size, text and look).
+    moved_cards: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
     _stage_ids: dict[int, StageGeom] | None = field(default=None, repr=False, compare=False)
     _lane_ids: dict[int, LaneGeom] | None = field(default=None, repr=False, compare=False)
 

@@ -384,10 +384,10 @@ def test_the_completeness_check_is_live_and_its_entries_go_to_their_place(
 
     # clicking an entry selects the card it is about
     row = panel.texts().index("Pain point “Confusing invoice” has no opportunity")
-    item = panel.list.item(row)
-    panel.list.scrollToItem(item)
+    index = panel.model.index(row, 0)
+    panel.list.scrollTo(index)
     QTest.mouseClick(panel.list.viewport(), LEFT, Qt.KeyboardModifier.NoModifier,
-                     panel.list.visualItemRect(item).center())
+                     panel.list.visualRect(index).center())
     assert window.scene.selected_card_ids() == [card_id]
 
     # a stage entry selects the stage header
