@@ -15,7 +15,8 @@ Rows (ms unless noted; frames are medians of synchronously painted frames in a
 rect + text items):
   edit          move one card to the next stage and back (on this evenly filled map that
                 grows or shrinks its lane, so every lane below moves), from the signal
-                to the repainted view at 100 %; "within its cell": to the top and back
+                to the repainted view at 100 %; "within its cell": to the top and back;
+                then undo and redo of those same edits, to the repainted view
   open          open the file, build the window, fit, first paint
   fit shows     share of the map's area visible after "fit" (%)
   fit frame     repaint of the whole window at fit
@@ -341,6 +342,22 @@ def child(cards: int, folder: Path, skip_export: bool) -> dict[str, Any]:
         ours.viewport().repaint()
         reorders.append((time.perf_counter() - t0) * 1000)
     out["edit_reorder"] = _median(reorders)
+    # Undo, then redo, of the same edits: the reorders, then the moves to the next stage.
+    stack = window.doc.undo_stack
+
+    def undo_redo(step: Callable[[], None]) -> float:
+        t0 = time.perf_counter()
+        step()
+        app.processEvents()
+        ours.viewport().repaint()
+        return (time.perf_counter() - t0) * 1000
+
+    undo_reorders = [undo_redo(stack.undo) for _ in range(EDITS)]
+    undo_moves = [undo_redo(stack.undo) for _ in range(EDITS)]
+    out["undo_move"] = _median(undo_moves)
+    out["redo_move"] = _median([undo_redo(stack.redo) for _ in range(EDITS)])
+    out["undo_reorder"] = _median(undo_reorders)
+    out["redo_reorder"] = _median([undo_redo(stack.redo) for _ in range(EDITS)])
     out.update(_autosave(app, window, card_id))
     window.scene.clearSelection()
     app.processEvents()
@@ -486,6 +503,10 @@ ROWS: list[tuple[str, str, str | None]] = [
     # label, key, bare key for the ratio
     ("edit: card to next stage", "edit", None),
     ("edit: card within its cell", "edit_reorder", None),
+    ("  undo: to next stage", "undo_move", None),
+    ("  redo: to next stage", "redo_move", None),
+    ("  undo: within its cell", "undo_reorder", None),
+    ("  redo: within its cell", "redo_reorder", None),
     ("open (ms)", "open", None),
     ("fit shows (% of map)", "fit_shows", None),
     ("fit-view frame (ms)", "fit_frame", "fit_frame_bare"),

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, cast
 
-from sqlalchemy import Table, event, update
+from sqlalchemy import Table, event
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import instance_state, set_committed_value
 
@@ -120,9 +120,15 @@ class EditBase:
                 for card, i in moved:
                     card.position = i
                 continue
-            self.session.execute(
-                update(table).where(table.c.id.in_([c.id for c, _ in moved]))
-                .values(position=table.c.position + step))
+            # Straight to the connection: no autoflush (the cards shifted have no pending
+            # change, and a moving card's own row is written by the ORM) and no compiling.
+            connection = self.session.connection()
+            ids = [c.id for c, _ in moved]
+            for at in range(0, len(ids), 500):
+                chunk = ids[at:at + 500]
+                connection.exec_driver_sql(
+                    f"UPDATE {table.name} SET position = position + ? "
+                    f"WHERE id IN ({', '.join('?' * len(chunk))})", (step, *chunk))
             for card, i in moved:
                 set_committed_value(card, "position", i)
             shifted.extend(card for card, _ in moved)

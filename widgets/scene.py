@@ -195,6 +195,13 @@ class JourneyScene(QGraphicsScene):
                 wire(item)
                 items[obj_id] = item
                 self.addItem(item)
+            elif item.geom is geom:
+                continue  # the layout kept the same object: nothing changed
+            elif isinstance(item, StageHeaderItem) and (
+                item.geom.header == geom.header and item.geom.name == geom.name
+                and item.geom.color == geom.color
+            ):
+                item.geom = geom  # only its column grew or shrank (a lane below changed)
             else:
                 item.set_geom(geom)
 
