@@ -444,7 +444,10 @@ class MainWindow(QMainWindow):
     def _relayout(self, reset_view: bool = False) -> None:
         """The canvas now; then the panels the step's changes concern, if they are shown."""
         self._needs_layout = False
-        changes: Changes | None = None if reset_view else frozenset(self._changes)
+        # No model change (a view filter hid or showed lanes): what the panels and badges
+        # show of the layout may differ, so all of them catch up.
+        changes: Changes | None = None if reset_view or not self._changes \
+            else frozenset(self._changes)
         self._changes.clear()
         doc = self.ctx.doc
         layout = doc.layout(self.filters.current()) if doc is not None else None

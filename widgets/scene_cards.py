@@ -76,8 +76,13 @@ class SceneCards:
             # The layout knows what the edit changed; of the cards that only moved (a
             # lane above grew) just those with an item need touching.
             moved = layout.moved_cards
-            rest = changed - moved if moved else changed
-            ids: Any = rest | (moved & made.keys()) if moved else changed
+            ids: Any = changed - moved if moved else changed
+            for card_id in moved & made.keys() if moved else ():
+                shifted = cards[card_id]
+                shown = made[card_id]
+                shown.geom = shifted  # the same card one place further: CardItem.set_geom's
+                shown.setPos(shifted.rect.x, shifted.rect.y)  # cheap case, without checks
+            rest = ids
             for card_id in rest:
                 old, new = previous.cards.get(card_id), cards.get(card_id)
                 if old is None or new is None or (
