@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -12,7 +13,7 @@ from model.changes import Change, How, What
 from model.entities import Card, CardKind, Journey
 from model.i18n import QT_TR_NOOP
 from model.layout import Cell, cell_index
-from model.layout.frame import loaded
+from model.layout.frame import card_order, loaded
 
 
 class Rule(StrEnum):
@@ -186,33 +187,53 @@ class Findings:
                 for card_id in entry.card_ids:
                     if self._cell_of.get(card_id) == cell:
                         del self._cell_of[card_id]
-            entry = _check_cell(index.ordered(cell), linked)
+            entry = _check_cell(index.cells.get(cell, ()), linked)
             if entry is not None:
                 self._cells[cell] = entry
                 for card_id in entry.card_ids:
                     self._cell_of[card_id] = cell
 
 
-def _check_cell(cards: list[Card], linked: frozenset[int]) -> _Cell | None:
+_new = object.__new__
+
+
+def _card_finding(rule: Rule, card_id: int, text: str) -> Finding:
+    """A card's finding without the frozen dataclass's checked ``__setattr__`` per field
+    (a big map's first check makes thousands)."""
+    finding = _new(Finding)
+    finding.__dict__.update(rule=rule, place=Place.CARD, place_id=card_id, subject=text)
+    return finding
+
+
+def _check_cell(cards: Iterable[Card], linked: frozenset[int]) -> _Cell | None:
     """The findings of a cell's touchpoints and pain points (None: it has neither)."""
+    wanted = []
+    for card in cards:
+        fields = card.__dict__  # loaded values, without the ORM's descriptor per card
+        kind = fields.get("kind")
+        if kind is None:  # not loaded (expired)
+            kind = card.kind
+        if kind in _WANTED:
+            wanted.append(card)
+    if not wanted:
+        return None
+    wanted.sort(key=card_order)  # only these need their order
     found: list[Finding] = []
     ids: list[int] = []
     touchpoint = False
-    for card in cards:
+    for card in wanted:
         kind = loaded(card, "kind")
-        if kind not in _WANTED:
-            continue
         card_id = loaded(card, "id")
         ids.append(card_id)
         if kind == _WANTED[0]:
             touchpoint = True
             if not loaded(card, "channel").strip():
-                found.append(Finding(Rule.TOUCHPOINT_WITHOUT_CHANNEL, Place.CARD, card_id,
-                                     loaded(card, "text")))
+                found.append(_card_finding(Rule.TOUCHPOINT_WITHOUT_CHANNEL, card_id,
+                                           loaded(card, "text")))
             if loaded(card, "usage_share") is None:
-                found.append(Finding(Rule.TOUCHPOINT_WITHOUT_USAGE, Place.CARD, card_id,
-                                     loaded(card, "text")))
+                found.append(_card_finding(Rule.TOUCHPOINT_WITHOUT_USAGE, card_id,
+                                           loaded(card, "text")))
         elif card_id not in linked:
-            found.append(Finding(Rule.PAIN_WITHOUT_OPPORTUNITY, Place.CARD, card_id,
-                                 loaded(card, "text")))
-    return _Cell(found, touchpoint, ids) if ids else None
+            found.append(_card_finding(Rule.PAIN_WITHOUT_OPPORTUNITY, card_id,
+                                       loaded(card, "text")))
+    return _Cell(found, touchpoint, ids)
