@@ -12,6 +12,7 @@ from __future__ import annotations
 import colorsys
 from dataclasses import dataclass, fields, replace
 from enum import Enum
+from functools import lru_cache
 from typing import Final
 
 # --------------------------------------------------------------------------- colour maths
@@ -61,8 +62,12 @@ _DARK_LIGHTNESS: Final = {Role.CARD: 0.27, Role.STAGE: 0.24, Role.LANE: 0.145}
 _DARK_SATURATION: Final = {Role.CARD: 0.42, Role.STAGE: 0.36, Role.LANE: 0.16}
 
 
+@lru_cache(maxsize=1024)
 def dark_variant(color: str, role: Role) -> str:
-    """The same hue deepened for a dark canvas (light text reads on it)."""
+    """The same hue deepened for a dark canvas (light text reads on it).
+
+    Cached: a big map asks for the same few fills once per card.
+    """
     try:
         r, g, b = rgb(color)
     except ValueError:

@@ -33,18 +33,37 @@ def block_color(fill: str) -> QColor:
 
 
 class _Blocks:
-    """One cell's cards as blocks: drawing commands, and an image of them at one scale.
+    """One cell's cards as blocks: their rects and colours, and an image of them at one scale.
 
     Replaying thousands of tiny rects every frame of a fit view was too slow; the image
     is drawn instead while the zoom stays within a factor of about 1.6 of its scale.
+    The rects are painted straight into the image (a fit view of a big map makes an image
+    for every cell at once); the recorded drawing is only made when zoomed in too far for
+    an image.
     """
 
     MAX_SIDE = 2048  # larger than that (zoomed further in), the commands are replayed
 
-    def __init__(self, picture: QPicture) -> None:
-        self.picture = picture
+    def __init__(self, rects: list[tuple[QRectF, QColor]]) -> None:
+        self.rects = rects  # relative to the cell's first card
         self.image: QImage | None = None
         self.scale = 0.0
+        self._picture: QPicture | None = None
+
+    @property
+    def picture(self) -> QPicture:
+        if self._picture is None:
+            self._picture = QPicture()
+            painter = QPainter(self._picture)
+            self._paint(painter)
+            painter.end()
+        return self._picture
+
+    def _paint(self, painter: QPainter) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        fill = painter.fillRect
+        for rect, color in self.rects:
+            fill(rect, color)
 
     def image_at(self, scale: float, area: QRectF) -> QImage | None:
         if self.image is not None and 0.6 * scale <= self.scale <= 1.6 * scale:
@@ -57,24 +76,23 @@ class _Blocks:
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.scale(scale, scale)
-        painter.drawPicture(QPointF(0, 0), self.picture)
+        self._paint(painter)
         painter.end()
         self.image, self.scale = image, scale
         return image
 
 
-def _block_picture(layout: JourneyLayout, ids: list[int], style: CanvasStyle) -> QPicture:
-    picture = QPicture()
-    painter = QPainter(picture)
-    painter.setPen(Qt.PenStyle.NoPen)
+def _block_rects(layout: JourneyLayout, ids: list[int], style: CanvasStyle
+                 ) -> list[tuple[QRectF, QColor]]:
     cards = layout.cards
+    fill = style.palette.fill
     top = cards[ids[0]].rect.y if ids else 0.0
+    out = []
     for card_id in ids:
-        r = cards[card_id].rect  # cards grow with their text: each at its own height
-        fill = style.palette.fill(cards[card_id].fill, Role.CARD)
-        painter.fillRect(QRectF(0.0, r.y - top, r.w, r.h), block_color(fill))
-    painter.end()
-    return picture
+        card = cards[card_id]
+        r = card.rect  # cards grow with their text: each at its own height
+        out.append((QRectF(0.0, r.y - top, r.w, r.h), block_color(fill(card.fill, Role.CARD))))
+    return out
 
 
 class LevelOfDetail:
@@ -176,7 +194,7 @@ class LevelOfDetail:
                 continue
             block = self._blocks.get(cell)
             if block is None:
-                block = self._blocks[cell] = _Blocks(_block_picture(layout, ids, self._style))
+                block = self._blocks[cell] = _Blocks(_block_rects(layout, ids, self._style))
             image = block.image_at(scale, area)
             if image is None:
                 painter.drawPicture(QPointF(first.x, first.y), block.picture)
