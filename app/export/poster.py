@@ -1,8 +1,8 @@
 """One poster sheet: title block with legend, persona panel, the map, the top opportunities.
 
-Everything grows with the paper (``unit`` is 1 on A4's short side); the map is laid out
-again for its box (app.export.poster_layout) so its type suits the paper and its
-columns fill the sheet's width.
+Everything grows with the paper (``unit`` is 1 on A4's short side); the map is the
+canvas's own, scaled as a whole to its box (app.export.poster_layout), so every card
+prints the lines the canvas shows and the type grows with the paper.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from app.export.compose import (
 )
 from app.export.heat_layer import STRIP_H, draw_heat, draw_heat_legend
 from app.export.paper import Fit, Paper
-from app.export.poster_layout import PosterMap, fit_map
+from app.export.poster_layout import PosterMap, fit_map, map_size
 from app.export.poster_legend import draw_legend, legend_height
 from app.export.poster_panels import (
     compact_register_height,
@@ -31,9 +31,10 @@ from app.export.poster_panels import (
 from app.export.text import text_width, wrap
 from model import style
 from model.layout import Rect
-from model.style import ASCENT, POSTER, poster_card_pt
+from model.style import ASCENT, POSTER
 
 Box = tuple[float, float, float, float]
+PANEL_MAX = 0.24  # the persona column's largest share of a landscape sheet
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,18 @@ def _title_height(doc: MapDocument, w: float, u: float) -> float:
             + p.meta * 2.9) * u
 
 
+def _lead(doc: MapDocument) -> float:
+    return STRIP_H if doc.heat is not None else 0.0
+
+
+def _panel_width(doc: MapDocument, inner_w: float, map_h: float, gap: float) -> float:
+    """The persona column: wider when the map has width to spare (its type is set by the
+    sheet's height then), never narrower than its share (its text needs the room)."""
+    need_w, need_h = map_size(doc.layout, _lead(doc))
+    ideal = inner_w - gap - need_w * map_h / need_h
+    return min(max(ideal, inner_w * POSTER.panel_share), inner_w * PANEL_MAX)
+
+
 def _plan(doc: MapDocument, paper: Paper) -> PosterFrame:
     p = POSTER
     u = min(paper.width, paper.height) / style.A4_SHORT_SIDE_PT
@@ -116,7 +129,7 @@ def _plan(doc: MapDocument, paper: Paper) -> PosterFrame:
     persona_box = None
     if doc.persona_card is not None and landscape:
         # A column at the left: the persona, and the top opportunities below it.
-        pw = inner_w * p.panel_share
+        pw = _panel_width(doc, inner_w, bottom - top, gap)
         persona_h = bottom - top
         if wants_register:
             rh = min(compact_register_height(doc, pw, u), persona_h * 0.45)
@@ -133,9 +146,7 @@ def _plan(doc: MapDocument, paper: Paper) -> PosterFrame:
         persona_box = (left, top, inner_w, ph)
         top += ph + gap
     map_box = (left, top, right - left, max(bottom - top, 1.0))
-    pm = fit_map(doc.layout, map_box[2], map_box[3],
-                 poster_card_pt(min(paper.width, paper.height)), doc.badges,
-                 STRIP_H if doc.heat is not None else 0.0)
+    pm = fit_map(doc.layout, map_box[2], map_box[3], _lead(doc))
     dx = left + (map_box[2] - pm.layout.width * pm.scale) / 2
     fit = Fit(pm.scale, dx, top)
     return PosterFrame(u, margin, title_box, legend_box, persona_box, register_box, map_box,

@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGlyphRun
 from PySide6.QtTest import QTest
@@ -108,6 +109,96 @@ def test_canvas_and_pdf_show_the_same_lines_for_tricky_texts(window: MainWindow,
     assert cut.cut and cut.lines[-1].endswith(ELLIPSIS)
     assert window.scene.card_items[ids[-1]].toolTip() == TRICKY[-1]
     assert "word119" not in pdf_text
+
+
+class PageSurface(RecordingSurface):
+    """Keeps each text's page position and printed size, through translate and scale."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._t = (0.0, 0.0, 1.0)
+        self._stack: list[tuple[float, float, float]] = []
+
+    def save(self) -> None:
+        self._stack.append(self._t)
+
+    def restore(self) -> None:
+        self._t = self._stack.pop()
+
+    def translate(self, dx: float, dy: float) -> None:
+        x, y, k = self._t
+        self._t = (x + k * dx, y + k * dy, k)
+
+    def scale(self, k: float) -> None:
+        x, y, k0 = self._t
+        self._t = (x, y, k0 * k)
+
+    def text(self, x: float, y: float, line: str, size: float, color: str, bold: bool = False,
+             rtl: bool | None = None) -> None:
+        dx, dy, k = self._t
+        self.texts.append((dx + k * x, dy + k * y, line, k * size))
+
+
+def test_the_poster_and_its_tiles_print_each_card_s_canvas_lines_scaled_as_a_whole(
+        window: MainWindow, tmp_path: Path) -> None:
+    from app.export.paper import make_paper, plan_tiles
+    from app.export.poster import draw_poster, poster_frame
+    from app.export.tiles import draw_tile, tile_has_content
+
+    ids = add_cards(window, TRICKY)
+    assert window.doc is not None and window.doc.journey_id is not None
+    doc = MapDocument.from_journey(window.doc.project.journey(window.doc.journey_id))
+    paper = make_paper("A1", "landscape")
+    frame = poster_frame(doc, paper)
+    k, fit = frame.fit.scale, frame.fit
+    assert k > 1  # the type grows with the paper: A1 prints the canvas larger than 1 px = 1 pt
+    surface = PageSurface()
+    draw_poster(surface, doc, paper)  # type: ignore[arg-type]
+    tiled: set[tuple[float, float, str]] = set()
+    for tile in plan_tiles(paper, "A4"):
+        if not tile_has_content(doc, paper, tile):
+            continue
+        sheet = PageSurface()
+        draw_tile(sheet, doc, paper, tile, "x")  # type: ignore[arg-type]
+        px, py, _w, _h = tile.printable
+        # Back to the poster's page: each tile prints its part moved by its own offset.
+        tiled |= {(round(x - px + tile.poster_x, 3), round(y - py + tile.poster_y, 3), line)
+                  for x, y, line, _size in sheet.texts}
+    pdf = tmp_path / "poster.pdf"
+    export_journey(window.doc.project, window.doc.journey_id, pdf,
+                   ExportOptions(paper="A1", orientation="landscape"))
+    pdf_text = flat(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout)
+    canvas_layout = window.scene.layout
+    assert canvas_layout is not None
+    for card_id, text in zip(ids, TRICKY, strict=True):
+        canvas_card = canvas_layout.cards[card_id]
+        canvas = window.scene.card_items[card_id].text_lines
+        paper_card = frame.map.layout.cards[card_id].rect
+        assert paper_card.h == canvas_card.rect.h  # the card keeps its size, times k
+        assert paper_card.w >= canvas_card.rect.w  # a wider column may widen it
+        left, top = fit.dx + k * paper_card.x, fit.dy + k * paper_card.y
+        right = left + k * paper_card.w
+        printed = [(x, y, line) for x, y, line, size in surface.texts
+                   if abs(size - k * METRICS.card_text) < 1e-6
+                   and left <= x <= right and top <= y <= top + k * paper_card.h]
+        assert [line for *_xy, line in printed] == [line for *_xy, line in canvas], text
+        rtl = canvas_card.rtl or (False,) * len(canvas_card.lines)
+        shown = [r for line, r in zip(canvas_card.lines, rtl, strict=True) if line]
+        for (cx, cy, _c), (px, py, line), is_rtl in zip(canvas, printed, shown, strict=True):
+            # The canvas position times k: from the card's left edge, or its right edge
+            # for a right-to-left line (a wider card keeps it right-aligned).
+            if is_rtl:
+                assert right - px == pytest.approx(k * (canvas_card.rect.w - cx), abs=1e-6)
+            else:
+                assert px - left == pytest.approx(k * cx, abs=1e-6), line
+            assert py - top == pytest.approx(k * cy, abs=1e-6), line
+            assert (round(px, 3), round(py, 3), line) in tiled, line
+            words = [w.strip("،,") for w in line.split()] if is_rtl else [line]
+            for word in words:
+                assert flat(word).rstrip(ELLIPSIS) in pdf_text, line
+    cut = frame.map.layout.cards[ids[-1]]
+    assert cut.cut and cut.lines == canvas_layout.cards[ids[-1]].lines  # cut where on screen
 
 
 def test_typing_a_long_text_grows_the_card_and_its_row_and_undo_shrinks_them(

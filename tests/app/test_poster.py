@@ -12,12 +12,9 @@ import pytest
 from app.export.compose import MapDocument, Point, Segment
 from app.export.paper import make_paper
 from app.export.poster import draw_poster, poster_frame
-from app.export.poster_layout import poster_metrics
 from app.export.service import ExportOptions, export_journey
 from app.export.text import text_width
-from model.layout import METRICS, wrap_card
 from model.store import Project, Workspace
-from model.style import POSTER_MAP_TYPE
 from tests.app.poster_sample import build
 from tests.app.test_export_samples import pdftotext
 
@@ -56,8 +53,22 @@ def _card_pt(doc: MapDocument, paper: str, orientation: str = "landscape") -> fl
 def test_card_type_grows_with_the_paper(doc: MapDocument) -> None:
     sizes = [_card_pt(doc, p) for p in ("A4", "A3", "A2", "A1", "A0")]
     assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes), sizes
-    # Readable from about two metres on the big sheets (the old poster set 12 pt on A1).
-    assert sizes[3] >= 16 and sizes[4] >= 22, sizes
+    # The canvas scaled as a whole: on A1 and up, larger than the canvas's own 12.5 px.
+    assert sizes[3] >= 13.5 and sizes[4] >= 19, sizes
+
+
+def test_spare_room_gives_the_lanes_air_and_the_cards_keep_their_lines(doc: MapDocument) -> None:
+    frame = poster_frame(doc, make_paper("A1", "landscape"))
+    printed = frame.map.layout
+    for card_id, card in doc.layout.cards.items():
+        on_paper = printed.cards[card_id]
+        assert on_paper.lines == card.lines and on_paper.rect.h == card.rect.h
+        assert on_paper.rect.w >= card.rect.w
+        band = printed.lane(card.cell[1]).band
+        assert band.y < on_paper.rect.y and on_paper.rect.bottom < band.bottom
+    # The sheet's spare room goes to the lanes and columns: the map fills its box.
+    assert printed.height * frame.fit.scale == pytest.approx(frame.map_box[3], rel=0.005)
+    assert printed.width * frame.fit.scale == pytest.approx(frame.map_box[2], rel=0.005)
 
 
 @pytest.mark.parametrize("paper", ["A4", "A3", "A1", "A0"])
@@ -201,15 +212,6 @@ def test_a_map_without_persona_gives_the_map_the_whole_width(opened: Project) ->
     assert frame.map_rect[2] == pytest.approx(paper.width - 2 * frame.margin, rel=0.005)
 
 
-def test_a_card_longer_than_the_card_limit_ends_with_an_ellipsis() -> None:
-    m = poster_metrics(METRICS, POSTER_MAP_TYPE.scaled(2.0), 200.0)
-    block = wrap_card("word " * 400, 300, m)
-    assert len(block.lines) == m.card_max_lines and block.cut
-    assert block.lines[-1].endswith("\u2026")
-    assert wrap_card("Short", 300, m).lines == ("Short",)
-    assert m.card_text == 2 * METRICS.card_text  # the canvas's spec, scaled as a whole
-
-
 def test_the_review_pack_shows_the_persona_s_photo(map_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "pack.pdf"
     run = subprocess.run(
@@ -223,24 +225,3 @@ def test_the_review_pack_shows_the_persona_s_photo(map_file: Path, tmp_path: Pat
                           capture_output=True, text=True, check=True).stdout
     assert "Lena Hoffmann" in pdftotext(out, pages)
     assert len(last.splitlines()[2:]) == 1, last
-
-
-def test_the_poster_cuts_a_long_card_where_the_canvas_does() -> None:
-    from dataclasses import replace
-
-    from app.export.poster_layout import poster_text, shown_text
-    from model.layout import CardGeom, Rect
-
-    text = " ".join(f"word{i}" for i in range(120))
-    block = wrap_card(text, 204.0, METRICS)
-    card = CardGeom(1, "action", text, "#ffffff", Rect(0, 0, 204, 160), (1, 1), 0,
-                    lines=block.lines, rtl=block.rtl, cut=block.cut)
-    assert card.cut
-    last_word = block.lines[-1].rstrip("\u2026").split()[-1]
-    assert shown_text(card).endswith(f"{last_word}\u2026")
-    m = poster_metrics(METRICS, POSTER_MAP_TYPE.scaled(2.0), 200.0)
-    printed = poster_text(card, 300.0, m)
-    assert printed.cut and "".join(printed.lines).rstrip("\u2026").endswith(last_word)
-    assert len(printed.lines) > len(block.lines)  # fewer words a line at poster size
-    whole = replace(card, cut=False)
-    assert shown_text(whole) == text
