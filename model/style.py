@@ -388,20 +388,7 @@ POSTER_MAP_TYPE: Final = TypeSpec(note=11.5, badge=9.5, badge_h=15.5, severity=1
                                   point=5.5, curve=3.5)
 
 
-def poster_card_pt(short_side_pt: float) -> float:
-    """Card text on a poster: grows with the paper (about 24 pt on A1, 34 pt on A0).
-
-    Read from about two metres, poster body text wants 24 pt or more; the A series
-    doubles the area per size, so the type grows by the square root of two per step.
-    """
-    return POSTER_CARD_PT_A4 * short_side_pt / A4_SHORT_SIDE_PT
-
-
 A4_SHORT_SIDE_PT: Final = 595.0
-POSTER_CARD_PT_A4: Final = 8.5
-# A poster's card text is never smaller than this share of its target size (beyond
-# that the map is shrunk to fit instead: a crowded map on small paper).
-POSTER_MIN_TYPE_SHARE: Final = 0.45
 
 # --------------------------------------------------------------------------- status colours
 

@@ -31,10 +31,10 @@ from model.style import POSTER_MAP_TYPE, TypeSpec
 EMOTION_BASE = 0.8  # the emotion lane before spare room: a little lower than on screen
 EMOTION_GROWTH = 1.0  # the emotion lane may grow by up to this share of its own height
 EMOTION_SHARE = 0.4  # ... taking at most this share of the spare height
-# Spare room a column or lane takes at most, as a share of its own size: beyond it cards
-# would float in wide empty cells; the rest is left around the map (it is centred).
+# Spare width a column takes at most, as a share of its own: beyond it cards would float
+# in wide empty cells; the rest is left either side of the map (it is centred). Spare
+# height always goes to the lanes: the map fills the sheet down to its foot.
 WIDEN_MAX = 0.6
-HEIGHTEN_MAX = 1.0
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def fit_map(layout: JourneyLayout, width: float, height: float, lead: float = 0.
     k = min(width / need_w, height / need_h)
     columns = sum(s.header.w for s in layout.stages)
     spare_w = min(max(width / k - need_w, 0.0), columns * WIDEN_MAX)
-    spare_h = min(max(height / k - need_h, 0.0), sum(base.values()) * HEIGHTEN_MAX)
+    spare_h = max(height / k - need_h, 0.0)
     return PosterMap(grow(layout, base, spare_w, spare_h, lead), POSTER_MAP_TYPE, k)
 
 
