@@ -10,6 +10,8 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPolygonF,
+    QTextBlockFormat,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.layout import METRICS, CardGeom, card_lines
+from model.layout import METRICS, CardGeom, Metrics, card_lines
 from model.style import CARD_RADIUS, SEVERITY_DOTS, Role
 from model.text import place_line
 from widgets.canvas_style import CanvasStyle, canvas_style
@@ -30,9 +32,17 @@ from widgets.item_base import (
     ZOOMED_OUT_LOD,
     _detach,
 )
-from widgets.text_paint import Op, RunFonts, device_dpi, draw_ops, load_fonts, run_ops
+from widgets.text_paint import (
+    Op,
+    RunFonts,
+    device_dpi,
+    draw_ops,
+    load_fonts,
+    run_ops,
+)
 
 _FONTS = RunFonts()  # system fonts for text no bundled font covers
+EDITOR_MARGIN = 2.0  # between the editor's frame and its text
 
 
 class CardItem(QGraphicsObject):
@@ -196,10 +206,10 @@ class CardItem(QGraphicsObject):
         """Edit the text in place: Enter commits, Shift+Enter breaks a line, Escape cancels."""
         if self._editor is not None:
             return
-        editor = CardTextEditor(self.geom.text if initial is None else initial,
-                                self._size.width() - 12, style=self._style)
+        editor = CardTextEditor.for_card(self.geom.text if initial is None else initial,
+                                         self._size.width(), style=self._style)
         editor.setParentItem(self)  # keeps the child alive in PySide6
-        editor.setPos(4, 4)
+        editor.place_on_card(0.0, 0.0)
         self._editor = editor
         editor.finished.connect(self._finish_editing)
         editor.start()
@@ -241,6 +251,52 @@ class CardTextEditor(QGraphicsTextItem):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setZValue(50)
         self._done = False
+        self._metrics = METRICS
+        self._f = 1  # the text is set this many times larger and shown this many times smaller
+
+    @classmethod
+    def for_card(cls, text: str, card_w: float, style: CanvasStyle | None = None,
+                 m: Metrics = METRICS) -> CardTextEditor:
+        """An editor that sets text as the card will: the bundled fonts at the layout's
+        card text size, lines as tall as the layout's, exactly the card's text width."""
+        editor = cls(text, 1.0, style=style)
+        # Qt sets a font in whole pixels: 12.5 would become 13 and the typed text would
+        # break sooner than the card. So the text is set ``f`` times larger and the
+        # editor shown 1/f: the size is exact in the scene.
+        f = next((n for n in (1, 2, 4, 8) if (m.card_text * n).is_integer()), 8)
+        editor._f = f
+        editor._metrics = m
+        editor.document().setDocumentMargin(EDITOR_MARGIN * f)
+        editor.document().setUseDesignMetrics(True)
+        editor.setTextWidth((m.text_width(card_w) + 2 * EDITOR_MARGIN) * f)
+        font = editor.font()
+        font.setPixelSize(round(m.card_text * f))
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        font.setKerning(False)
+        editor.setFont(font)
+        editor.setScale(1 / f)
+        editor._fix_line_height()
+        editor.document().contentsChanged.connect(editor._fix_line_height)
+        return editor
+
+    def place_on_card(self, x: float, y: float) -> None:
+        """Put the text where the card's first line goes, on a card whose top left is (x, y)."""
+        m = self._metrics
+        self.setPos(x + m.card_pad_x - EDITOR_MARGIN, y + m.card_pad_top - EDITOR_MARGIN)
+
+    def _fix_line_height(self) -> None:
+        """Every paragraph's lines exactly the layout's line height (typed ones too)."""
+        height = self._metrics.card_line_h * self._f
+        doc = self.document()
+        block = doc.begin()
+        while block.isValid():
+            if block.blockFormat().lineHeight() != height:
+                fmt = QTextBlockFormat(block.blockFormat())
+                fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+                doc.blockSignals(True)  # a format is no content change: no recursion
+                QTextCursor(block).setBlockFormat(fmt)
+                doc.blockSignals(False)
+            block = block.next()
 
     def start(self, select_all: bool = False) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -214,8 +214,8 @@ class MapKeys:
             return
         index = len(s.layout.cell_cards.get(cell, []))
         slot = s.layout.slot_rect(cell, index)
-        editor = CardTextEditor(initial, slot.w, style=s.canvas_style)
-        editor.setPos(slot.x, slot.y)
+        editor = CardTextEditor.for_card(initial, slot.w, style=s.canvas_style)
+        editor.place_on_card(slot.x, slot.y)
         s.addItem(editor)
         self._new_card_editor = editor
 

@@ -141,3 +141,4 @@ def draw_ops(painter: QPainter, ops: Sequence[Op]) -> None:
 def device_dpi(painter: QPainter) -> float:
     device = painter.device()
     return float(device.logicalDpiY()) if device is not None else 96.0
+
