@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
 
 from model.entities import LaneKind
 from model.layout import (
+    LEGEND_SWATCH,
     METRICS,
     CardLine,
     LaneGeom,
+    LegendEntry,
     Rect,
     StageGeom,
+    curve_legend,
     lane_label,
     stage_chevron,
     stage_label,
@@ -46,11 +49,11 @@ from widgets.item_base import (
     _font,
     _view_scale,
     qrect,
-    wrap_text,
 )
 from widgets.text_paint import Op, RunFonts, device_dpi, draw_ops, run_ops
 
 _FONTS = RunFonts()  # system fonts for text no bundled font covers
+LEGEND_TEXT = LEGEND_FONT_PT * 96 / 72  # in scene units: the legend's size at 100 %
 
 
 class LabelOps:
@@ -277,7 +280,8 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
         self._press_y = 0.0
         self._drag_dy = 0.0
         self._pin = -1e9
-        self._legend: list[tuple[list[str], str]] = []
+        self._legend: list[tuple[list[str], str]] = []  # each curve's name lines, colour
+        self._legend_ops: list[tuple[LegendEntry, LabelOps, str]] = []
         self._scale_labels: list[tuple[str, QPointF]] = []
         self._style = canvas_style()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -336,17 +340,15 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
         painter.setPen(st.text)
         # The emotion lane: name, the curves' legend, and the scale at the right edge.
         painter.drawText(QPointF(10, 22), self.geom.name)
-        painter.setFont(_font(LEGEND_FONT_PT))
-        line_h = QFontMetricsF(_font(LEGEND_FONT_PT)).lineSpacing()
-        y = 42.0
-        for lines, color in self._legend:
+        # The curves' names as model.layout wraps them, in the bundled fonts' glyph runs.
+        dpi = device_dpi(painter)
+        left, right = LEGEND_SWATCH
+        for entry, ops, color in self._legend_ops:
             painter.setPen(QPen(QColor(color), 3))
-            painter.drawLine(QPointF(10, y - 4), QPointF(26, y - 4))
+            painter.drawLine(QPointF(left, entry.swatch_y), QPointF(right, entry.swatch_y))
             painter.setPen(st.text)
-            for line in lines:
-                painter.drawText(QPointF(31, y), line)
-                y += line_h
-            y += 17 - line_h
+            draw_ops(painter, ops.get(dpi, LEGEND_TEXT, False))
+        painter.setFont(_font(LEGEND_FONT_PT))
         painter.setPen(st.muted)
         for label, pos in self._scale_labels:
             painter.drawText(pos, label)
@@ -367,14 +369,12 @@ class LaneHeaderItem(HeaderRenameMixin, QGraphicsObject):
 
         Empty lists for every other lane. A long curve name wraps onto a second line.
         """
-        font = _font(LEGEND_FONT_PT)
-        metrics = QFontMetricsF(font)
-        width = self._rect.width() - 31 - 26  # right of the swatch, left of the scale
-        self._legend = [
-            ([text for _pos, text in wrap_text(name, font, width, 2 * metrics.lineSpacing())]
-             or [""], color)
-            for name, color in curves
-        ]
+        metrics = QFontMetricsF(_font(LEGEND_FONT_PT))
+        entries = curve_legend([name for name, _c in curves], self._rect.width(), LEGEND_TEXT)
+        self._legend_ops = [(entry, LabelOps(list(entry.lines)), color)
+                            for entry, (_name, color) in zip(entries, curves, strict=True)]
+        self._legend = [([line.text for line in entry.lines], color)
+                        for entry, _ops, color in self._legend_ops]
         self._scale_labels = []
         for value, value_y in scale:
             label = f"{value:+d}" if value else "0"

@@ -8,7 +8,15 @@ zoom = 0.75 pt when printed at 96 dpi before fitting to paper).
 
 from __future__ import annotations
 
-from model.layout.card_text import CardLine, card_lines, lane_label, stage_label
+from model.layout.card_text import (
+    LEGEND_SWATCH,
+    CardLine,
+    LegendEntry,
+    card_lines,
+    curve_legend,
+    lane_label,
+    stage_label,
+)
 from model.layout.cell_index import CellIndex, cell_index
 from model.layout.frame import card_order, full_layout, lane_height, stack_height, wrap_card
 from model.layout.geometry import (
@@ -37,6 +45,7 @@ from model.layout.shapes import (
 )
 
 __all__ = [
+    "LEGEND_SWATCH",
     "METRICS",
     "STAGE_TIP",
     "Bezier",
@@ -48,6 +57,7 @@ __all__ = [
     "CurvePoint",
     "JourneyLayout",
     "LaneGeom",
+    "LegendEntry",
     "Metrics",
     "Point",
     "Rect",
@@ -57,6 +67,7 @@ __all__ = [
     "card_order",
     "cell_index",
     "compute_layout",
+    "curve_legend",
     "curve_runs",
     "emotion_y",
     "full_layout",

@@ -69,3 +69,35 @@ def lane_label(name: str, kind: str, header: Rect, size: float, k: float = 1.0
     top = header.y + (header.h - line_h * len(lines)) / 2 + size * ascent(not divider)
     return size, [CardLine(header.x + 10 * k, top + i * line_h, line, False)
                   for i, line in enumerate(lines) if line]
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One curve in an emotion lane's header: its swatch's height and its name's lines."""
+
+    swatch_y: float
+    lines: tuple[CardLine, ...]
+
+
+LEGEND_SWATCH = (10.0, 26.0)  # the swatch's left and right ends
+LEGEND_TEXT_X = 31.0
+LEGEND_TOP = 42.0  # the first name's baseline
+LEGEND_GAP = 17.0  # from one entry's last baseline to the next one's first, less a line
+LEGEND_SCALE_ROOM = 26.0  # the scale's labels at the header's right edge
+
+
+def curve_legend(names: list[str], header_w: float, size: float, k: float = 1.0
+                 ) -> list[LegendEntry]:
+    """The curves' names in an emotion lane's header, two lines each at most, positions
+    relative to the header (``k`` scales the insets with a poster's type)."""
+    line_h = size * HEADER_LINE
+    width = header_w - (LEGEND_TEXT_X + LEGEND_SCALE_ROOM) * k
+    y = LEGEND_TOP * k
+    out = []
+    for name in names:
+        lines = wrap(name, width, size, max_lines=2) or [""]
+        out.append(LegendEntry(y - 4 * k, tuple(
+            CardLine(LEGEND_TEXT_X * k, y + i * line_h, line, False)
+            for i, line in enumerate(lines) if line)))
+        y += len(lines) * line_h + LEGEND_GAP * k - line_h
+    return out

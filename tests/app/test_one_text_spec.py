@@ -19,7 +19,7 @@ from app.export.service import ExportOptions, export_journey
 from app.main_window import MainWindow
 from model.entities import Card
 from model.layout import METRICS, CardGeom, JourneyLayout
-from model.text import ELLIPSIS, place_line
+from model.text import ELLIPSIS, REGULAR, place_line
 from tests.app.test_canvas import card_center, journey, lane_of, stage_at, to_view
 from widgets.text_paint import RunFonts, run_ops
 
@@ -233,6 +233,71 @@ def test_typing_a_long_text_grows_the_card_and_its_row_and_undo_shrinks_them(
     assert layout.cards[card_id].rect.h == METRICS.card_h
     assert layout.lane(lane_id).band == band_before
     assert window.scene.card_items[card_id].text_lines[0][2] == "Short"
+
+
+def test_the_in_place_editor_sets_text_in_the_layout_s_font_size_and_width(
+        window: MainWindow) -> None:
+    from widgets.text_paint import load_fonts
+
+    card_id = add_cards(window, ["Short"])[0]
+    vp = window.view.viewport()
+    QTest.mouseDClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      to_view(window, *card_center(window, card_id)))
+    item = window.scene.card_items[card_id]
+    editor = item._editor
+    assert editor is not None
+    layout = window.scene.layout
+    assert layout is not None
+    card = layout.cards[card_id]
+    font = editor.font()
+    f = editor.scale()  # in the scene's units: what the editor's own units are shown at
+    assert font.families()[0] == load_fonts()[REGULAR]  # the bundled face the layout measures
+    assert font.pixelSize() * f == pytest.approx(METRICS.card_text)
+    doc = editor.document()
+    margin = doc.documentMargin()
+    assert (doc.textWidth() - 2 * margin) * f == pytest.approx(METRICS.text_width(card.rect.w))
+    # The first line starts where the card's first line does.
+    origin = editor.mapToScene(margin, margin)
+    assert (origin.x(), origin.y()) == pytest.approx(
+        (card.rect.x + METRICS.card_pad_x, card.rect.y + METRICS.card_pad_top))
+    QTest.keyClick(vp, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(vp, "Guest checkout with optional account afterwards, " + TRICKY[7])
+    typed = [doc.findBlockByNumber(i).layout().lineAt(j).textLength()
+             for i in range(doc.blockCount())
+             for j in range(doc.findBlockByNumber(i).layout().lineCount())]
+    line_h = doc.findBlockByNumber(0).layout().lineAt(1).y() - \
+        doc.findBlockByNumber(0).layout().lineAt(0).y()
+    QTest.keyClick(vp, Qt.Key.Key_Return)
+    layout = window.scene.layout
+    assert layout is not None
+    card = layout.cards[card_id]
+    # What was typed broke where the committed card breaks, line for line.
+    assert typed == [len(line) + 1 for line in card.lines[:-1]] + [len(card.lines[-1])]
+    assert line_h * f == pytest.approx(METRICS.card_line_h)
+    assert [line for *_xy, line in item.text_lines] == list(card.lines)
+    window.acts.undo.trigger()
+    assert window.scene.card_items[card_id].text_lines[0][2] == "Short"
+
+
+def test_the_emotion_legend_wraps_as_the_model_does_and_is_drawn_as_glyph_runs(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from model.layout import curve_legend
+    from widgets.header_items import LEGEND_TEXT
+
+    name = "Maria, first-time buyer who compares everything"
+    monkeypatch.setattr("app.structure.QInputDialog.getText", lambda *a, **k: (name, True))
+    window.structure.add_curve()
+    emotion = lane_of(window, "emotion")
+    item = window.scene.lane_items[emotion.id]
+    names = [curve.name for curve in window.scene.layout.curves]  # type: ignore[union-attr]
+    expected = curve_legend(names, item.boundingRect().width(), LEGEND_TEXT)
+    assert [entry for entry, _ops, _c in item._legend_ops] == expected
+    last = expected[-1]
+    assert len(last.lines) == 2 and last.lines[-1].text.endswith("\u2026")
+    ops = item._legend_ops[-1][1].get(96.0, LEGEND_TEXT, False)
+    assert ops and all(isinstance(what, QGlyphRun) for _p, _f, what in ops)
+    window.acts.undo.trigger()
+    assert [n for n, _c in item._legend] == [["As-is"]]
 
 
 def test_a_character_no_font_has_does_not_blank_out_the_rest_of_the_line(qapp) -> None:
