@@ -9,8 +9,6 @@ users, or two test runs with their own state folders, never meet.
 from __future__ import annotations
 
 import enum
-import getpass
-import hashlib
 import json
 import os
 import sys
@@ -20,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from app.instance_name import server_name
 
 CONNECT_TIMEOUT_MS = 1000
 # The running editor answers at once and opens the file afterwards; this only has to
@@ -65,19 +65,6 @@ class Outcome(enum.Enum):
     HANDED_OVER = "handed over"  # another editor has the request: exit 0
     PRIMARY = "primary"  # this process is the editor others hand over to
     ALONE = "alone"  # no server could be set up: run on our own
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment or the password database
-        return str(os.getuid()) if hasattr(os, "getuid") else "user"
-
-
-def server_name(workspace_root: Path) -> str:
-    """The local server's name for this user and state folder (short: a Unix socket path)."""
-    key = f"{_user()}\0{Path(workspace_root).resolve()}".encode()
-    return f"journeyboard-{hashlib.sha256(key).hexdigest()[:20]}"
 
 
 def hand_over(name: str, request: OpenRequest) -> bool | None:
