@@ -12,12 +12,13 @@ every export).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import cache
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QFontDatabase, QGlyphRun, QPainter, QRawFont
+from PySide6.QtGui import QFont, QFontDatabase, QGlyphRun, QPainter, QPainterPath, QRawFont
 
 from model.text import BOLD, FILES, QT_FAMILIES, PlacedLine, PlacedRun, Run, run_glyphs
 
@@ -125,11 +126,38 @@ def _run_op(placed_run: PlacedRun, x: float, baseline: float, size: float, dpi: 
     return pos, None, glyph_run(run, size)
 
 
+# Qt's raster engine draws nothing for a glyph run whose glyphs come out larger than
+# this on the device (its glyph cache stops at 64 px and the fallback draws no QRawFont
+# glyphs): a PNG title at 150 dpi, a zoomed-in stage name. Those are filled as outlines.
+LARGEST_CACHED_GLYPH_PX = 60.0
+
+
+def outline(glyphs: QGlyphRun) -> QPainterPath:
+    """A glyph run as one outline, baseline at y = 0 (only large text is drawn so)."""
+    raw = glyphs.rawFont()
+    path = QPainterPath()
+    for glyph, at in zip(glyphs.glyphIndexes(), glyphs.positions(), strict=True):
+        path.addPath(raw.pathForGlyph(glyph).translated(at))
+    return path
+
+
+def device_scale(painter: QPainter) -> float:
+    """How many device pixels one user unit of the painter is (the larger axis)."""
+    t = painter.combinedTransform()
+    return max(math.hypot(t.m11(), t.m12()), math.hypot(t.m21(), t.m22()))
+
+
 def draw_ops(painter: QPainter, ops: Sequence[Op]) -> None:
     """Draw prepared runs (the pen is the caller's)."""
     current: QFont | None = None
+    scale: float | None = None
     for pos, font, what in ops:
         if isinstance(what, QGlyphRun):
+            if scale is None:
+                scale = device_scale(painter)
+            if what.rawFont().pixelSize() * scale > LARGEST_CACHED_GLYPH_PX:
+                painter.fillPath(outline(what).translated(pos), painter.pen().color())
+                continue
             painter.drawGlyphRun(pos, what)
             continue
         if font is not None and font is not current:
