@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -21,6 +22,35 @@ def result_style(ok: bool) -> str:
     """A line that worked in the chrome's "ok" colour, a refused one bold in "problem"."""
     c = chrome()
     return f"color: {c.ok};" if ok else f"color: {c.problem}; font-weight: bold;"
+
+
+class ElidedLabel(QLabel):
+    """One line that never asks for more width than it gets: cut with "…", whole in the
+    tooltip (a long "Nothing added: …" once widened the whole window)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(0)
+
+    def set_message(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def message(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        margins = self.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        self.setText(self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, max(room, 0)))
 
 
 class CaptureLine(QLineEdit):
@@ -68,7 +98,7 @@ class CaptureBar(QFrame):
             "Type “stage / lane: text” and press Enter. Names may be shortened while they "
             "stay unique; a stage may be given by its number. Escape closes the bar."))
         label.setBuddy(self.line)
-        self.message = QLabel()
+        self.message = ElidedLabel()
         self.message.setAccessibleName(self.tr("Capture result"))
         self._ok = True
         follow_desktop(self.message, lambda: self.message.setStyleSheet(result_style(self._ok)))
@@ -111,7 +141,7 @@ class CaptureBar(QFrame):
 
     def show_result(self, message: str, ok: bool) -> None:
         """Say what became of the last line; a card added clears the line for the next."""
-        self.message.setText(message)
+        self.message.set_message(message)
         self._ok = ok
         self.message.setStyleSheet(result_style(ok))
         if ok:

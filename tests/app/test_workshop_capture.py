@@ -30,7 +30,7 @@ def test_ctrl_k_opens_the_bar_and_a_line_adds_a_card_in_the_named_cell(
     assert cells(window) == {(0, "Pain points"): ["Cannot find the opening hours"],
                              (1, "Actions"): ["Compares prices"]}
     assert window.capture_bar.line.text() == ""  # ready for the next line
-    assert "Added to Consideration / Actions" in window.capture_bar.message.text()
+    assert "Added to Consideration / Actions" in window.capture_bar.message.message()
     kinds = {c.text: c.kind for c in window.doc.project.journey(window.doc.journey_id).cards}
     assert kinds["Cannot find the opening hours"] == "pain_point"
     press(K.Key_Z, CTRL)  # each line is one undo step
@@ -46,15 +46,15 @@ def test_unknown_and_ambiguous_names_say_why_and_add_nothing(window: MainWindow)
     press(K.Key_K, CTRL)
     steps = window.doc.undo_stack.count()
     capture_line(window, "Checkout / Actions: pays")
-    message = window.capture_bar.message.text()
+    message = window.capture_bar.message.message()
     assert "no stage “Checkout”" in message and "Awareness" in message
     assert window.capture_bar.line.text() == "Checkout / Actions: pays"  # kept to fix
     press(K.Key_A, CTRL)
     capture_line(window, "1 / t: hmm")
-    assert "could be the lane Thoughts or Touchpoints" in window.capture_bar.message.text()
+    assert "could be the lane Thoughts or Touchpoints" in window.capture_bar.message.message()
     press(K.Key_A, CTRL)
     capture_line(window, "no place here")
-    assert "stage / lane: text" in window.capture_bar.message.text()
+    assert "stage / lane: text" in window.capture_bar.message.message()
     assert cells(window) == {}
     assert window.doc.undo_stack.count() == steps
 
@@ -142,3 +142,18 @@ def test_pasting_onto_a_selected_lane_starts_at_its_first_stage(window: MainWind
     QTest.keyClick(window.view, K.Key_V, CTRL)
     QApplication.processEvents()
     assert cells(window) == {(0, "Opportunities"): ["Idea A"], (1, "Opportunities"): ["Idea B"]}
+
+
+def test_a_long_message_is_cut_and_leaves_the_window_as_it_was(window: MainWindow) -> None:
+    window.resize(1300, 760)
+    window.activateWindow()
+    window.view.setFocus()
+    press(K.Key_K, CTRL)
+    QApplication.processEvents()
+    before = (window.width(), window.card_palette.width(), window.capture_bar.line.width())
+    capture_line(window, "Suport / thou: " + "a very long thought " * 4)
+    QApplication.processEvents()
+    bar = window.capture_bar
+    assert "no stage “Suport”" in bar.message.message()
+    assert (window.width(), window.card_palette.width(), bar.line.width()) == before
+    assert bar.message.text().endswith("…") and bar.message.toolTip() == bar.message.message()
