@@ -24,11 +24,16 @@ def ui_locale(choice: str) -> QLocale:
 def install_translators(app: QCoreApplication, choice: str) -> list[QTranslator]:
     """Load Journeyboard's and Qt's own translations for the language (owned by the app).
 
-    Nothing is loaded for English (or a language without a translation): the source
-    strings are English.
+    English is the source language: for it (or a language without a translation) only
+    the English plural forms are loaded.
     """
     locale = ui_locale(choice)
     translators: list[QTranslator] = []
+    # English plurals ("1 card" / "2 cards") under any language: installed first, so a
+    # language's own catalogue, installed after it, is asked first.
+    plurals = QTranslator(app)
+    if plurals.load(f"{CATALOGUE}_en", str(translations_folder())):
+        app.installTranslator(plurals)
     ours = QTranslator(app)
     if ours.load(locale, CATALOGUE, "_", str(translations_folder())):
         translators.append(ours)
@@ -41,4 +46,6 @@ def install_translators(app: QCoreApplication, choice: str) -> list[QTranslator]
         app.installTranslator(translator)
     if translators:
         QLocale.setDefault(locale)
+    if not plurals.isEmpty():
+        translators.insert(0, plurals)
     return translators

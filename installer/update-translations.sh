@@ -17,8 +17,12 @@ if [ "${1:-}" != "--release" ]; then
         "$bin/pyside6-lupdate" -locations none -no-obsolete -tr-function-alias tr+=qtr \
             "${sources[@]}" -ts "resources/i18n/journeyboard_${lang}.ts"
     done
+    # English is the source language; its catalogue holds only the plural forms of the
+    # "%n" strings ("1 card", "2 cards" for "%n card(s)"), as Qt's documentation advises.
+    "$bin/pyside6-lupdate" -locations none -no-obsolete -pluralonly -tr-function-alias tr+=qtr \
+        "${sources[@]}" -ts resources/i18n/journeyboard_en.ts
 fi
-for lang in "${languages[@]}"; do
+for lang in "${languages[@]}" en; do
     "$bin/pyside6-lrelease" "resources/i18n/journeyboard_${lang}.ts" \
         -qm "resources/i18n/journeyboard_${lang}.qm"
 done
