@@ -139,7 +139,7 @@ class PageSurface(RecordingSurface):
         self.texts.append((dx + k * x, dy + k * y, line, k * size))
 
 
-def test_the_poster_and_its_tiles_print_each_card_s_canvas_lines_scaled_as_a_whole(
+def test_the_poster_its_tiles_and_svg_print_each_card_s_canvas_lines_scaled_as_a_whole(
         window: MainWindow, tmp_path: Path) -> None:
     from app.export.paper import make_paper, plan_tiles
     from app.export.poster import draw_poster, poster_frame
@@ -199,6 +199,26 @@ def test_the_poster_and_its_tiles_print_each_card_s_canvas_lines_scaled_as_a_who
                 assert flat(word).rstrip(ELLIPSIS) in pdf_text, line
     cut = frame.map.layout.cards[ids[-1]]
     assert cut.cut and cut.lines == canvas_layout.cards[ids[-1]].lines  # cut where on screen
+    # The SVG export (the PNG's painter code, kept as text) of the same A1 poster: each
+    # one-run line is a text element in the map's own units, where the canvas has it.
+    svg = tmp_path / "poster.svg"
+    export_journey(window.doc.project, window.doc.journey_id, svg,
+                   ExportOptions(fmt="svg", paper="A1", orientation="landscape"))
+    svg_texts = [(BIDI_MARKS.sub("", t.text or ""), float(t.get("x", "0")),
+                  float(t.get("y", "0"))) for t in ET.parse(svg).iter()
+                 if t.tag.endswith("text") and t.get("font-size") == str(METRICS.card_text)]
+    checked = 0
+    for card_id in ids:
+        paper_card = frame.map.layout.cards[card_id].rect
+        for cx, cy, line in window.scene.card_items[card_id].text_lines:
+            runs = place_line(line).runs
+            if len(runs) != 1 or runs[0].run.rtl or runs[0].run.missing:
+                continue
+            checked += 1
+            x, y = paper_card.x + cx, paper_card.y + cy  # the SVG writes four digits
+            assert any(t == line and abs(sx - x) < 0.1 and abs(sy - y) < 0.1
+                       for t, sx, sy in svg_texts), line
+    assert checked >= 12
 
 
 def test_typing_a_long_text_grows_the_card_and_its_row_and_undo_shrinks_them(
