@@ -1,12 +1,13 @@
-"""The canvas's light or dark palette: View → Theme, following the desktop when asked to."""
+"""Light or dark: View → Theme for the canvas and the window, or the desktop's choice."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from app.settings import Settings, Theme
+from widgets.chrome import dark_window_palette
 
 
 def system_scheme() -> Qt.ColorScheme:
@@ -46,6 +47,7 @@ class ThemeController(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self.apply_window_palette()
 
     def _wanted_dark(self) -> bool:
         if self.theme == Theme.SYSTEM:
@@ -69,3 +71,25 @@ class ThemeController(QObject):
         if dark != self.dark:
             self.dark = dark
             self.dark_changed.emit(dark)
+        self.apply_window_palette()
+
+    def apply_window_palette(self) -> None:
+        """The whole window follows the theme, not just the canvas.
+
+        System, or a choice the desktop already is: the desktop's own palette. Dark on a
+        light desktop: model.style's dark window colours. Light on a dark desktop: the
+        style's standard (light) palette.
+        """
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        desktop_dark = self._system == Qt.ColorScheme.Dark
+        if self.theme == Theme.SYSTEM or self.dark == desktop_dark:
+            wanted = QPalette()  # nothing set: the platform's palette
+        elif self.dark:
+            wanted = dark_window_palette()
+        else:
+            wanted = app.style().standardPalette()
+        if wanted.resolveMask() == 0 and app.palette().resolveMask() == 0:
+            return  # already the desktop's
+        QApplication.setPalette(wanted)

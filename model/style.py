@@ -508,3 +508,47 @@ DARK_CHROME: Final = Chrome(
 
 def chrome_for(dark: bool) -> Chrome:
     return DARK_CHROME if dark else LIGHT_CHROME
+
+
+@dataclass(frozen=True)
+class WindowColors:
+    """The window's own palette when View → Theme → Dark is chosen on a light desktop."""
+
+    window: str
+    window_text: str
+    base: str  # inside fields and lists
+    alternate_base: str
+    text: str
+    button: str
+    button_text: str
+    highlight: str
+    highlighted_text: str
+    tooltip_base: str
+    tooltip_text: str
+    placeholder: str
+    link: str
+    light: str  # bevels and frames
+    mid: str
+    dark: str
+    disabled_text: str
+
+
+DARK_WINDOW: Final = WindowColors(
+    window="#2b2f36",
+    window_text="#e9edf2",
+    base="#1e2228",
+    alternate_base="#262b31",
+    text="#e9edf2",
+    button="#353b43",
+    button_text="#e9edf2",
+    highlight="#3d7bd9",
+    highlighted_text="#ffffff",
+    tooltip_base="#353b43",
+    tooltip_text="#e9edf2",
+    placeholder="#8b96a3",
+    link="#7fb0ff",
+    light="#4a525c",
+    mid="#3a4049",
+    dark="#15181c",
+    disabled_text="#7b8591",
+)

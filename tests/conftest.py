@@ -61,3 +61,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     seed = getattr(config.option, "randomly_seed", None)
     if seed is not None:
         terminalreporter.write_line(f"random order: replay with -p randomly --randomly-seed={seed}")
+
+
+@pytest.fixture(autouse=True)
+def _desktop_palette_after_test():
+    """View → Theme → Dark darkens the whole application; the next test starts light."""
+    yield
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication) and app.palette().resolveMask() != 0:
+        QGuiApplication.setPalette(QPalette())

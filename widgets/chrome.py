@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
-from model.style import Chrome, chrome_for
+from model.style import DARK_WINDOW, Chrome, WindowColors, chrome_for
 
 
 def desktop_is_dark() -> bool:
@@ -49,3 +49,25 @@ def chrome_text(widget: QWidget, role: str, extra: str = "") -> None:
     """Colour a widget's text with one chrome colour (``"problem"``, ``"warning"``, …)."""
     follow_desktop(widget, lambda: widget.setStyleSheet(
         f"color: {getattr(chrome(), role)};{extra}"))
+
+
+def dark_window_palette(colors: WindowColors = DARK_WINDOW) -> QPalette:
+    """A dark palette for every widget (Fusion draws with it), from model.style."""
+    role = QPalette.ColorRole
+    palette = QPalette()
+    for which, color in (
+        (role.Window, colors.window), (role.WindowText, colors.window_text),
+        (role.Base, colors.base), (role.AlternateBase, colors.alternate_base),
+        (role.Text, colors.text), (role.Button, colors.button),
+        (role.ButtonText, colors.button_text), (role.BrightText, colors.highlighted_text),
+        (role.Highlight, colors.highlight), (role.HighlightedText, colors.highlighted_text),
+        (role.ToolTipBase, colors.tooltip_base), (role.ToolTipText, colors.tooltip_text),
+        (role.PlaceholderText, colors.placeholder), (role.Link, colors.link),
+        (role.Light, colors.light), (role.Midlight, colors.mid), (role.Mid, colors.mid),
+        (role.Dark, colors.dark), (role.Shadow, colors.dark),
+    ):
+        palette.setColor(which, QColor(color))
+    disabled = QPalette.ColorGroup.Disabled
+    for which in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(disabled, which, QColor(colors.disabled_text))
+    return palette

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.chrome import follow_desktop
 from widgets.i18n import qtr
 from widgets.photo import initials_of, round_photo
 
@@ -59,10 +60,11 @@ class JourneyHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.name_edit.setFont(font)
         self.name_edit.setFrame(False)
-        # Reads as a title until clicked, then looks like the field it is.
-        self.name_edit.setStyleSheet(
+        # Reads as a title until clicked, then looks like the field it is (set again when
+        # the palette changes: a style sheet keeps the colours it was polished with).
+        follow_desktop(self.name_edit, lambda: self.name_edit.setStyleSheet(
             "QLineEdit { background: transparent; } QLineEdit:focus { background: palette(base); }"
-        )
+        ))
         self.name_edit.setPlaceholderText(self.tr("Untitled journey"))
         self.name_edit.setToolTip(self.tr("Journey name: click to rename"))
         self.name_edit.setAccessibleName(self.tr("Journey name"))

@@ -131,3 +131,28 @@ def test_the_heat_strip_follows_the_dark_canvas(window, qtbot) -> None:
     _theme_action(window, Theme.LIGHT).trigger()
     image = _canvas(window, qtbot, rect.center().x(), 0)
     assert _pixel_at(window, image, rect.left() + 3, rect.top() + 3).name() == LIGHT.heat_no_data
+
+
+def test_dark_darkens_the_whole_window_and_system_gives_the_desktop_back(window, qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from widgets.chrome import desktop_is_dark
+
+    def lightness(widget) -> float:
+        return widget.palette().color(QPalette.ColorRole.Window).lightnessF()
+
+    desktop = QGuiApplication.palette().color(QPalette.ColorRole.Window).name()
+    assert not desktop_is_dark()
+    _theme_action(window, Theme.DARK).trigger()
+    QGuiApplication.processEvents()
+    for widget in (window, window.header, window.card_palette, window.menuBar()):
+        assert lightness(widget) < 0.3, widget
+    assert window.header.objective_edit.palette().color(QPalette.ColorRole.Text).lightnessF() > 0.8
+    assert desktop_is_dark()  # the chrome's notes and banners follow (widgets/chrome.py)
+    _theme_action(window, Theme.LIGHT).trigger()
+    assert QGuiApplication.palette().color(QPalette.ColorRole.Window).name() == desktop
+    _theme_action(window, Theme.DARK).trigger()
+    _theme_action(window, Theme.SYSTEM).trigger()
+    QGuiApplication.processEvents()
+    assert QGuiApplication.palette().color(QPalette.ColorRole.Window).name() == desktop
+    assert lightness(window.header) > 0.7
