@@ -80,14 +80,39 @@ def poster_frame(doc: MapDocument, paper: Paper) -> PosterFrame:
     return frame
 
 
+FACT_GAP = 14.0  # between "Persona: …", "Next review: …" and "Printed: …"
+
+
+def _fact_rows(doc: MapDocument, w: float, u: float) -> list[list[tuple[str, str]]]:
+    """Persona, next review and print date, flowed onto as many lines as they need
+    (a fact that does not fit whole where the line has got to starts the next one)."""
+    facts = [("Persona: ", doc.persona or "none")]
+    if doc.review:
+        facts.append(("Next review: ", doc.review))
+    if doc.date:
+        facts.append(("Printed: ", doc.date))
+    msize = POSTER.meta * u
+    rows: list[list[tuple[str, str]]] = [[]]
+    cx = 0.0
+    for label, value in facts:
+        need = text_width(label, msize, True) + text_width(value, msize)
+        if rows[-1] and cx + need > w:
+            rows.append([])
+            cx = 0.0
+        rows[-1].append((label, value))
+        cx += need + FACT_GAP * u
+    return rows
+
+
 def _title_height(doc: MapDocument, w: float, u: float) -> float:
     p = POSTER
     titles = len(wrap(doc.name, w, p.title * u, bold=True, max_lines=2))
     label = text_width("Objective: ", p.objective * u, True)
     lines = len(wrap(doc.objective.strip(), w - label, p.objective * u, max_lines=2)) if \
         doc.objective.strip() else 0
+    facts = len(_fact_rows(doc, w, u))
     return (titles * p.title * 1.2 + 0.1 * p.title + lines * p.objective * 1.3
-            + p.meta * 2.9) * u
+            + p.meta * (1.6 + 1.3 * facts)) * u
 
 
 def _lead(doc: MapDocument) -> float:
@@ -218,18 +243,12 @@ def draw_title_block(surface: Surface, doc: MapDocument, frame: PosterFrame) -> 
             line_y += osize * 1.3
     msize = p.meta * u
     line_y += msize * 0.6
-    facts = [("Persona: ", doc.persona or "none")]
-    if doc.review:
-        facts.append(("Next review: ", doc.review))
-    if doc.date:
-        facts.append(("Printed: ", doc.date))
-    cx = x
-    for label, value in facts:
-        lw = text_width(label, msize, True)
-        room = x + w - cx - lw
-        if room < 30 * u:
-            break
-        shown = wrap(value, room, msize, max_lines=1)[0]
-        surface.text(cx, line_y + msize * ASCENT, label, msize, MUTED_TEXT, True)
-        surface.text(cx + lw, line_y + msize * ASCENT, shown, msize, HEADER_TEXT)
-        cx += lw + text_width(shown, msize) + 14 * u
+    for row in _fact_rows(doc, w, u):
+        cx = x
+        for label, value in row:
+            lw = text_width(label, msize, True)
+            shown = wrap(value, x + w - cx - lw, msize, max_lines=1)[0]
+            surface.text(cx, line_y + msize * ASCENT, label, msize, MUTED_TEXT, True)
+            surface.text(cx + lw, line_y + msize * ASCENT, shown, msize, HEADER_TEXT)
+            cx += lw + text_width(shown, msize) + FACT_GAP * u
+        line_y += msize * 1.3

@@ -225,3 +225,16 @@ def test_the_review_pack_shows_the_persona_s_photo(map_file: Path, tmp_path: Pat
                           capture_output=True, text=True, check=True).stdout
     assert "Lena Hoffmann" in pdftotext(out, pages)
     assert len(last.splitlines()[2:]) == 1, last
+
+
+@pytest.mark.parametrize("paper", ["A3", "A1"])
+def test_the_title_block_prints_persona_review_and_dates_whole(
+        opened: Project, tmp_path: Path, paper: str) -> None:
+    journey = opened.journeys()[0]
+    out = tmp_path / "poster.pdf"
+    export_journey(opened, journey.id, out, ExportOptions(paper=paper, orientation="landscape"))
+    text = " ".join(pdftotext(out, 1).split())
+    doc = MapDocument.from_journey(journey)
+    assert doc.date and doc.review and doc.persona
+    for fact in (f"Persona: {doc.persona}", f"Next review: {doc.review}", f"Printed: {doc.date}"):
+        assert " ".join(fact.split()) in text, fact  # before: "Printed: … (last chang…"
