@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGraphicsView,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
 from model.entities import CardKind
 from model.palette import CARD_KIND_LABELS
@@ -29,6 +35,7 @@ PALETTE_KINDS: tuple[str, ...] = (
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 _SWATCH = 16
+DRAG_ZOOM_MIN = 0.45  # below this the label would not read
 _DRAG_SIZE = QSize(132, 56)
 
 
@@ -56,13 +63,16 @@ def swatch_icon(color: str, size: int = _SWATCH) -> QIcon:
     return QIcon(pixmap)
 
 
-def card_drag_pixmap(kind: str, ratio: float = 1.0) -> QPixmap:
-    """A small card in the kind's colour with its label, shown under the cursor."""
-    pixmap = QPixmap(_DRAG_SIZE * ratio)
+def card_drag_pixmap(kind: str, ratio: float = 1.0, zoom: float = 1.0) -> QPixmap:
+    """A small card in the kind's colour with its label, shown under the cursor, at the
+    map's zoom (a full-size card over a map shown at 40 % hid the cell aimed at)."""
+    zoom = max(DRAG_ZOOM_MIN, min(zoom, 1.0))
+    pixmap = QPixmap(_DRAG_SIZE * (ratio * zoom))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     rect = QRectF(0, 0, _DRAG_SIZE.width(), _DRAG_SIZE.height()).adjusted(1, 1, -1, -1)
     painter = QPainter(pixmap)
+    painter.scale(zoom, zoom)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setOpacity(0.9)
     painter.setPen(QPen(QColor(LIGHT.border), 1))
@@ -140,6 +150,16 @@ class CardPalette(QListWidget):
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
+    def map_zoom(self) -> float:
+        """The zoom of the window's map view, its largest graphics view (1 when none)."""
+        window = self.window()
+        views = [v for v in window.findChildren(QGraphicsView) if v.isVisible()] \
+            if window is not None else []
+        if not views:
+            return 1.0
+        view = max(views, key=lambda v: v.width() * v.height())
+        return float(view.transform().m11())
+
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
         item = self.currentItem()
         if item is None:
@@ -147,9 +167,10 @@ class CardPalette(QListWidget):
         kind: str = item.data(KIND_ROLE)
         drag = QDrag(self)
         drag.setMimeData(self.mime_for(kind))
-        pixmap = card_drag_pixmap(kind, self.devicePixelRatioF())
-        drag.setPixmap(pixmap)
-        drag.setHotSpot(QPoint(16, 12))
+        zoom = self.map_zoom()
+        drag.setPixmap(card_drag_pixmap(kind, self.devicePixelRatioF(), zoom))
+        zoom = max(DRAG_ZOOM_MIN, min(zoom, 1.0))
+        drag.setHotSpot(QPoint(round(16 * zoom), round(12 * zoom)))
         drag.exec(Qt.DropAction.CopyAction)
         # The kind was only a drag source: it does not stay highlighted as if chosen.
         self.clearSelection()

@@ -147,3 +147,12 @@ def test_enter_on_the_current_entry_emits_kind_activated(
     QTest.keyClick(palette, Qt.Key.Key_Down)
     QTest.keyClick(palette, Qt.Key.Key_Return)
     assert seen == ["thought"]
+
+
+def test_the_drag_card_is_drawn_at_the_maps_zoom() -> None:
+    full = card_drag_pixmap("pain_point", 1.0, 1.0)
+    half = card_drag_pixmap("pain_point", 1.0, 0.5)
+    tiny = card_drag_pixmap("pain_point", 1.0, 0.1)  # never too small to read its label
+    assert half.width() == round(full.width() * 0.5) and half.height() == round(full.height() * 0.5)
+    assert tiny.width() >= round(full.width() * 0.45) > 0
+
