@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -102,12 +102,41 @@ class FindingsModel(QStandardItemModel):
         return True
 
 
+def fitted(finding: Finding, width: float, advance: Callable[[str], float]) -> str:
+    """The finding's line within ``width``: its subject (a card's or stage's text) is
+    shortened with "…", the rule's own words stay whole ("Touchpoint “Sees a TV…” has no
+    channel", not "Touchpoint “Sees a TV adv…ibre wit…")."""
+    template = qtr(MESSAGES[finding.rule])
+    whole = describe_finding(finding, template)
+    if advance(whole) <= width or "%s" not in template:
+        return whole
+    subject = " ".join(finding.subject.split())
+    lo, hi = 0, len(subject)
+    while lo < hi:  # the longest start of the subject that fits
+        mid = (lo + hi + 1) // 2
+        if advance(template % (subject[:mid].rstrip() + "…")) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return template % (subject[:lo].rstrip() + "…")
+
+
 class OneLineDelegate(QStyledItemDelegate):
-    """Rows as wide as the list: a long entry is cut in the middle (its tooltip has it all)."""
+    """Rows as wide as the list; a long entry shortens its subject (the tooltip has all)."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        finding = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(finding, Finding):
+            metrics = option.fontMetrics
+            room = option.rect.width() - 3 * metrics.averageCharWidth()  # the item's margins
+            if room > 0 and metrics.horizontalAdvance(option.text) > room:
+                option.text = fitted(finding, room, metrics.horizontalAdvance)
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -136,7 +165,7 @@ class CompletenessPanel(QWidget):
         self.list.setItemDelegate(OneLineDelegate(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)  # rows follow the width
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the rule ends the line
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # after fitted(): rarely
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("What the map still lacks"))
         self.list.setToolTip(self.tr("Click an entry to go to the place it concerns"))
