@@ -67,6 +67,7 @@ class EmotionHandleItem(QGraphicsObject):
         self._dragging = False
         self._hovered = False
         self._start_value: int | None = None
+        self._press_y = 0.0
         self._label = ""
         self._label_rect = QRectF()
         self._label_size = QSizeF()
@@ -188,7 +189,15 @@ class EmotionHandleItem(QGraphicsObject):
         self._start_value = None if self.unset else self.value
         self.curve.activate()
         self._update_label()
+        self._press_y = self.y()
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        # Moved here, not by QGraphicsItem: Qt would drag every selected movable item
+        # (a selected card) along with the point and leave it where the model says not.
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            dy = event.scenePos().y() - event.buttonDownScenePos(Qt.MouseButton.LeftButton).y()
+            self.setPos(self.x(), self._press_y + dy)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -1,0 +1,65 @@
+"""Defects a facilitator hit in their first hour (second GUI trial), as the user notices them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from app.commands import SetEmotionCommand
+from app.main_window import MainWindow
+from model.entities import Card
+from tests.app.test_canvas import add_card, card_center, drag, journey, lane_of, stage_at, to_view
+
+
+def _select(window: MainWindow, card_id: int) -> None:
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, to_view(window, *card_center(window, card_id)))
+    assert window.scene.selected_card_ids() == [card_id]
+
+
+def _card_is_where_the_model_says(window: MainWindow, card_id: int) -> None:
+    item = window.scene.card_items[card_id]
+    rect = window.scene.layout.cards[card_id].rect
+    assert (item.x(), item.y()) == pytest.approx((rect.x, rect.y))
+
+
+def test_dragging_an_emotion_point_moves_only_that_point_not_the_selected_card(
+        window: MainWindow) -> None:
+    card = add_card(window, 2, "actions", "Orders online")
+    actions = lane_of(window, "actions")
+    _select(window, card)
+    curve = journey(window).curves[0]
+    stage = stage_at(window, 3)
+    window.doc.push(SetEmotionCommand(window.doc.editor, curve.id, stage.id, 0))
+    handle = window.scene.curve_items[curve.id].handles[stage.id]
+    layout = window.scene.layout
+    emotion = layout.emotion_lane().id
+    start = handle.scenePos()
+    drag(window, (start.x(), start.y()), (start.x(), layout.emotion_y(emotion, -3)))
+    assert next(p for p in curve.points if p.stage_id == stage.id).value == -3
+    model_card = window.doc.project.session.get(Card, card)
+    assert (model_card.stage_id, model_card.lane_id) == (stage_at(window, 2).id, actions.id)
+    _card_is_where_the_model_says(window, card)
+    window.acts.undo.trigger()
+    _card_is_where_the_model_says(window, card)
+    assert next(p for p in curve.points if p.stage_id == stage.id).value == 0
+
+
+@pytest.mark.parametrize("header", ["stage", "lane"])
+def test_dragging_a_header_with_a_card_selected_leaves_the_card_in_place(
+        window: MainWindow, header: str) -> None:
+    card = add_card(window, 2, "actions", "Orders online")
+    _select(window, card)
+    layout = window.scene.layout
+    if header == "stage":
+        geom = layout.stage(stage_at(window, 0).id).header
+        start = (geom.x + geom.w / 3, geom.center[1])
+        end = (start[0] + 30, start[1])  # not far enough to reorder
+    else:
+        geom = layout.lane(lane_of(window, "thoughts").id).header
+        start = (geom.center[0], geom.center[1])
+        end = (start[0], start[1] + 3)
+    item = window.scene.card_items[card]
+    drag(window, start, end)
+    assert item.pos() == QPointF(layout.cards[card].rect.x, layout.cards[card].rect.y)
