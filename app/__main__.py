@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     # For the bundle smoke test: start the editor, then quit after SECONDS with status 0
     # if its main window was shown (and 3 if not).
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+    # The usage line names the headless commands too: they are the other way to run it.
+    editor = parser.format_usage().removeprefix("usage: ").strip()
+    parser.usage = f"{editor}\n       journeyboard {{{','.join(CLI_COMMANDS)}}} ..."
     return parser
 
 

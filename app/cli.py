@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="create a new .cjm project file from a template",
         description="Create a new project file holding one journey built from a template.",
     )
-    new.add_argument("file", type=Path, help="the .cjm file to create")
+    new.add_argument("file", type=Path,
+                     help="the .cjm file to create (.cjm is added when the name lacks it)")
     new.add_argument(
         "--template",
         choices=("cjm7", "blueprint", "blank"),
@@ -203,11 +204,16 @@ def _file_error(exc: Exception) -> CliError:
 # --------------------------------------------------------------------------- new
 
 
+def with_project_suffix(path: Path) -> Path:
+    """A new project's file ends in .cjm, as Save As makes it (Open lists only those)."""
+    return path if path.suffix.lower() == ".cjm" else path.with_name(path.name + ".cjm")
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from model.edits import Editor
     from model.store import Project, ProjectFileError
 
-    target: Path = args.file
+    target: Path = with_project_suffix(args.file)
     if not target.parent.resolve().is_dir():
         raise CliError(f"{target}: the folder {target.parent} does not exist.")
     workspace = _workspace()
@@ -249,7 +255,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         rows = parse_csv(data, args.journey.strip())
     except CsvImportError as exc:
         raise CliError(f"{source}: {exc} Nothing was imported.") from None
-    target: Path = args.into
+    target: Path = args.into if args.into.exists() else with_project_suffix(args.into)
     if not target.parent.resolve().is_dir():
         raise CliError(f"{target}: the folder {target.parent} does not exist.")
     workspace = _workspace()

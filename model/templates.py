@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from model.entities import EmotionCurve, EmotionPoint, Journey, Lane, LaneKind, Stage
+from model.entities import EmotionCurve, Journey, Lane, LaneKind, Stage
 from model.i18n import QT_TR_NOOP
 from model.style import CURVE_COLORS, LANE_COLORS, LANE_TEMPLATE_COLOR, STAGE_COLORS
 
@@ -108,10 +108,8 @@ def create_journey(session: Session, template: str = "cjm7", name: str = "") -> 
         )
     session.add(journey)
     if spec.has_emotion:
-        curve = EmotionCurve(name="As-is", color=CURVE_COLORS[0], position=0)
-        journey.curves.append(curve)
-        session.flush()
-        for stage in journey.stages:
-            curve.points.append(EmotionPoint(stage_id=stage.id, value=0))
+        # No points: every stage starts unset, so the map shows which stages are rated
+        # (a flat line of zeros looked like real ratings).
+        journey.curves.append(EmotionCurve(name="As-is", color=CURVE_COLORS[0], position=0))
     session.flush()
     return journey

@@ -41,6 +41,14 @@ def add_card(win: MainWindow, stage_index: int, lane_kind: str, text: str) -> in
     return command.card_id
 
 
+def rate_every_stage(win: MainWindow, value: int = 0) -> None:
+    """Give the first curve a value at every stage (a new map starts unrated), not undoable."""
+    curve = journey(win).curves[0]
+    for stage in journey(win).stages:
+        win.doc.push(SetEmotionCommand(win.doc.editor, curve.id, stage.id, value))
+    win.doc.undo_stack.clear()
+
+
 def cell_texts(win: MainWindow, stage_index: int, lane_kind: str) -> list[str]:
     stage, lane = stage_at(win, stage_index), lane_of(win, lane_kind)
     cards = [c for c in journey(win).cards if c.stage_id == stage.id and c.lane_id == lane.id]
@@ -206,6 +214,7 @@ def test_type_into_an_empty_cell_and_enter_makes_a_card(window: MainWindow) -> N
 
 
 def test_drag_emotion_handle_snaps_to_scale_and_undoes(window: MainWindow) -> None:
+    rate_every_stage(window)
     curve = journey(window).curves[0]
     stage = stage_at(window, 3)
     handle = window.scene.curve_items[curve.id].handles[stage.id]

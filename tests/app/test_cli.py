@@ -214,3 +214,15 @@ def test_help_works_without_display() -> None:
         assert result.returncode == 0
         assert "usage:" in result.stdout
     assert "--tile" in run("export", "--help").stdout
+
+
+def test_new_without_the_extension_makes_a_cjm_file_the_open_dialog_lists(tmp_path: Path) -> None:
+    result = run("new", tmp_path / "cli-noext")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["cli-noext.cjm"]
+    assert "cli-noext.cjm" in result.stdout
+
+
+def test_the_usage_line_lists_the_headless_commands() -> None:
+    usage = run("--help").stdout.split("\n\n")[0]
+    assert "{new,import,import-survey,export,review-pack}" in usage

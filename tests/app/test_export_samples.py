@@ -66,8 +66,8 @@ def build_sample(project: Project, name: str = "Checkout journey") -> int:
             k += 1
     curve = journey.curves[0]
     values = dict(zip([s.id for s in stages], [2, 4, -3, -5, 1, 3, 5], strict=False))
-    for point in curve.points:
-        point.value = values[point.stage_id]
+    for stage_id, value in values.items():
+        editor.set_emotion(curve.id, stage_id, value)
     project.flush()
     return journey_id
 

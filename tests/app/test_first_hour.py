@@ -22,6 +22,7 @@ from tests.app.test_canvas import (
     drag,
     journey,
     lane_of,
+    rate_every_stage,
     send_mouse,
     stage_at,
     to_view,
@@ -264,6 +265,7 @@ def test_save_as_suggests_the_journey_name_in_the_last_folder(window, tmp_path) 
 
 def test_the_poster_prints_emotion_notes_and_breaks_the_curve_at_unset_stages(window,
                                                                                tmp_path):
+    rate_every_stage(window)
     curve = journey(window).curves[0]
     stage = stage_at(window, 1)
     window.doc.push(SetEmotionCommand(window.doc.editor, curve.id, stage.id, -3,
@@ -314,6 +316,7 @@ def test_resizing_a_stage_in_fit_view_shows_a_guide_and_keeps_the_zoom(window) -
 
 
 def test_an_emotion_value_badge_stays_readable_when_zoomed_out(window) -> None:
+    rate_every_stage(window)
     curve = journey(window).curves[0]
     handle = window.scene.curve_items[curve.id].handles[stage_at(window, 2).id]
     window.view.set_zoom(0.4)

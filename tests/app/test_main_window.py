@@ -16,7 +16,14 @@ from app.settings import Settings
 from model.entities import Card, Journey, Persona
 from model.records import FieldsEdit, Target
 from model.store import Workspace
-from tests.app.test_canvas import add_card, journey, lane_of, stage_at, type_in_place
+from tests.app.test_canvas import (
+    add_card,
+    journey,
+    lane_of,
+    rate_every_stage,
+    stage_at,
+    type_in_place,
+)
 
 
 def test_selecting_a_card_shows_it_and_inspector_edits_are_undoable(window: MainWindow) -> None:
@@ -96,6 +103,7 @@ def test_journey_switcher_add_duplicate_delete_with_undo(window: MainWindow, mon
 
 
 def test_add_and_delete_stage_and_lane_with_undo(window: MainWindow, monkeypatch) -> None:
+    rate_every_stage(window)
     before = [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)]
     window.structure.add_stage(after=stage_at(window, 0).id)
     names = [s.name for s in sorted(journey(window).stages, key=lambda s: s.position)]
@@ -139,6 +147,7 @@ def test_delete_key_in_a_text_field_does_not_delete_cards(window: MainWindow) ->
 
 
 def test_double_click_an_emotion_point_to_write_its_note(window: MainWindow, monkeypatch) -> None:
+    rate_every_stage(window)
     from tests.app.test_canvas import to_view
 
     curve = journey(window).curves[0]

@@ -63,3 +63,11 @@ def test_dragging_a_header_with_a_card_selected_leaves_the_card_in_place(
     item = window.scene.card_items[card]
     drag(window, start, end)
     assert item.pos() == QPointF(layout.cards[card].rect.x, layout.cards[card].rect.y)
+
+
+def test_a_new_map_from_the_template_starts_with_every_stage_unrated(window: MainWindow) -> None:
+    curve = journey(window).curves[0]
+    assert curve.points == []
+    handles = window.scene.curve_items[curve.id].handles
+    assert len(handles) == 7 and all(h.unset for h in handles.values())
+    assert window.scene.curve_items[curve.id].path_count == 0

@@ -183,6 +183,7 @@ def test_a_file_with_values_the_program_cannot_use_is_refused(tmp_path, sql, mes
         ed = Editor(p.session, p.changes)
         j = p.journey(ed.add_journey("cjm7", "J"))
         ed.add_card(j.id, cells_of(j)[0], None, {"text": "x", "severity": 2})
+        ed.set_emotion(j.curves[0].id, j.stages[0].id, 1)
         p.save(tmp_path / "m.cjm")
     conn = sqlite3.connect(tmp_path / "m.cjm")
     conn.execute(sql)

@@ -167,7 +167,8 @@ def test_emotion_deltas_and_opportunity_status_changes_are_reported(
     journey = _journey(project, editor)
     curve = journey.curves[0]
     stage = journey.stages[2]
-    before = next(p.value for p in curve.points if p.stage_id == stage.id)
+    editor.set_emotion(curve.id, stage.id, 1)
+    before = 1
     opp = editor.add_opportunity(journey.id, {"title": "One-page checkout"})
     dropped = editor.add_opportunity(journey.id, {"title": "Chat bot"})
     old = journey_snapshot(journey)
