@@ -13,7 +13,7 @@ from app.document import Document, new_document, open_document, reload_document
 from app.paths import default_folder, safe_file_stem
 from app.settings import Settings
 from model.i18n import QT_TR_NOOP
-from model.store import FileChangedOnDiskError, ProjectFileError, Workspace
+from model.store import FileChangedOnDiskError, ProjectFileError, Workspace, check_header
 from model.templates import TEMPLATES
 from widgets.i18n import qtr
 
@@ -24,8 +24,7 @@ def changed_on_disk_box(parent: QWidget, message: str) -> QMessageBox:
     """Save as copy / Overwrite / Reload / Cancel for a file someone else changed."""
     box = QMessageBox(QMessageBox.Icon.Warning, qtr("File Changed on Disk"), message,
                       QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText(qtr("Your changes are not saved yet. Save them as a copy, overwrite "
-                               "the other changes, or reload the file and lose yours."))
+    # The message already names the choices: no informative text saying them again.
     role = QMessageBox.ButtonRole
     copy = box.addButton(qtr("Save as &Copy…"), role.AcceptRole)
     box.setProperty("copy_button", copy)
@@ -119,20 +118,30 @@ class FileActions:
         if other is not None:
             raise_widget(other)
             return True
+        try:
+            # A cheap read-only look first: a file that is no project is refused before
+            # anyone is asked to save (or discard) the map that is open.
+            check_header(path)
+        except ProjectFileError as exc:
+            return self._refuse(path, exc)
         if not self.maybe_save():
             return False
         try:
             opened = open_document(path, self.workspace)
         except ProjectFileError as exc:
-            QMessageBox.critical(self._parent, qtr("Cannot Open File"),
-                                 f"{path.name}\n\n{exc.message}")
-            if not path.exists():
-                self.settings.remove_recent_file(path)
-            return False
+            return self._refuse(path, exc)
         self._detach()
         self._attach(opened)
         self.settings.set_last_directory(path.parent)
         return True
+
+    def _refuse(self, path: Path, exc: ProjectFileError) -> bool:
+        """Say why a file cannot be opened; the map that is open stays as it is."""
+        QMessageBox.critical(self._parent, qtr("Cannot Open File"),
+                             f"{path.name}\n\n{exc.message}")
+        if not path.exists():
+            self.settings.remove_recent_file(path)
+        return False
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()

@@ -89,3 +89,18 @@ def test_a_failing_autosave_is_said_plainly_without_blocking_the_window(window, 
     assert "works again" in window.statusBar().currentMessage()
     for box in boxes:
         box.close()
+
+
+def test_the_changed_on_disk_warning_says_it_once(saved_window, qtbot) -> None:
+    window, _target = saved_window
+    seen: list[tuple[str, str]] = []
+
+    def look(box: QMessageBox) -> None:
+        seen.append((box.text(), box.informativeText()))
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    answer_next_dialog(qtbot, look)
+    assert not window.files.save()
+    ((text, informative),) = seen
+    assert informative == ""
+    assert text.count("copy") == 1 and text.count("reload") == 1

@@ -9,7 +9,16 @@ from PySide6.QtTest import QTest
 from app.commands import SetEmotionCommand
 from app.main_window import MainWindow
 from model.entities import Card
-from tests.app.test_canvas import add_card, card_center, drag, journey, lane_of, stage_at, to_view
+from tests.app.test_canvas import (
+    add_card,
+    answer_next_dialog,
+    card_center,
+    drag,
+    journey,
+    lane_of,
+    stage_at,
+    to_view,
+)
 
 
 def _select(window: MainWindow, card_id: int) -> None:
@@ -71,3 +80,19 @@ def test_a_new_map_from_the_template_starts_with_every_stage_unrated(window: Mai
     handles = window.scene.curve_items[curve.id].handles
     assert len(handles) == 7 and all(h.unset for h in handles.values())
     assert window.scene.curve_items[curve.id].path_count == 0
+
+
+def test_opening_a_text_file_named_cjm_is_refused_before_asking_to_save(
+        window: MainWindow, qtbot, tmp_path, monkeypatch) -> None:
+    bad = tmp_path / "notes.cjm"
+    bad.write_text("this is not a journey map", encoding="utf-8")
+    before = bad.read_bytes()
+    add_card(window, 0, "actions", "unsaved work")
+    doc = window.doc
+    monkeypatch.setattr("app.files.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), ""))
+    seen = answer_next_dialog(qtbot, lambda box: box.reject())
+    window.acts.open.trigger()
+    assert seen == ["notes.cjm\n\nThis is not a Journeyboard project file (.cjm)."]
+    assert window.doc is doc and window.isWindowModified()
+    assert any(c.text == "unsaved work" for c in journey(window).cards)
+    assert bad.read_bytes() == before
