@@ -524,10 +524,6 @@
         <translation>Datei auf dem Datenträger geändert</translation>
     </message>
     <message>
-        <source>Your changes are not saved yet. Save them as a copy, overwrite the other changes, or reload the file and lose yours.</source>
-        <translation>Ihre Änderungen sind noch nicht gespeichert. Speichern Sie sie als Kopie, überschreiben Sie die anderen Änderungen, oder laden Sie die Datei neu und verwerfen Ihre.</translation>
-    </message>
-    <message>
         <source>Save as &amp;Copy…</source>
         <translation>Als &amp;Kopie speichern…</translation>
     </message>
