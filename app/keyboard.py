@@ -23,6 +23,7 @@ class KeyboardNavigation(QObject):
             "from card to card; Ctrl+arrows move the selected card; + and - change the "
             "emotion of the stage in the emotion lane."))
         ctx.view.viewport().setAccessibleName(self.tr("Journey map"))
+        self._announced: tuple[Cell, str] | None = None  # the cell message on show
         ctx.scene.cursor_moved.connect(self.announce_cell)
 
     def add_panel(self, panel: QWidget) -> None:
@@ -106,4 +107,24 @@ class KeyboardNavigation(QObject):
             place, count)
 
     def announce_cell(self, cell: Cell) -> None:
-        self.ctx.status(self.describe_cell(cell), 6000)
+        self._announced = (cell, self.describe_cell(cell))
+        self.ctx.status(self._announced[1], 6000)
+
+    def refresh_announced_cell(self) -> None:
+        """After an edit, a cell's message still shown says its new count or value."""
+        if self._announced is None:
+            return
+        cell, said = self._announced
+        if self.ctx.window.statusBar().currentMessage() != said:
+            self._announced = None  # gone, or replaced by another message: leave it
+            return
+        try:
+            now = self.describe_cell(cell)
+        except KeyError:  # its stage or lane is gone
+            now = ""
+        if now != said:
+            self._announced = (cell, now) if now else None
+            if now:
+                self.ctx.status(now, 6000)
+            else:
+                self.ctx.window.statusBar().clearMessage()

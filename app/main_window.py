@@ -455,8 +455,10 @@ class MainWindow(QMainWindow):
             self.scene.clear_map()
             self.heat.refresh()
             self._update_title()
+            self.keyboard.refresh_announced_cell()
             return
         self.scene.apply_layout(layout)
+        self.keyboard.refresh_announced_cell()
         self.filters.sync()
         self.compare.refresh()
         self._update_title()

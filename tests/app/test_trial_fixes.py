@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from app.commands import SetEmotionCommand
 from app.main_window import MainWindow
@@ -96,3 +97,26 @@ def test_opening_a_text_file_named_cjm_is_refused_before_asking_to_save(
     assert window.doc is doc and window.isWindowModified()
     assert any(c.text == "unsaved work" for c in journey(window).cards)
     assert bad.read_bytes() == before
+
+
+def test_the_status_bar_counts_the_cursor_cell_after_every_change(window: MainWindow) -> None:
+    touch = lane_of(window, "touchpoints")
+    left_of_it = (stage_at(window, 1).id, touch.id)
+    vp = window.view.viewport()
+    QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     to_view(window, *window.scene.layout.cell_rect(left_of_it).center))
+    QTest.keyClick(vp, Qt.Key.Key_Right)  # the cursor arrives: the status bar says where
+    bar = window.statusBar()
+    assert bar.currentMessage().startswith("Purchase · Touchpoints: 0 card(s)")
+    QTest.keyClicks(vp, "Checkout page")
+    QTest.keyClick(vp, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert bar.currentMessage().startswith("Purchase · Touchpoints: 1 card(s)")
+    (card,) = [c.id for c in journey(window).cards]
+    dest = window.scene.layout.cell_rect((stage_at(window, 3).id, touch.id)).center
+    drag(window, card_center(window, card), dest)
+    assert window.doc.project.session.get(Card, card).stage_id == stage_at(window, 3).id
+    assert bar.currentMessage().startswith("Purchase · Touchpoints: 0 card(s)")
+    window.acts.undo.trigger()
+    QApplication.processEvents()
+    assert bar.currentMessage().startswith("Purchase · Touchpoints: 1 card(s)")
