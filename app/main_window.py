@@ -29,6 +29,7 @@ from app.capture import CaptureController
 from app.clipboard import CardClipboard
 from app.context import EditorContext
 from app.document import Document
+from app.field_shortcuts import WindowShortcutsFirst
 from app.files import FileActions
 from app.filters import FilterController
 from app.heat import HeatOverlay
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
         self.scene = JourneyScene(self)
         self.view = JourneyView(self.scene)
         self.header = JourneyHeader()
+        field_keys = WindowShortcutsFirst(self)  # Ctrl+E exports from the Objective field
+        for field in (self.header.name_edit, self.header.objective_edit):
+            field_keys.watch(field)
         self.capture_bar = CaptureBar()
         central = QWidget()
         box = QVBoxLayout(central)

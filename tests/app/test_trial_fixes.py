@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
@@ -20,6 +27,8 @@ from tests.app.test_canvas import (
     stage_at,
     to_view,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _select(window: MainWindow, card_id: int) -> None:
@@ -120,3 +129,23 @@ def test_the_status_bar_counts_the_cursor_cell_after_every_change(window: MainWi
     window.acts.undo.trigger()
     QApplication.processEvents()
     assert bar.currentMessage().startswith("Purchase · Touchpoints: 1 card(s)")
+
+
+def test_ctrl_e_exports_from_the_objective_field_on_x11(tmp_path) -> None:
+    # On X11 a line edit takes Ctrl+E as "end of line": only the xcb platform shows it.
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("needs xvfb-run to run on the X11 platform")
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    env["PYTHONPATH"] = str(ROOT)
+    env["QT_QPA_PLATFORM"] = "xcb"
+    done = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, "-m",
+         "tests.app.field_keys_child", str(tmp_path)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["platform"] == "xcb" and found["focus_in_field"]
+    assert found["fired"] == ["export"]
+    assert found["after_export"] == ["Find out why", 0]  # the text cursor did not jump
+    assert found["copied"] == "Find out why"  # the field's own Ctrl+A, Ctrl+C still work
+
