@@ -37,6 +37,7 @@ from app.imports import ImportActions
 from app.keyboard import KeyboardNavigation
 from app.language_menu import LanguageMenu
 from app.metric_actions import MetricActions
+from app.no_map import show_map_panels
 from app.opportunities import OpportunityController
 from app.panel_refresh import Changes, PanelRefresh, card_moves_only, concerns
 from app.personas import PersonaController
@@ -358,6 +359,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(doc.undo_stack)
         self.setWindowModified(doc.modified)
         self.scene.current_cell = None
+        show_map_panels(self, True)
         self.filters.forget()
         self._fill_journey_box()
         self._relayout(reset_view=True)
@@ -405,7 +407,7 @@ class MainWindow(QMainWindow):
             doc.close()
         doc.deleteLater()
         self.journey_box.clear()
-        self.inspector.show_nothing()
+        show_map_panels(self, False)
         self._update_title()
         self.setWindowModified(False)
 

@@ -149,3 +149,28 @@ def test_ctrl_e_exports_from_the_objective_field_on_x11(tmp_path) -> None:
     assert found["after_export"] == ["Find out why", 0]  # the text cursor did not jump
     assert found["copied"] == "Find out why"  # the field's own Ctrl+A, Ctrl+C still work
 
+
+
+def test_after_file_close_the_header_and_panels_are_empty_and_take_no_edits(
+        window: MainWindow) -> None:
+    header = window.header
+    header.objective_edit.setFocus()
+    QTest.keyClicks(header.objective_edit, "Find why customers call")
+    QTest.keyClick(header.objective_edit, Qt.Key.Key_Return)
+    window.personas.add_persona()
+    QApplication.processEvents()
+    assert journey(window).objective == "Find why customers call"
+    assert window.persona_panel.list.count() == 1
+    window.doc.undo_stack.setClean()
+    window.acts.close.trigger()
+    assert window.doc is None
+    assert (header.name_edit.text(), header.objective_edit.text()) == ("", "")
+    assert window.persona_panel.list.count() == 0
+    panels = (header, window.persona_panel, window.inspector, window.completeness,
+              window.opportunity_tabs, window.voting_panel, window.card_palette)
+    assert not any(panel.isEnabled() for panel in panels)
+    QTest.keyClicks(header.objective_edit, "lost")  # a disabled field takes no typing
+    assert header.objective_edit.text() == ""
+    window.files.new_document("cjm7")
+    assert all(panel.isEnabled() for panel in panels)
+    assert header.name_edit.text() == "Customer journey"
