@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from app.canvas_controller import CanvasController
 from app.capture import CaptureController
 from app.clipboard import CardClipboard
 from app.context import EditorContext
+from app.docks import DockScroll, fit_dock_height
 from app.document import Document
 from app.field_shortcuts import WindowShortcutsFirst
 from app.files import FileActions
@@ -74,25 +74,13 @@ from widgets.voting_panel import VotingPanel
 
 # Saved dock layouts from before the persona/opportunity panels would scatter the new
 # docks; a layout saved with another version is not restored.
-DOCK_STATE_VERSION = 1
+DOCK_STATE_VERSION = 2  # 2: Timer and Voting moved to the right column
 
 
 def fitted_size(wanted: QSize, available: QSize) -> QSize:
     """A window size no larger than 95 % of the screen area it may use."""
     return QSize(min(wanted.width(), int(available.width() * 0.95)),
                  min(wanted.height(), int(available.height() * 0.95)))
-
-
-class DockScroll(QScrollArea):
-    """A dock's contents, scrolling when the dock is squeezed on a small or 200 % screen."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setAccessibleName(title)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the panel inside takes the focus
-        # A set minimum wins over the scroll area's own hint (no Python override needed,
-        # so nothing of ours runs while Qt takes the window down).
-        self.setMinimumSize(48, 36)
 
 
 class MainWindow(QMainWindow):
@@ -130,12 +118,16 @@ class MainWindow(QMainWindow):
                    "inspector")
         self.countdown = Countdown(parent=self)
         self.timer_panel = TimerPanel(self.countdown)
+        # The workshop panels open in the wide right column, not under the narrow palette
+        # (there the clock read "0(" and the buttons were cut off).
         timer_dock = self._dock(self.timer_panel, self.tr("Timer"),
-                                Qt.DockWidgetArea.LeftDockWidgetArea, "timer")
+                                Qt.DockWidgetArea.RightDockWidgetArea, "timer")
         timer_dock.hide()  # shown when a workshop needs it (Workshop → Timer, or F5)
+        timer_dock.visibilityChanged.connect(partial(fit_dock_height, self, timer_dock,
+                                                     self.timer_panel))
         self.voting_panel = VotingPanel()
         voting_dock = self._dock(self.voting_panel, self.tr("Voting"),
-                                 Qt.DockWidgetArea.LeftDockWidgetArea, "voting")
+                                 Qt.DockWidgetArea.RightDockWidgetArea, "voting")
         voting_dock.hide()  # Workshop → Dot Voting shows it
         self.persona_panel = PersonaPanel()
         self.register = OpportunityRegister()
@@ -161,6 +153,7 @@ class MainWindow(QMainWindow):
         assert inspector is not None
         self.tabifyDockWidget(inspector, personas)
         self.tabifyDockWidget(personas, check)
+        self.tabifyDockWidget(check, voting_dock)  # the column's full height, a tab
         inspector.raise_()
         self.snapshots_panel = SnapshotsPanel()
         self.change_list = ChangeList()

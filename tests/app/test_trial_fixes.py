@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 from app.commands import SetEmotionCommand
 from app.main_window import MainWindow
@@ -174,3 +174,35 @@ def test_after_file_close_the_header_and_panels_are_empty_and_take_no_edits(
     window.files.new_document("cjm7")
     assert all(panel.isEnabled() for panel in panels)
     assert header.name_edit.text() == "Customer journey"
+
+
+def test_timer_and_voting_open_where_they_have_room_on_a_laptop(window: MainWindow,
+                                                                qtbot) -> None:
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    docks["timer"].toggleViewAction().trigger()  # Workshop → Timer
+    timer_scroll = docks["timer"].widget()
+    qtbot.waitUntil(lambda: timer_scroll.viewport().height()
+                    >= window.timer_panel.sizeHint().height())
+    assert window.dockWidgetArea(docks["timer"]) == right
+    assert not timer_scroll.horizontalScrollBar().isVisible()
+    assert not timer_scroll.verticalScrollBar().isVisible()
+    assert docks["timer"].width() >= window.timer_panel.sizeHint().width()
+    docks["voting"].toggleViewAction().trigger()  # Workshop → Dot Voting
+    window.show_wide(window.voting_panel)
+    voting_scroll = docks["voting"].widget()
+    qtbot.waitUntil(lambda: voting_scroll.viewport().height()
+                    >= window.voting_panel.sizeHint().height()
+                    and not voting_scroll.horizontalScrollBar().isVisible())
+    assert window.dockWidgetArea(docks["voting"]) == right
+    assert not voting_scroll.horizontalScrollBar().isVisible()
+    assert not voting_scroll.verticalScrollBar().isVisible()
+    hint = next(label for label in window.voting_panel.findChildren(QLabel)
+                if label.text() == "Select a card to enter its count.")
+    shown = voting_scroll.viewport().rect()
+    assert shown.contains(hint.mapTo(voting_scroll.viewport(), hint.rect().bottomRight()))
+    assert docks["timer"].isVisible()  # both at once, the timer under the voting tab
+    palette = docks["palette"]
+    assert palette.height() >= window.card_palette.sizeHint().height()
