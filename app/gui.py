@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import sys
 import traceback
@@ -147,6 +148,10 @@ def run_gui(file: str | None, template: str = "cjm7",
     if template not in TEMPLATES:
         template = "cjm7"
     workspace = default_workspace()
+    # What is loaded by now (modules, classes, Qt's wrappers) lives as long as the
+    # process: kept out of the cyclic collector's way, the full collections that a big
+    # map's open triggers no longer walk all of it (about 0.1 s CPU at 20,000 cards).
+    gc.freeze()
     windows = EditorWindows(settings, workspace, template)
     window = windows.make_window()
     _install_excepthook()
