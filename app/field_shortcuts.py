@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 _SK = QKeySequence.StandardKey
 # What a field does to its own text with these keys wins over the window's action.
@@ -31,8 +31,10 @@ class WindowShortcutsFirst(QObject):
         self._window = window
         self._editing = _editing_keys()
 
-    def watch(self, field: QWidget) -> None:
-        field.installEventFilter(self)
+    def watch_fields(self) -> None:
+        """Every one-line field of the window (the header's, the panels', spin boxes')."""
+        for field in self._window.findChildren(QLineEdit):
+            field.installEventFilter(self)
 
     def window_keys(self) -> set[str]:
         """The shortcuts of the window's enabled actions, as portable text."""

@@ -96,9 +96,6 @@ class MainWindow(QMainWindow):
         self.scene = JourneyScene(self)
         self.view = JourneyView(self.scene)
         self.header = JourneyHeader()
-        field_keys = WindowShortcutsFirst(self)  # Ctrl+E exports from the Objective field
-        for field in (self.header.name_edit, self.header.objective_edit):
-            field_keys.watch(field)
         self.capture_bar = CaptureBar()
         central = QWidget()
         box = QVBoxLayout(central)
@@ -248,6 +245,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state, DOCK_STATE_VERSION)
         self._dock_of(self.change_list).hide()  # shown by compare mode only
+        WindowShortcutsFirst(self).watch_fields()  # Ctrl+E exports from the Objective field
 
     def _slots(self) -> dict[str, Slot]:
         f, st, v = self.files, self.structure, self.view
