@@ -490,8 +490,11 @@ def cold_start(code: Path | None, repeat: int = 5, compiled: bool = True) -> flo
         for i in range(repeat + (1 if compiled else 0)):
             t0 = time.perf_counter()
             # The editor's own start (python -m app), quitting once its window is shown.
+            # From the temp folder: "-m app" looks in the working directory first, so a
+            # start from this checkout would time this checkout's code, not ``code``'s.
             proc = subprocess.run([sys.executable, "-m", "app", "--quit-after", "0"],
-                                  env=env, check=False, capture_output=True, text=True)
+                                  env=env, cwd=tmp, check=False, capture_output=True,
+                                  text=True)
             if proc.returncode != 0:
                 sys.stderr.write(proc.stderr[-2000:])
             elif i > 0 or not compiled:
