@@ -543,7 +543,7 @@ def _cell(result: dict[str, Any], key: str, bare: str | None) -> str:
 def print_table(columns: list[tuple[str, list[dict[str, Any]]]], cold: dict[str, float]) -> None:
     sizes = [r["cards"] for r in columns[0][1]]
     heads = [f"{tag} {n:,}" for n in sizes for tag, _ in columns]
-    width = max(16, *(len(h) for h in heads))
+    width = max([16, *(len(h) for h in heads)])
     if sizes:
         print(f"{'':26s}" + "".join(f"{h:>{width}s}" for h in heads))
     for label, key, bare in ROWS if sizes else []:
