@@ -20,6 +20,7 @@ from app.main_window import MainWindow
 from model.entities import Card
 from model.layout import METRICS, CardGeom, JourneyLayout
 from model.text import ELLIPSIS, REGULAR, place_line
+from tests.app.page_transform import PageTransform
 from tests.app.test_canvas import card_center, journey, lane_of, stage_at, to_view
 from widgets.text_paint import RunFonts, run_ops
 
@@ -111,27 +112,12 @@ def test_canvas_and_pdf_show_the_same_lines_for_tricky_texts(window: MainWindow,
     assert "word119" not in pdf_text
 
 
-class PageSurface(RecordingSurface):
+class PageSurface(PageTransform, RecordingSurface):
     """Keeps each text's page position and printed size, through translate and scale."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self._t = (0.0, 0.0, 1.0)
-        self._stack: list[tuple[float, float, float]] = []
-
-    def save(self) -> None:
-        self._stack.append(self._t)
-
-    def restore(self) -> None:
-        self._t = self._stack.pop()
-
-    def translate(self, dx: float, dy: float) -> None:
-        x, y, k = self._t
-        self._t = (x + k * dx, y + k * dy, k)
-
-    def scale(self, k: float) -> None:
-        x, y, k0 = self._t
-        self._t = (x, y, k0 * k)
+        RecordingSurface.__init__(self)
+        PageTransform.__init__(self)
 
     def text(self, x: float, y: float, line: str, size: float, color: str, bold: bool = False,
              rtl: bool | None = None) -> None:

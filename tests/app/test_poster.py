@@ -15,6 +15,7 @@ from app.export.poster import draw_poster, poster_frame
 from app.export.service import ExportOptions, export_journey
 from app.export.text import text_width
 from model.store import Project, Workspace
+from tests.app.page_transform import PageTransform
 from tests.app.poster_sample import build
 from tests.app.test_export_samples import pdftotext
 
@@ -82,33 +83,18 @@ def test_the_map_fills_the_room_left_for_it(doc: MapDocument, paper: str,
     assert (x, y) == pytest.approx((bx, by))
 
 
-class RecordingSurface:
+class RecordingSurface(PageTransform):
     """A Surface that keeps the page box of everything drawn, through translate and scale."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.boxes: list[tuple[str, float, float, float, float]] = []
         self.texts: list[str] = []
         self.images = 0
-        self._stack: list[tuple[float, float, float]] = []
-        self._t = (0.0, 0.0, 1.0)  # dx, dy, k
 
     def _put(self, what: str, x: float, y: float, w: float, h: float) -> None:
         dx, dy, k = self._t
         self.boxes.append((what, dx + k * x, dy + k * y, k * w, k * h))
-
-    def save(self) -> None:
-        self._stack.append(self._t)
-
-    def restore(self) -> None:
-        self._t = self._stack.pop()
-
-    def translate(self, dx: float, dy: float) -> None:
-        x, y, k = self._t
-        self._t = (x + k * dx, y + k * dy, k)
-
-    def scale(self, k: float) -> None:
-        x, y, k0 = self._t
-        self._t = (x, y, k0 * k)
 
     def clip(self, x: float, y: float, w: float, h: float) -> None:
         pass

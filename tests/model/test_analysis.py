@@ -29,11 +29,6 @@ def project(tmp_path: Path):
     p.close()
 
 
-@pytest.fixture
-def editor(project: Project) -> Editor:
-    return Editor(project.session, project.changes)
-
-
 def first_journey(project: Project) -> Journey:
     return project.journeys()[0]
 

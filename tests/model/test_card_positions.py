@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
 
-import pytest
 from sqlalchemy import event, text
 
 from model.completeness import Findings, check
 from model.edits import EditError, Editor
 from model.entities import Journey
 from model.layout import cell_index
-from model.store import Project, Workspace
-
-
-@pytest.fixture
-def project(tmp_path: Path):
-    p = Project.new(Workspace(tmp_path / "ws"))
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def editor(project: Project) -> Editor:
-    return Editor(project.session, project.changes)
+from model.store import Project
 
 
 def big_journey(editor: Editor, project: Project, per_cell: int) -> tuple[Journey, list]:

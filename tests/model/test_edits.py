@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -12,18 +11,6 @@ from model.entities import Journey, Persona
 from model.scoring import nps, priority, ranked
 from model.snapshot import journey_snapshot
 from model.store import Project, Workspace
-
-
-@pytest.fixture
-def project(tmp_path: Path):
-    p = Project.new(Workspace(tmp_path / "ws"))
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def editor(project: Project) -> Editor:
-    return Editor(project.session, project.changes)
 
 
 def cells_of(journey: Journey) -> list[tuple[int, int]]:

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
 from model.edits import EditError, Editor
 from model.entities import Journey
 from model.layout import JourneyLayout, cell_index, compute_layout
-from model.store import Project, Workspace
-
-
-@pytest.fixture
-def project(tmp_path: Path):
-    p = Project.new(Workspace(tmp_path / "ws"))
-    yield p
-    p.close()
+from model.store import Project
 
 
 def card_cells(journey: Journey) -> list[tuple[int, int]]:

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from model.diff import LineKind, align, change_lines, diff_journeys
 from model.edits import Editor
 from model.entities import Journey, LaneKind
 from model.review import decode_snapshot, encode_snapshot
 from model.snapshot import journey_snapshot
-from model.store import Project, Workspace
-
-
-@pytest.fixture
-def project(tmp_path: Path):
-    p = Project.new(Workspace(tmp_path / "ws"))
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def editor(project: Project) -> Editor:
-    return Editor(project.session, project.changes)
+from model.store import Project
 
 
 def _touchpoint(editor: Editor, journey: Journey, stage: int, text: str) -> int:

@@ -33,18 +33,6 @@ from model.survey import (
 )
 
 
-@pytest.fixture
-def project(tmp_path: Path):
-    p = Project.new(Workspace(tmp_path / "ws"))
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def editor(project: Project) -> Editor:
-    return Editor(project.session, project.changes)
-
-
 def _journey(project: Project, editor: Editor) -> Journey:
     journey_id = editor.add_journey("cjm7", "Checkout")
     return project.session.get(Journey, journey_id)

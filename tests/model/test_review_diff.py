@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
-from pathlib import Path
 
 import pytest
 
@@ -20,20 +19,8 @@ from model.review import (
     overdue_reviews,
 )
 from model.snapshot import journey_snapshot
-from model.store import Project, Workspace
+from model.store import Project
 from tests.model.store_child import build_full_project
-
-
-@pytest.fixture
-def project(tmp_path: Path):
-    p = Project.new(Workspace(tmp_path / "ws"))
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def editor(project: Project) -> Editor:
-    return Editor(project.session, project.changes)
 
 
 def test_three_months_after_the_end_of_a_month_is_the_end_of_a_shorter_month() -> None:

@@ -36,13 +36,6 @@ def dump_rows(session: Session) -> Dump:
     return rows
 
 
-@pytest.fixture
-def project(tmp_path: Path):
-    p = Project.new(Workspace(tmp_path / "ws"))
-    yield p
-    p.close()
-
-
 def lane_of(project: Project, journey_id: int, kind: LaneKind) -> int:
     return next(x.id for x in project.journey(journey_id).lanes if x.kind == kind.value)
 
