@@ -1,10 +1,27 @@
-"""Dock contents that scroll when squeezed, and docks that open tall enough for their panel."""
+"""Docks: the one a panel sits in, whether it is on screen, contents that scroll when
+squeezed, and docks that open tall enough for their panel."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QWidget
 from shiboken6 import isValid
+
+
+def dock_of(widget: QWidget) -> QDockWidget | None:
+    """The dock a panel sits in (through its scroll area), or None outside a dock."""
+    parent: QWidget | None = widget
+    while parent is not None and not isinstance(parent, QDockWidget):
+        parent = parent.parentWidget()
+    return parent
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Shown, and not in a dock tabbed behind another (Qt keeps those 'visible' off-window)."""
+    if not isValid(widget) or not widget.isVisible():
+        return False
+    dock = dock_of(widget)
+    return dock is None or not dock.visibleRegion().isEmpty()
 
 
 class DockScroll(QScrollArea):

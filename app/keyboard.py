@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from app.context import EditorContext
+from app.docks import on_screen
 from model.layout import Cell
 from model.navigation import emotion_value, is_emotion_cell
 
@@ -46,17 +47,7 @@ class KeyboardNavigation(QObject):
                                     for p in panels):
                 continue
             panels.append(inner)
-        return [p for p in panels if self._on_screen(p) and self._first_stop(p) is not None]
-
-    @staticmethod
-    def _on_screen(panel: QWidget) -> bool:
-        """Shown, and not a dock tabbed behind another (Qt moves those off the window)."""
-        if not panel.isVisible():
-            return False
-        dock = panel.parentWidget()
-        while dock is not None and not isinstance(dock, QDockWidget):
-            dock = dock.parentWidget()
-        return dock is None or not dock.visibleRegion().isEmpty()
+        return [p for p in panels if on_screen(p) and self._first_stop(p) is not None]
 
     def _cycle(self, step: int) -> None:
         shown = self.ring()

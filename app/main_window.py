@@ -27,7 +27,7 @@ from app.canvas_controller import CanvasController
 from app.capture import CaptureController
 from app.clipboard import CardClipboard
 from app.context import EditorContext
-from app.docks import DockScroll, fit_dock_height
+from app.docks import DockScroll, dock_of, fit_dock_height
 from app.document import Document
 from app.field_shortcuts import WindowShortcutsFirst
 from app.files import FileActions
@@ -325,10 +325,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
 
     def _dock_of(self, widget: QWidget) -> QDockWidget:
-        dock = widget.parentWidget()
-        while dock is not None and not isinstance(dock, QDockWidget):
-            dock = dock.parentWidget()  # through a scroll area
-        assert isinstance(dock, QDockWidget)
+        dock = dock_of(widget)
+        assert dock is not None
         return dock
 
     @property

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 from shiboken6 import isValid
 
+from app.docks import dock_of, on_screen
 from model.changes import How, What
 
 Changes = frozenset[tuple[What, How]]
@@ -34,21 +35,6 @@ def concerns(changes: Changes, whats: Iterable[What], card_moves: bool) -> bool:
         if what in wanted and (card_moves or what is not What.CARD or how is not How.MOVED):
             return True
     return False
-
-
-def dock_of(widget: QWidget) -> QDockWidget | None:
-    parent: QWidget | None = widget
-    while parent is not None and not isinstance(parent, QDockWidget):
-        parent = parent.parentWidget()
-    return parent
-
-
-def on_screen(widget: QWidget) -> bool:
-    """Shown, and not in a dock tabbed behind another (Qt keeps those 'visible' off-window)."""
-    if not isValid(widget) or not widget.isVisible():
-        return False
-    dock = dock_of(widget)
-    return dock is None or not dock.visibleRegion().isEmpty()
 
 
 @dataclass(eq=False)

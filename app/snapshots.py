@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.commands import (
     DeleteSnapshotCommand,
@@ -15,6 +15,7 @@ from app.commands import (
     TakeSnapshotCommand,
 )
 from app.context import EditorContext
+from app.docks import dock_of
 from app.document import Document
 from model.changes import Change, What
 from model.diff import JourneyDiff, align, diff_journeys
@@ -159,9 +160,7 @@ class SnapshotActions:
         if not self.ctx.push(command):
             return None
         self.ctx.status(qtr("Snapshot “{0}” taken.").format(label))
-        dock = self.panel.parentWidget()
-        while dock is not None and not isinstance(dock, QDockWidget):
-            dock = dock.parentWidget()  # the dock holds the panel in a scroll area
+        dock = dock_of(self.panel)
         if dock is not None and not dock.isVisible():
             dock.show()  # the panel starts hidden: show where the snapshot went
         if command.obj_id is not None:
