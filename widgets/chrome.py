@@ -45,10 +45,9 @@ def follow_desktop(widget: QWidget, apply: Callable[[], None]) -> None:
     _Restyle(widget, apply)
 
 
-def chrome_text(widget: QWidget, role: str, extra: str = "") -> None:
-    """Colour a widget's text with one chrome colour (``"problem"``, ``"warning"``, …)."""
-    follow_desktop(widget, lambda: widget.setStyleSheet(
-        f"color: {getattr(chrome(), role)};{extra}"))
+def chrome_text(widget: QWidget, role: Callable[[Chrome], str], extra: str = "") -> None:
+    """Colour a widget's text with one chrome colour (``lambda c: c.problem``, …)."""
+    follow_desktop(widget, lambda: widget.setStyleSheet(f"color: {role(chrome())};{extra}"))
 
 
 def dark_window_palette(colors: WindowColors = DARK_WINDOW) -> QPalette:

@@ -195,8 +195,7 @@ class ExportDialog(QDialog):
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Small minimum: at 200 % on a laptop the dialog must still fit the screen.
         self.preview_label.setMinimumSize(QSize(PREVIEW_MIN_SIDE, PREVIEW_MIN_SIDE))
-        follow_desktop(self.preview_label, lambda: self.preview_label.setStyleSheet(
-            f"background: {chrome().preview_fill}; border: 1px solid {chrome().preview_edge};"))
+        follow_desktop(self.preview_label, self._style_preview)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
 
@@ -250,6 +249,12 @@ class ExportDialog(QDialog):
                     min(wanted.height(), int(available.height() * 0.9)))
 
     # -- state ---------------------------------------------------------------------
+
+
+    def _style_preview(self) -> None:
+        c = chrome()
+        self.preview_label.setStyleSheet(
+            f"background: {c.preview_fill}; border: 1px solid {c.preview_edge};")
 
     def choice(self) -> ExportChoice:
         fmt = str(self.format_box.currentData())

@@ -171,7 +171,7 @@ class MetricsPanel(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: 600")
         self.note = QLabel(qtr("* fewer than {n} answers: a small sample").format(n=SMALL_SAMPLE))
-        chrome_text(self.note, "warning")
+        chrome_text(self.note, lambda c: c.warning)
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.kind_box)

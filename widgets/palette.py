@@ -63,10 +63,15 @@ def swatch_icon(color: str, size: int = _SWATCH) -> QIcon:
     return QIcon(pixmap)
 
 
+def drag_zoom(map_zoom: float) -> float:
+    """The scale of the dragged card: the map's, up to 100 %, never too small to read."""
+    return max(DRAG_ZOOM_MIN, min(map_zoom, 1.0))
+
+
 def card_drag_pixmap(kind: str, ratio: float = 1.0, zoom: float = 1.0) -> QPixmap:
     """A small card in the kind's colour with its label, shown under the cursor, at the
     map's zoom (a full-size card over a map shown at 40 % hid the cell aimed at)."""
-    zoom = max(DRAG_ZOOM_MIN, min(zoom, 1.0))
+    zoom = drag_zoom(zoom)
     pixmap = QPixmap(_DRAG_SIZE * (ratio * zoom))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -167,9 +172,8 @@ class CardPalette(QListWidget):
         kind: str = item.data(KIND_ROLE)
         drag = QDrag(self)
         drag.setMimeData(self.mime_for(kind))
-        zoom = self.map_zoom()
+        zoom = drag_zoom(self.map_zoom())
         drag.setPixmap(card_drag_pixmap(kind, self.devicePixelRatioF(), zoom))
-        zoom = max(DRAG_ZOOM_MIN, min(zoom, 1.0))
         drag.setHotSpot(QPoint(round(16 * zoom), round(12 * zoom)))
         drag.exec(Qt.DropAction.CopyAction)
         # The kind was only a drag source: it does not stay highlighted as if chosen.

@@ -130,7 +130,7 @@ class PersonaPanel(QWidget):
             lambda: self._emit_edit({"photo": None}))
         self.photo_error = QLabel()
         self.photo_error.setWordWrap(True)
-        chrome_text(self.photo_error, "problem")
+        chrome_text(self.photo_error, lambda c: c.problem)
         self.photo_error.hide()
         photo_buttons = QVBoxLayout()
         photo_buttons.addWidget(self.photo_button)
